@@ -1,0 +1,81 @@
+"""The ``cnfiscal`` command line: thin commands that build Options, call the library, map errors to exit codes.
+
+Exit status: 0 success (findings are not failures), 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cnfiscal.models import DocumentRecord, Status
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log progress and data warnings")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="PDF or text files")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="output file (default: stdout)")] = None,
+    ocr: Annotated[str, typer.Option(help="auto|always|never")] = "auto",
+) -> None:
+    """One DocumentRecord per input (JSON for one file, JSON Lines for several), findings included."""
+    from cnfiscal.options import Options
+    from cnfiscal.pipeline import process
+
+    if ocr not in ("auto", "always", "never"):
+        raise typer.BadParameter("--ocr must be auto, always or never")
+    options = Options(ocr=ocr)  # type: ignore[arg-type]
+    records = [process(p, options) for p in paths]
+    for r in records:
+        if r.status is Status.FAILED:
+            typer.echo(f"{r.source.path}: failed: {r.errors[0].reason if r.errors else 'unknown'}", err=True)
+    ok = [r for r in records if r.status is not Status.FAILED]
+    text = render_records(ok, single=len(paths) == 1)
+    if out is None:
+        typer.echo(text, nl=False)
+    elif ok:
+        write_atomic(out, text)
+    raise typer.Exit(EXIT_FAILED if len(ok) < len(records) else EXIT_OK)
+
+
+def render_records(records: list[DocumentRecord], single: bool) -> str:
+    if not records:
+        return ""
+    if single:
+        return records[0].model_dump_json(indent=2) + "\n"
+    return "".join(r.model_dump_json() + "\n" for r in records)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run() -> None:
+    """Console-script entry: typer's usage errors exit 2, as SPEC.md says."""
+    app()
+
+
+if __name__ == "__main__":
+    run()

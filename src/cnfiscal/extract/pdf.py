@@ -1,0 +1,58 @@
+"""Text-layer PDFs: PyMuPDF words and lines per page (grids: see ``grid``)."""
+
+from __future__ import annotations
+
+import logging
+
+import pymupdf
+
+from cnfiscal.errors import EncryptedPDFError, InputError
+from cnfiscal.extract.inputs import InputFile
+from cnfiscal.extract.layout import ExtractedDocument, Line, Page, Word
+from cnfiscal.models import InputKind
+from cnfiscal.options import Options
+
+log = logging.getLogger(__name__)
+
+
+def open_pdf(inp: InputFile) -> pymupdf.Document:
+    try:
+        doc = pymupdf.open(stream=inp.data, filetype="pdf")
+    except Exception as e:  # PyMuPDF raises its own FileDataError / RuntimeError variants
+        raise InputError(f"{inp.path}: damaged or unreadable PDF ({e})") from e
+    if doc.needs_pass:
+        raise EncryptedPDFError(f"{inp.path}: encrypted PDF (needs a password)")
+    if doc.page_count == 0:
+        raise InputError(f"{inp.path}: PDF has no pages")
+    return doc
+
+
+def read_pdf(inp: InputFile, options: Options) -> ExtractedDocument:
+    doc = open_pdf(inp)
+    warnings: list[str] = []
+    pages: list[Page] = []
+    n = min(doc.page_count, options.max_pages)
+    if doc.page_count > n:
+        warnings.append(f"only the first {n} of {doc.page_count} pages were read (max_pages)")
+    for i in range(n):
+        try:
+            pages.append(read_page(doc[i], i + 1))
+        except Exception as e:  # one bad page is recorded, the rest goes on
+            log.warning("%s: page %d unreadable: %s", inp.path, i + 1, e)
+            pages.append(Page(number=i + 1, warnings=[f"page {i + 1} unreadable: {e}"]))
+    doc.close()
+    return ExtractedDocument(str(inp.path), inp.sha256, InputKind.PDF_TEXT, pages, warnings=warnings)
+
+
+def read_page(page: pymupdf.Page, number: int) -> Page:
+    words = [
+        Word(w[4], (w[0], w[1], w[2], w[3]), number)
+        for w in page.get_text("words", sort=True)
+    ]
+    lines: list[Line] = []
+    for block in page.get_text("dict")["blocks"]:
+        for ln in block.get("lines", []):
+            text = "".join(s["text"] for s in ln["spans"])
+            if text.strip():
+                lines.append(Line(text, number, tuple(ln["bbox"])))
+    return Page(number=number, width=page.rect.width, height=page.rect.height, words=words, lines=lines)

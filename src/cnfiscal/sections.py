@@ -1,0 +1,37 @@
+"""Section parsers: each finds its kind of section in an ExtractedDocument and returns typed parts.
+
+A parser is ``parse(doc, doc_type) -> Parts``; the registry ``SECTION_PARSERS`` lists them in order.
+Parts are merged into the DocumentRecord by the pipeline (no parser mutates another's output).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cnfiscal.extract.layout import ExtractedDocument
+from cnfiscal.models import Claim, DocType, SelfEval, Table
+
+
+@dataclass(slots=True)
+class Parts:
+    self_evals: list[SelfEval] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unit_name: str | None = None
+    year: int | None = None
+    fill_date: dt.date | None = None
+
+
+SectionParser = Callable[[ExtractedDocument, DocType], Parts]
+
+
+def _registry() -> list[tuple[str, SectionParser]]:
+    """Imported lazily so that a broken parser module shows up as a recorded error, not an import crash."""
+    parsers: list[tuple[str, SectionParser]] = []
+    return parsers
+
+
+SECTION_PARSERS = _registry
