@@ -28,6 +28,7 @@ lint: setup
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/python scripts/check_max_lines.py
+	$(BIN)/python scripts/check_layers.py
 
 bench: setup
 	$(BIN)/python -m bench
