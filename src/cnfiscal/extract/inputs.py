@@ -31,15 +31,15 @@ def open_input(path: Path, options: Options) -> InputFile:
     """Read ``path`` once and classify it; raise ``InputError`` with a one-line reason if unusable."""
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a directory")
+            raise InputError("is a directory")
         size = path.stat().st_size
         if size > options.max_bytes:
-            raise InputError(f"{path}: file too large ({size} bytes > {options.max_bytes})")
+            raise InputError(f"file too large ({size} bytes > {options.max_bytes})")
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+        raise InputError(f"cannot read: {e.strerror or e}") from e
     if not data.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError("empty file")
     return InputFile(path, data, sha256_bytes(data), sniff_kind(path, data))
 
 
@@ -48,11 +48,11 @@ def sniff_kind(path: Path, data: bytes) -> str:
     if b"%PDF-" in head:
         return "pdf"
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise InputError(f"{path}: not a PDF or text file (binary content: {describe_magic(head)})")
+        raise InputError(f"not a PDF or text file (binary content: {describe_magic(head)})")
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        raise InputError(f"{path}: not a PDF or text file (HTML)")
+        raise InputError("not a PDF or text file (HTML)")
     if b"\x00" in data[:65536]:
-        raise InputError(f"{path}: not a PDF or text file (binary content)")
+        raise InputError("not a PDF or text file (binary content)")
     return "text"
 
 
@@ -71,4 +71,4 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
             return data.decode(enc), enc.replace("-sig", "")
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{path}: text is neither UTF-8 nor GB18030")
+    raise InputError("text is neither UTF-8 nor GB18030")

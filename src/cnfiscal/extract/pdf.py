@@ -19,11 +19,11 @@ def open_pdf(inp: InputFile) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=inp.data, filetype="pdf")
     except Exception as e:  # PyMuPDF raises its own FileDataError / RuntimeError variants
-        raise InputError(f"{inp.path}: damaged or unreadable PDF ({e})") from e
+        raise InputError(f"damaged or unreadable PDF ({e})") from e
     if doc.needs_pass:
-        raise EncryptedPDFError(f"{inp.path}: encrypted PDF (needs a password)")
+        raise EncryptedPDFError("encrypted PDF (needs a password)")
     if doc.page_count == 0:
-        raise InputError(f"{inp.path}: PDF has no pages")
+        raise InputError("damaged or unreadable PDF (no pages could be read)")
     return doc
 
 
