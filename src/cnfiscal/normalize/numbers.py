@@ -17,6 +17,8 @@ from cnfiscal.vocab.units import EMPTY_MARKS, MONEY_SCALE_WORDS, MONEY_UNITS
 # A number with optional thousands separators and spaces inside (OCR): "19, 704. 57", "1 565. 61".
 NUMBER_SRC = r"[-−﹣]?\s*\d{1,3}(?:\s*,\s*\d{3})+(?:\s*\.\s*\d+)?|[-−﹣]?\s*\d+(?:\s*\.\s*\d+)?"
 NUMBER = regex.compile(NUMBER_SRC)
+# The same without a sign, for text where a dash is a range or a separator (``2021年1月-12月底``, ``≥95%``).
+UNSIGNED_NUMBER_SRC = r"\d{1,3}(?:\s*,\s*\d{3})+(?:\s*\.\s*\d+)?|\d+(?:\s*\.\s*\d+)?"
 _FULL_NUMBER = regex.compile(rf"^\(?\s*(?:{NUMBER_SRC})\s*\)?$")
 _SPACES = regex.compile(r"\s+")
 _MONEY = regex.compile(rf"^(?P<num>{NUMBER_SRC})\s*(?P<unit>亿元|万元|元|万|亿)?$")

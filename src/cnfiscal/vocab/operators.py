@@ -9,6 +9,8 @@ OPERATOR_SYMBOLS: dict[str, str] = {
     "＝": "=", "=": "=",
     "＞": ">", ">": ">",
     "＜": "<", "<": "<",
+    # OCR confusions: ``≪41.5元`` is a misread ``≤41.5元``, ``≫`` a misread ``≥``.
+    "≪": "≤", "≫": "≥",
 }
 # Words placed before the value.
 OPERATOR_PREFIX_WORDS: dict[str, str] = {
@@ -23,3 +25,7 @@ OPERATOR_SUFFIX_WORDS: dict[str, str] = {
     "以上": "≥", "及以上": "≥", "或以上": "≥",
     "以内": "≤", "以下": "≤", "及以下": "≤", "内": "≤", "之内": "≤",
 }
+# Approximation words right after the number: ``280余项``, ``300多个`` mean "more than" → ``>``.
+APPROX_MORE_WORDS: dict[str, str] = {"余": ">", "多": ">", "多余": ">"}
+# Words after a date that make it a deadline (``12月底前``, ``2024年1月前完成``) → ``≤``.
+DEADLINE_WORDS: tuple[str, ...] = ("之前", "以前", "前", "截止", "为止")
