@@ -1,4 +1,9 @@
-"""Text-layer PDFs: PyMuPDF words and lines per page (grids: see ``grid``)."""
+"""Text-layer PDFs: PyMuPDF words, lines and table grids per page.
+
+One pass over the document: per page ``get_text("words")``, ``get_text("dict")`` (lines) and
+``get_drawings()`` (ruling lines → ``grid.find_page_tables``); then tables continued over pages are
+joined (``grid_join``) and each grid is attached to the page it starts on.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ import logging
 import pymupdf
 
 from cnfiscal.errors import EncryptedPDFError, InputError
+from cnfiscal.extract.grid import PageTable, find_page_tables
+from cnfiscal.extract.grid_join import join_tables
+from cnfiscal.extract.grid_lines import page_rulings
 from cnfiscal.extract.inputs import InputFile
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page, Word
 from cnfiscal.models import InputKind
@@ -31,24 +39,26 @@ def read_pdf(inp: InputFile, options: Options) -> ExtractedDocument:
     doc = open_pdf(inp)
     warnings: list[str] = []
     pages: list[Page] = []
+    tables: list[list[PageTable]] = []
     n = min(doc.page_count, options.max_pages)
     if doc.page_count > n:
         warnings.append(f"only the first {n} of {doc.page_count} pages were read (max_pages)")
     for i in range(n):
         try:
-            pages.append(read_page(doc[i], i + 1))
+            page = read_page(doc[i], i + 1)
         except Exception as e:  # one bad page is recorded, the rest goes on
             log.warning("%s: page %d unreadable: %s", inp.path, i + 1, e)
-            pages.append(Page(number=i + 1, warnings=[f"page {i + 1} unreadable: {e}"]))
+            page = Page(number=i + 1, warnings=[f"page {i + 1} unreadable: {e}"])
+        pages.append(page)
+        tables.append(page_tables(doc[i], page) if page.words else [])
     doc.close()
+    for grid in join_tables(tables, pages):
+        pages[grid.page_start - 1].grids.append(grid)
     return ExtractedDocument(str(inp.path), inp.sha256, InputKind.PDF_TEXT, pages, warnings=warnings)
 
 
 def read_page(page: pymupdf.Page, number: int) -> Page:
-    words = [
-        Word(w[4], (w[0], w[1], w[2], w[3]), number)
-        for w in page.get_text("words", sort=True)
-    ]
+    words = [Word(w[4], (w[0], w[1], w[2], w[3]), number) for w in page.get_text("words", sort=True)]
     lines: list[Line] = []
     for block in page.get_text("dict")["blocks"]:
         for ln in block.get("lines", []):
@@ -56,3 +66,13 @@ def read_page(page: pymupdf.Page, number: int) -> Page:
             if text.strip():
                 lines.append(Line(text, number, tuple(ln["bbox"])))
     return Page(number=number, width=page.rect.width, height=page.rect.height, words=words, lines=lines)
+
+
+def page_tables(page: pymupdf.Page, extracted: Page) -> list[PageTable]:
+    """The ruled tables of one page; a failure here loses the grids of the page, not its text."""
+    try:
+        return find_page_tables(extracted.number, page_rulings(page.get_drawings()), extracted.words)
+    except Exception as e:
+        log.warning("page %d: table grids not rebuilt: %s", extracted.number, e)
+        extracted.warnings.append(f"page {extracted.number}: table grids not rebuilt ({type(e).__name__}: {e})")
+        return []

@@ -1,0 +1,196 @@
+"""Table grids rebuilt from a page's ruling lines and word boxes (merged cells included).
+
+1. Ruling lines (``grid_lines``) that touch each other form one table.
+2. The distinct x of its vertical rules and y of its horizontal rules cut the table into
+   elementary cells; two neighbouring elementary cells are one (merged) cell when no rule runs
+   between them at that place.
+3. Each word goes to the cell holding its centre (a word printed across a border is split); the
+   cell text is its words read by position (``grid_text``).
+
+The result per page is a list of ``PageTable``; ``grid_join`` joins tables continued over pages and
+turns them into ``layout.Grid``.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cnfiscal.extract.grid_lines import Rulings, Segment, cluster_positions
+from cnfiscal.extract.grid_text import Piece, cell_text, split_word
+from cnfiscal.extract.layout import Word
+from cnfiscal.models import BBox
+
+log = logging.getLogger(__name__)
+
+TOUCH = 2.5  # a vertical and a horizontal rule within this distance meet
+MIN_BAND = 3.0  # rules closer than this (double borders) are one boundary
+CROSS = 2.0  # a word reaching this far over a border is split there
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """A (possibly merged) cell: rows ``r0..r1-1`` and columns ``c0..c1-1`` of its table."""
+
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+    bbox: BBox
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageTable:
+    """One ruled table on one page: its column and row boundaries and its cells."""
+
+    page: int
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[TableCell, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    def row_texts(self, r: int) -> list[str]:
+        return [c.text for c in sorted(self.cells, key=lambda c: c.c0) if c.r0 == r]
+
+
+def find_page_tables(page: int, rulings: Rulings, words: Sequence[Word]) -> list[PageTable]:
+    """Every ruled table of one page, top to bottom."""
+    tables = []
+    for hs, vs in _components(rulings):
+        skeleton = _skeleton(hs, vs)
+        if skeleton is None:
+            continue
+        tables.append(_build(page, skeleton, (hs, vs), words))
+    return sorted(tables, key=lambda t: (t.ys[0], t.xs[0]))
+
+
+def _components(rulings: Rulings) -> list[tuple[list[Segment], list[Segment]]]:
+    """Groups of rules connected by crossings (each group is one table candidate)."""
+    hs, vs = rulings.horizontal, rulings.vertical
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if h.covers(v.pos, TOUCH) and v.covers(h.pos, TOUCH):
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return list(groups.values())
+
+
+def _skeleton(hs: list[Segment], vs: list[Segment]) -> tuple[list[float], list[float]] | None:
+    if len(hs) < 2 or len(vs) < 2:
+        return None  # underlines, single rules, boxes without inner structure
+    xs = cluster_positions((v.pos for v in vs), MIN_BAND)
+    ys = cluster_positions((h.pos for h in hs), MIN_BAND)
+    if len(xs) < 2 or len(ys) < 2 or (len(xs) == 2 and len(ys) == 2):
+        return None  # a single framed box is not a table
+    return xs, ys
+
+
+def _build(
+    page: int,
+    skeleton: tuple[list[float], list[float]],
+    rules: tuple[list[Segment], list[Segment]],
+    words: Sequence[Word],
+) -> PageTable:
+    xs, ys = skeleton
+    hs, vs = rules
+    owner = _merge_cells(xs, ys, hs, vs)
+    spans = _spans(owner)
+    texts = _assign_words(xs, ys, owner, words)
+    cells = []
+    for key, (r0, c0, r1, c1) in spans.items():
+        bbox = (xs[c0], ys[r0], xs[c1], ys[r1])
+        cells.append(TableCell(r0, c0, r1, c1, bbox, cell_text(texts.get(key, []))))
+    cells.sort(key=lambda c: (c.r0, c.c0))
+    return PageTable(page, tuple(xs), tuple(ys), tuple(cells))
+
+
+def _has_rule(segments: list[Segment], pos: float, at: float) -> bool:
+    return any(abs(s.pos - pos) <= MIN_BAND and s.covers(at, 0.5) for s in segments)
+
+
+def _merge_cells(xs: list[float], ys: list[float], hs: list[Segment], vs: list[Segment]) -> list[list[int]]:
+    """``owner[r][c]``: the id of the merged cell holding elementary cell (r, c)."""
+    n_r, n_c = len(ys) - 1, len(xs) - 1
+    parent = list(range(n_r * n_c))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(n_r):
+        ymid = (ys[r] + ys[r + 1]) / 2
+        for c in range(n_c):
+            xmid = (xs[c] + xs[c + 1]) / 2
+            if c + 1 < n_c and not _has_rule(vs, xs[c + 1], ymid):
+                parent[find(r * n_c + c)] = find(r * n_c + c + 1)
+            if r + 1 < n_r and not _has_rule(hs, ys[r + 1], xmid):
+                parent[find(r * n_c + c)] = find((r + 1) * n_c + c)
+    return [[find(r * n_c + c) for c in range(n_c)] for r in range(n_r)]
+
+
+def _spans(owner: list[list[int]]) -> dict[int, tuple[int, int, int, int]]:
+    """Bounding rows/columns ``(r0, c0, r1, c1)`` (ends exclusive) of every merged cell."""
+    spans: dict[int, tuple[int, int, int, int]] = {}
+    for r, row in enumerate(owner):
+        for c, key in enumerate(row):
+            r0, c0, r1, c1 = spans.get(key, (r, c, r + 1, c + 1))
+            spans[key] = (min(r0, r), min(c0, c), max(r1, r + 1), max(c1, c + 1))
+    return spans
+
+
+def _assign_words(
+    xs: list[float], ys: list[float], owner: list[list[int]], words: Sequence[Word]
+) -> dict[int, list[Piece]]:
+    texts: dict[int, list[Piece]] = {}
+    x_lo, y_lo, x_hi, y_hi = xs[0], ys[0], xs[-1], ys[-1]
+    for w in words:
+        cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
+        if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
+            continue
+        r = min(bisect_right(ys, cy) - 1, len(ys) - 2)
+        for piece in _pieces(w, xs, owner[r]):
+            px = (piece.bbox[0] + piece.bbox[2]) / 2
+            c = min(max(bisect_right(xs, px) - 1, 0), len(xs) - 2)
+            texts.setdefault(owner[r][c], []).append(piece)
+    return texts
+
+
+def _pieces(w: Word, xs: list[float], owners: list[int]) -> list[Piece]:
+    """The word, split where it runs over a vertical border between two different cells."""
+    cuts = [
+        x
+        for c, x in enumerate(xs[1:-1], start=1)
+        if w.bbox[0] + CROSS < x < w.bbox[2] - CROSS and owners[c - 1] != owners[c]
+    ]
+    if not cuts:
+        return [Piece(w.text, w.bbox)]
+    log.debug("page word %r crosses %d cell border(s); split by character widths", w.text, len(cuts))
+    return split_word(w.text, w.bbox, cuts)
