@@ -7,6 +7,7 @@ mapping of column name → value (``Decimal`` for money and numbers, never float
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -63,16 +64,20 @@ def joined(items: Iterable[str]) -> str | None:
     return text or None
 
 
+def doc_id(record: DocumentRecord) -> str:
+    """The document key: its sha256, or ``unreadable:<sha256 of the path>`` for a file that could not be hashed."""
+    src = record.source
+    return src.sha256 or "unreadable:" + hashlib.sha256(src.path.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def record_to_rows(record: DocumentRecord) -> Rows:
     """Every table's rows for one record (tables without rows map to an empty list)."""
     key = record.source.sha256
     rows: Rows = {spec.name: [] for spec in ALL_TABLES}
     rows["documents"].append(document_row(record))
-    rows["errors"] = [
-        {"doc_id": key, "sha256": key, "error_idx": i, "stage": e.stage, "reason": e.reason, "page": e.page,
-         "error_type": e.error_type}
-        for i, e in enumerate(record.errors)
-    ]
+    rows["errors"] = _error_rows(record)
+    if not key:  # nothing was read, so there is nothing but the document row and its errors
+        return rows
     for i, se in enumerate(record.self_evals):
         add_self_eval(rows, key, i, se)
     for i, table in enumerate(record.tables):
@@ -89,12 +94,18 @@ def record_to_rows(record: DocumentRecord) -> Rows:
     return rows
 
 
+def _error_rows(record: DocumentRecord) -> list[Row]:
+    key = doc_id(record)
+    return [{"doc_id": key, "sha256": record.source.sha256 or None, "error_idx": i, "stage": e.stage,
+             "reason": e.reason, "page": e.page, "error_type": e.error_type} for i, e in enumerate(record.errors)]
+
+
 def document_row(record: DocumentRecord) -> Row:
     src = record.source
     failed = record.status is Status.FAILED
     first = record.errors[0] if record.errors else None
     return {
-        "doc_id": src.sha256, "sha256": src.sha256, "path": src.path, "version": 1, "superseded": False,
+        "doc_id": doc_id(record), "sha256": src.sha256 or None, "path": src.path, "version": 1, "superseded": False,
         "superseded_by": None, "status": "failed" if failed else "ok",
         "error": first.reason if failed and first else None, "error_stage": first.stage if failed and first else None,
         "doc_type": str(record.doc_type), "unit_name": record.unit_name, "year": record.year,
