@@ -1,14 +1,19 @@
 """parse_measure: the examples of the task/SPEC, every distinct target/actual of the samples, properties."""
 
+import unicodedata
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cnfiscal.normalize.measure import parse_measure
 from cnfiscal.vocab.operators import OPERATOR_PREFIX_WORDS, OPERATOR_SUFFIX_WORDS, OPERATOR_SYMBOLS
 from cnfiscal.vocab.units import MEASURE_UNITS, MONEY_UNITS
+
+from .sample_measures import SAMPLE_MEASURES
 
 D = Decimal
 
@@ -159,3 +164,29 @@ def test_never_raises_on_any_text(text: str) -> None:
 @given(st.text(alphabet="≥≤=<>％%万亿元个项0123456789.,， 年月日前底内以上余多*/-—", max_size=20))
 def test_never_raises_on_measure_like_text(text: str) -> None:
     parse_measure(text)
+
+
+# ---- every target/actual of the bundled samples -------------------------------------------------------------------
+
+_SAMPLES = Path(__file__).parents[2] / "samples" / "text"
+_CASES = [(name, *case) for name, cases in SAMPLE_MEASURES.items() for case in cases]
+
+
+def _squeeze(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize(("sample", "raw", "op", "value", "unit", "kind"), _CASES)
+def test_sample_measures(
+    sample: str, raw: str, op: str | None, value: Decimal | None, unit: str | None, kind: str
+) -> None:
+    m = parse_measure(raw)
+    assert (m.op, m.value, m.unit, m.kind) == (op, value, unit, kind)
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_MEASURES))
+def test_sample_measures_are_printed_in_the_sample(sample: str) -> None:
+    """Guards the table against typos: every raw string occurs in its sample (whitespace and wrapping ignored)."""
+    printed = _squeeze(unicodedata.normalize("NFC", (_SAMPLES / sample).read_text(encoding="utf-8")))
+    missing = [raw for raw, *_ in SAMPLE_MEASURES[sample] if _squeeze(raw) not in printed]
+    assert missing == []
