@@ -1,0 +1,104 @@
+"""Make scanned-looking, image-only PDFs from the text-layer self-evaluation forms.
+
+Each page of ``samples/pdf/self_eval_*.pdf`` is rendered, stamped with a red seal (a red ring with
+text, overlapping the unit name), rotated by a small angle (0.5–2°), given scanner noise and JPEG
+artefacts, and written back as an image-only PDF under ``tests/data/scanned/``. Deterministic
+(seeded), so re-running gives the same files. Run: ``.venv/bin/python scripts/make_scanned_fixtures.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pymupdf
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "samples" / "pdf").glob("self_eval_*.pdf"))
+OUT = ROOT / "tests" / "data" / "scanned"
+# (suffix, rotation degrees, dpi, jpeg quality): the variants each source page gets.
+VARIANTS = [("scan_a", 0.8, 200, 55), ("scan_b", -1.7, 150, 50)]
+
+
+def seal(img: np.ndarray, centre: tuple[int, int], radius: int) -> None:
+    """A red seal: ring, dot and text around it. Ink multiplies with what is below (black text stays black)."""
+    layer = np.full_like(img, 255)
+    red = (40, 40, 220)  # BGR
+    cv2.circle(layer, centre, radius, red, max(3, radius // 18))
+    cv2.circle(layer, centre, radius // 6, red, -1)
+    text = "PERFORMANCE SEAL OFFICE"
+    for i, ch in enumerate(text):
+        angle = math.pi * (1.15 + 0.7 * i / len(text))
+        x = int(centre[0] + 0.72 * radius * math.cos(angle))
+        y = int(centre[1] + 0.72 * radius * math.sin(angle))
+        cv2.putText(layer, ch, (x - 6, y + 6), cv2.FONT_HERSHEY_SIMPLEX, radius / 160, red, 2)
+    img[:] = (img.astype(np.uint16) * layer // 255).astype(np.uint8)
+
+
+def degrade(img: np.ndarray, angle: float, rng: np.random.Generator) -> np.ndarray:
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    img = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    grain = cv2.GaussianBlur(rng.normal(0, 10, (h, w)).astype(np.float32), (0, 0), 1.5)  # paper texture
+    img = np.clip(img.astype(np.float32) + grain[:, :, None] - 8, 0, 255).astype(np.uint8)  # slightly grey paper
+    specks = rng.random(img.shape[:2]) < 0.0004
+    img[specks] = 30
+    return img
+
+
+def render(page: pymupdf.Page, dpi: int) -> np.ndarray:
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB, alpha=False)
+    rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+def seal_centre(page: pymupdf.Page, scale: float, img: np.ndarray) -> tuple[int, int]:
+    """Over the first 单位 / 部门 label if there is one (where offices stamp), else the upper right."""
+    for label in ("单位", "部门"):
+        hits = page.search_for(label)
+        if hits:
+            r = hits[0]
+            return int((r.x1 + 60) * scale), int(r.y0 * scale)
+    return int(img.shape[1] * 0.7), int(img.shape[0] * 0.15)
+
+
+def make(src: Path, variant: tuple[str, float, int, int], seed: int) -> Path:
+    suffix, angle, dpi, quality = variant
+    rng = np.random.default_rng(seed)
+    doc = pymupdf.open(src)
+    out = pymupdf.open()
+    for page in doc:
+        scale = dpi / 72
+        img = render(page, dpi)
+        if page.number == 0:
+            seal(img, seal_centre(page, scale, img), int(0.55 * 72 * scale))
+        img = degrade(img, angle if page.number == 0 else -angle * 0.6, rng)
+        ok, jpg = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        assert ok
+        new = out.new_page(width=page.rect.width, height=page.rect.height)
+        new.insert_image(new.rect, stream=jpg.tobytes())
+    path = OUT / f"{src.stem}_{suffix}.pdf"
+    out.save(path, garbage=4, deflate=True)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for n, src in enumerate(SOURCES):
+        for k, (suffix, angle, dpi, quality) in enumerate(VARIANTS):
+            path = make(src, (suffix, angle, dpi, quality), seed=100 * n + k)
+            manifest.append({"file": path.name, "source": f"samples/pdf/{src.name}", "rotation_deg": angle,
+                             "second_page_rotation_deg": round(-angle * 0.6, 2), "dpi": dpi, "jpeg_quality": quality,
+                             "seal": "red ring with text on page 1, over the unit label", "bytes": path.stat().st_size})
+    (OUT / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Before recognition: red seal suppression by colour, deskew from the ruling lines, ink masks.
+
+The seal is removed by colour (HSV): where the page is red, the grey image takes the red channel,
+in which red ink is as light as paper while black text under the seal stays dark. Deskew measures
+the angle of the long horizontal strokes (table rulings, underlines) and rotates them level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+RED_HUE_LOW = 12  # hue (OpenCV 0–180) at or below this, or at/above RED_HUE_HIGH, is red
+RED_HUE_HIGH = 160
+RED_MIN_SAT = 60
+RED_MIN_VAL = 70
+MAX_SKEW_DEG = 5.0
+BLANK_INK = 0.0015  # share of ink pixels below which a page is blank
+PHOTO_MIDTONES = 0.35  # share of mid-grey pixels above which a page looks like a photo
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    gray: np.ndarray  # deskewed, seal suppressed, uint8
+    ink: np.ndarray  # binary ink mask of ``gray`` (255 = ink)
+    skew_deg: float  # the rotation that was undone
+    seal_share: float  # share of pixels recognised as red ink
+    midtones: float
+
+
+def red_mask(bgr: np.ndarray) -> np.ndarray:
+    hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
+    h, s, v = hsv[:, :, 0], hsv[:, :, 1], hsv[:, :, 2]
+    red = ((h <= RED_HUE_LOW) | (h >= RED_HUE_HIGH)) & (s >= RED_MIN_SAT) & (v >= RED_MIN_VAL)
+    return red.astype(np.uint8) * 255
+
+
+def suppress_red(bgr: np.ndarray) -> tuple[np.ndarray, float]:
+    """Grey image with red ink turned to paper; returns it and the share of red pixels."""
+    gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    mask = red_mask(bgr)
+    share = float(np.count_nonzero(mask)) / mask.size
+    if share > 0:
+        mask = cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0
+        gray[mask] = bgr[:, :, 2][mask]  # the red channel: red ink ≈ paper, black ink stays black
+    return gray, share
+
+
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Ink = 255. Otsu on a lightly blurred image (scanner grain and JPEG noise)."""
+    blur = cv2.GaussianBlur(gray, (3, 3), 0)
+    _, ink = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink
+
+
+def measure_skew(ink: np.ndarray) -> float:
+    """Angle (degrees) of the long horizontal strokes (rulings), length-weighted median; 0 when none."""
+    w = ink.shape[1]
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 40), 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
+    angles, weights = [], []
+    for i in range(1, n):
+        x, y, bw, bh = stats[i, :4]
+        if bw < w // 6:
+            continue
+        ys, xs = np.nonzero(labels[y : y + bh, x : x + bw] == i)
+        slope = np.polyfit(xs[::7].astype(float), ys[::7].astype(float), 1)[0]
+        a = float(np.degrees(np.arctan(slope)))
+        if abs(a) <= MAX_SKEW_DEG:
+            angles.append(a)
+            weights.append(float(bw))
+    if not angles:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights)[order])
+    return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def rotate(img: np.ndarray, angle: float) -> np.ndarray:
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def prepare(bgr: np.ndarray) -> Prepared:
+    gray, seal = suppress_red(bgr)
+    ink = binarize(gray)
+    skew = measure_skew(ink)
+    if abs(skew) >= 0.1:
+        gray = rotate(gray, skew)
+        ink = binarize(gray)
+    mid = float(np.count_nonzero((gray > 60) & (gray < 190))) / gray.size
+    return Prepared(gray, ink, round(skew, 2), round(seal, 4), round(mid, 3))
+
+
+def ink_share(ink: np.ndarray) -> float:
+    return float(np.count_nonzero(ink)) / ink.size

@@ -1,0 +1,86 @@
+"""Ruling lines of a page image (OpenCV morphology) → the same ``grid_lines.Rulings`` a text-layer page gives.
+
+Long horizontal and vertical strokes are isolated by opening the ink mask with long thin kernels.
+Only strokes whose two ends meet a perpendicular stroke are kept: table borders do, while runs of text
+and the arcs of a seal float free. The result is converted to PDF points, so the one grid builder
+(``extract.grid.find_page_tables``) rebuilds cells, merged cells included, for scans and text layers alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from cnfiscal.extract.grid_lines import Rulings, Segment, merge_collinear
+
+
+@dataclass(frozen=True, slots=True)
+class PxSegment:
+    pos: float  # y of a horizontal ruling, x of a vertical one (pixels)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PixelRulings:
+    horizontal: list[PxSegment]
+    vertical: list[PxSegment]
+    mask: np.ndarray  # ruling pixels (255), to be whitened out of text crops
+
+    def to_points(self, scale: float) -> Rulings:
+        def conv(s: PxSegment) -> Segment:
+            return Segment(s.pos / scale, s.start / scale, s.end / scale)
+
+        return Rulings(
+            tuple(merge_collinear(conv(s) for s in self.horizontal)),
+            tuple(merge_collinear(conv(s) for s in self.vertical)),
+        )
+
+
+def line_masks(ink: np.ndarray, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """``scale`` = pixels per PDF point; kernels ~20 pt long horizontally, ~12 pt vertically (longer than glyphs)."""
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(20 * scale)), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(10, int(12 * scale))))
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, hk)
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, vk)
+    gap = max(3, int(2 * scale))  # re-join rulings broken by JPEG noise, along their direction only
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
+    return horiz, vert
+
+
+def segments(mask: np.ndarray, horizontal: bool, min_len: int) -> list[PxSegment]:
+    n, _, stats, cents = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if horizontal and w >= min_len:
+            out.append(PxSegment(float(cents[i][1]), x, x + w))
+        elif not horizontal and h >= min_len:
+            out.append(PxSegment(float(cents[i][0]), y, y + h))
+    return out
+
+
+def _ends_on(seg: PxSegment, others: list[PxSegment], tol: float) -> bool:
+    """Both ends of ``seg`` meet a perpendicular ruling."""
+    return all(
+        any(abs(o.pos - end) <= tol and o.start - tol <= seg.pos <= o.end + tol for o in others)
+        for end in (seg.start, seg.end)
+    )
+
+
+def connected_only(
+    hsegs: list[PxSegment], vsegs: list[PxSegment], tol: float
+) -> tuple[list[PxSegment], list[PxSegment]]:
+    for _ in range(2):
+        hsegs, vsegs = [h for h in hsegs if _ends_on(h, vsegs, tol)], [v for v in vsegs if _ends_on(v, hsegs, tol)]
+    return hsegs, vsegs
+
+
+def find_rulings(ink: np.ndarray, scale: float) -> PixelRulings:
+    horiz, vert = line_masks(ink, scale)
+    tol = max(4.0, 2.5 * scale)
+    hs, vs = connected_only(segments(horiz, True, int(15 * scale)), segments(vert, False, int(8 * scale)), tol)
+    return PixelRulings(hs, vs, cv2.bitwise_or(horiz, vert))
