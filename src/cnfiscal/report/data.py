@@ -1,0 +1,175 @@
+"""What a report is drawn from: the corpus tables as pandas DataFrames, from a database or from records.
+
+Both modes go through the same frames: ``from_db`` reads them with ``cnfiscal.corpus.load``; ``from_records``
+turns DocumentRecords into the same rows with ``cnfiscal.corpus.rows.record_to_rows`` and the same Arrow
+column types, so the report code never knows which mode it is in. Money and numbers stay ``Decimal``.
+Superseded document versions are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from cnfiscal.corpus.rows import record_to_rows
+from cnfiscal.corpus.schema import SPECS
+from cnfiscal.corpus.store import load
+from cnfiscal.models import BBox, DocumentRecord
+
+log = logging.getLogger(__name__)
+
+TABLES = ("documents", "self_evals", "funding", "indicators", "tables", "claims", "findings", "warnings", "errors")
+UNKNOWN_OFFICE = "(未识别单位)"
+
+
+@dataclass(frozen=True)
+class ReportData:
+    documents: pd.DataFrame
+    self_evals: pd.DataFrame
+    funding: pd.DataFrame
+    indicators: pd.DataFrame
+    tables: pd.DataFrame
+    claims: pd.DataFrame
+    findings: pd.DataFrame
+    warnings: pd.DataFrame
+    errors: pd.DataFrame
+    base_dir: Path  # relative source paths are looked up from here (and from the working directory)
+
+    def of(self, table: str, sha256: str) -> pd.DataFrame:
+        """Rows of ``table`` that belong to one document."""
+        frame: pd.DataFrame = getattr(self, table)
+        return frame[frame["sha256"] == sha256]
+
+    def source_pdf(self, path: str | None) -> Path | None:
+        """The document's PDF if it can be found (as stored, or relative to ``base_dir``)."""
+        if not path or not path.lower().endswith(".pdf"):
+            return None
+        for candidate in (Path(path), self.base_dir / path):
+            if candidate.is_file():
+                return candidate
+        log.warning("%s: source PDF not found; evidence pictures left out", path)
+        return None
+
+
+def from_frames(frames: dict[str, pd.DataFrame], base_dir: Path) -> ReportData:
+    docs = frames["documents"]
+    if "superseded" in docs:
+        docs = docs[~docs["superseded"].fillna(False).astype(bool)]
+    live = set(docs["sha256"].dropna())
+    parts = {name: _only(frames[name], live) for name in TABLES if name != "documents"}
+    return ReportData(documents=docs.reset_index(drop=True), base_dir=base_dir, **parts)
+
+
+def from_db(db: Path) -> ReportData:
+    return from_frames(load(db, list(TABLES)), base_dir=db.resolve().parent)
+
+
+def from_records(records: Iterable[DocumentRecord], base_dir: Path | None = None) -> ReportData:
+    """The same frames as ``from_db`` would give after ingesting these records."""
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
+    for record in records:
+        for name, table_rows in record_to_rows(record).items():
+            if name in rows:
+                rows[name].extend(table_rows)
+    frames = {name: _frame(name, table_rows) for name, table_rows in rows.items()}
+    return from_frames(frames, base_dir or Path.cwd())
+
+
+def _frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
+    schema = SPECS[name].arrow_schema()
+    return pa.Table.from_pylist(rows, schema=schema).to_pandas(date_as_object=True)
+
+
+def _only(frame: pd.DataFrame, keys: set[str]) -> pd.DataFrame:
+    return frame[frame["sha256"].isin(keys)].reset_index(drop=True)
+
+
+def parse_bbox(value: object) -> BBox | None:
+    """The JSON ``[x0, y0, x1, y1]`` of a bbox column, or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        x0, y0, x1, y1 = (float(v) for v in json.loads(value))
+    except (ValueError, TypeError):
+        log.warning("bad bbox value %r", value)
+        return None
+    return (x0, y0, x1, y1)
+
+
+def doc_stem(sha256: str) -> str:
+    """File-name stem of a document's page and pictures."""
+    return sha256[:16] if sha256 else "unreadable"
+
+
+# --- aggregates for the overview ------------------------------------------------------------------
+
+
+def office_of(data: ReportData) -> pd.Series:
+    """Office name per self-evaluation (its own unit name, else the document's), indexed like ``self_evals``."""
+    doc_units = data.documents.set_index("sha256")["unit_name"]
+    own = data.self_evals["unit_name"]
+    return own.where(own.notna(), data.self_evals["sha256"].map(doc_units)).fillna(UNKNOWN_OFFICE)
+
+
+def total_rows(data: ReportData) -> pd.DataFrame:
+    """One row per self-evaluation with its total funding row: office, kind, rate, score, budget, executed.
+
+    ``rate`` is the rate as printed; where the table prints none, executed / full-year budget.
+    ``score`` is the table's total score, else the conclusion's stated score.
+    """
+    se = data.self_evals.assign(office=office_of(data))
+    totals = data.funding[(data.funding["canonical"] == "total") & ~data.funding["is_breakdown"].fillna(False)]
+    totals = totals.drop_duplicates(["sha256", "se_idx"])
+    merged = se.merge(totals, on=["sha256", "se_idx"], how="left", suffixes=("", "_funding"))
+    out = pd.DataFrame({
+        "sha256": merged["sha256"], "se_idx": merged["se_idx"], "office": merged["office"],
+        "kind": merged["kind"], "project_name": merged["project_name"],
+        "budget": merged["annual_budget_yuan"], "executed": merged["executed_yuan"],
+        "score": merged["total_score"].where(merged["total_score"].notna(), merged["score_stated"]),
+    })
+    out["rate"] = [_rate(r, b, e) for r, b, e in zip(merged["rate"], out["budget"], out["executed"], strict=True)]
+    return out
+
+
+def _rate(stated: object, budget: object, executed: object) -> Decimal | None:
+    if isinstance(stated, Decimal):
+        return stated
+    if isinstance(budget, Decimal) and isinstance(executed, Decimal) and budget:
+        return executed / budget
+    return None
+
+
+def budget_by_office(totals: pd.DataFrame) -> pd.DataFrame:
+    """Full-year budget and executed per office (元): department-level self-evaluations where an office has
+    one, else the sum of its project self-evaluations (so a project is not counted twice)."""
+    rows = totals.dropna(subset=["budget", "executed"])
+    has_dept = set(rows.loc[rows["kind"] == "dept", "office"])
+    rows = rows[(rows["kind"] == "dept") | ~rows["office"].isin(has_dept)]
+    if rows.empty:
+        return pd.DataFrame(columns=["budget", "executed"])
+    return rows.groupby("office", sort=True)[["budget", "executed"]].sum()
+
+
+def findings_counts(findings: pd.DataFrame) -> pd.DataFrame:
+    """Findings per rule (rows) and severity (columns), rules with most findings first."""
+    if findings.empty:
+        return pd.DataFrame()
+    counts = pd.crosstab(findings["rule"], findings["severity"])
+    return counts.loc[counts.sum(axis=1).sort_values(ascending=False).index]
+
+
+def documents_by_kind_year(documents: pd.DataFrame) -> pd.DataFrame:
+    years = documents["year"].astype("Int64").astype(str).replace("<NA>", "—")
+    return pd.crosstab(documents["doc_type"].fillna("unknown"), years)
+
+
+def documents_by_office(documents: pd.DataFrame) -> pd.DataFrame:
+    offices = documents["unit_name"].fillna(UNKNOWN_OFFICE)
+    return pd.crosstab(offices, documents["doc_type"].fillna("unknown"))

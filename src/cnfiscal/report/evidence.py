@@ -1,0 +1,95 @@
+"""Evidence pictures: the page region a finding points to, rendered from the source PDF with PyMuPDF.
+
+With a bbox the picture is that region (widened to the page's width and a few lines of context, the
+region framed in red); with only a page number it is the whole page at low resolution. Without the
+source PDF there is no picture, and the page says why.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from cnfiscal.models import BBox
+
+log = logging.getLogger(__name__)
+
+REGION_DPI = 130
+PAGE_DPI = 60
+CONTEXT_PT = 36.0  # points of context above and below the region
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    file: str | None  # image path relative to the report directory, None when none could be made
+    note: str  # what the picture shows, or why there is none
+
+
+class EvidenceRenderer:
+    """Renders evidence images of one source PDF; open it once, render many regions."""
+
+    def __init__(self, pdf: Path | None, out_dir: Path, stem: str) -> None:
+        self.out_dir = out_dir
+        self.stem = stem
+        self.doc: pymupdf.Document | None = None
+        self.reason = "source PDF not available"
+        if pdf is not None:
+            self._open(pdf)
+
+    def _open(self, pdf: Path) -> None:
+        try:
+            self.doc = pymupdf.open(pdf)
+        except (pymupdf.FileDataError, RuntimeError, OSError) as e:
+            self.reason = f"source PDF could not be opened: {e}"
+            log.warning("%s: %s", pdf, self.reason)
+
+    def __enter__(self) -> EvidenceRenderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.doc is not None:
+            self.doc.close()
+
+    def render(self, key: str, page: int | None, bbox: BBox | None) -> Evidence:
+        """Image ``evidence/STEM-KEY.png`` of ``bbox`` on ``page`` (1-based), or of the whole page."""
+        if self.doc is None:
+            return Evidence(None, self.reason)
+        if page is None:
+            return Evidence(None, "the finding names no page")
+        if not 1 <= page <= self.doc.page_count:
+            return Evidence(None, f"page {page} is not in the source PDF ({self.doc.page_count} pages)")
+        pdf_page = self.doc[page - 1]
+        rel = f"evidence/{self.stem}-{key}.png"
+        (self.out_dir / "evidence").mkdir(parents=True, exist_ok=True)
+        if bbox is None:
+            pdf_page.get_pixmap(dpi=PAGE_DPI).save(self.out_dir / rel)
+            return Evidence(rel, f"page {page} (no region recorded)")
+        rect = pymupdf.Rect(bbox)
+        clip = pymupdf.Rect(pdf_page.rect.x0, rect.y0 - CONTEXT_PT, pdf_page.rect.x1, rect.y1 + CONTEXT_PT)
+        clip &= pdf_page.rect
+        pix = pdf_page.get_pixmap(dpi=REGION_DPI, clip=clip)
+        _frame(pix, rect * (REGION_DPI / 72))  # a clipped pixmap keeps page coordinates (its x, y are the offset)
+        pix.save(self.out_dir / rel)
+        return Evidence(rel, f"page {page}, region {_fmt_bbox(bbox)}")
+
+
+def _frame(pix: pymupdf.Pixmap, rect: pymupdf.Rect, width: int = 2) -> None:
+    """Draw a red frame around ``rect`` (pixel coordinates of the whole page) on the picture, not on the page."""
+    r = pymupdf.Rect(rect.x0 - 3, rect.y0 - 3, rect.x1 + 3, rect.y1 + 3).round() & pix.irect
+    if r.is_empty:
+        return
+    red = (200, 30, 30) + ((255,) if pix.alpha else ())
+    for side in (
+        (r.x0, r.y0, r.x1, r.y0 + width),
+        (r.x0, r.y1 - width, r.x1, r.y1),
+        (r.x0, r.y0, r.x0 + width, r.y1),
+        (r.x1 - width, r.y0, r.x1, r.y1),
+    ):
+        pix.set_rect(pymupdf.IRect(side), red)
+
+
+def _fmt_bbox(bbox: BBox) -> str:
+    return "(" + ", ".join(f"{v:.0f}" for v in bbox) + ")"

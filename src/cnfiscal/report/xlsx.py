@@ -1,0 +1,70 @@
+"""The auditor's workbook: sheets documents, findings, funding, indicators — frozen header row, autofilter.
+
+Amounts are the exact 元 values (written as numbers) next to the text as printed; rates are fractions.
+Every sheet carries the file path and office, so a filtered sheet still says where a row comes from.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cnfiscal.report.data import ReportData
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_COLUMNS = ["path", "doc_type", "unit_name", "year", "status", "error_stage", "error", "pages", "input_kind",
+                    "ocr", "n_self_evals", "n_tables", "n_claims", "n_findings", "n_warnings", "seconds", "sha256"]
+FINDING_COLUMNS = ["severity", "rule", "message", "stated", "recomputed", "difference", "tolerance", "page",
+                   "location", "evidence"]
+FUNDING_COLUMNS = ["se_idx", "source", "canonical", "is_breakdown", "initial_budget_yuan", "initial_budget_raw",
+                   "annual_budget_yuan", "annual_budget_raw", "executed_yuan", "executed_raw", "weight", "rate",
+                   "rate_raw", "score", "page"]
+INDICATOR_COLUMNS = ["se_idx", "level1", "level2", "level3", "target_raw", "target_op", "target_value", "target_unit",
+                     "target_kind", "actual_raw", "actual_op", "actual_value", "actual_unit", "actual_kind", "weight",
+                     "score", "reason", "is_subtotal", "page"]
+SHEET_ORDER = ("documents", "findings", "funding", "indicators")
+MAX_WIDTH = 60
+
+
+def sheets(data: ReportData) -> dict[str, pd.DataFrame]:
+    """The workbook's sheets as DataFrames (also what the read-back test compares against)."""
+    where = data.documents[["sha256", "path", "unit_name"]]
+    return {
+        "documents": data.documents[DOCUMENT_COLUMNS],
+        "findings": _with_document(data.findings, FINDING_COLUMNS, where),
+        "funding": _with_document(data.funding, FUNDING_COLUMNS, where),
+        "indicators": _with_document(data.indicators, INDICATOR_COLUMNS, where),
+    }
+
+
+def _with_document(frame: pd.DataFrame, columns: list[str], where: pd.DataFrame) -> pd.DataFrame:
+    merged = frame.merge(where, on="sha256", how="left")
+    return merged[["path", "unit_name", *columns, "sha256"]]
+
+
+def write_workbook(data: ReportData, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in sheets(data).items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            _format(writer.sheets[name], frame)
+    log.info("wrote %s", path)
+    return path
+
+
+def _format(ws: Worksheet, frame: pd.DataFrame) -> None:
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    for i, column in enumerate(frame.columns, start=1):
+        values = [str(column), *(str(v) for v in frame[column].head(200) if v is not None)]
+        ws.column_dimensions[get_column_letter(i)].width = min(MAX_WIDTH, max(8, *(_width(v) for v in values)))
+
+
+def _width(value: str) -> int:
+    """Display width: a CJK character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in value) + 2
