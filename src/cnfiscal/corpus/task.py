@@ -64,6 +64,8 @@ def run_task(task: Task, options: Options, limits: Limits) -> Outcome:
 def checked(task: Task, record: DocumentRecord, limits: Limits) -> DocumentRecord:
     """Key the record by the planned hash; a changed file or a memory error gets a clear reason."""
     got = record.source.sha256
+    if record.status is not Status.FAILED and got == task.sha256 and record.source.bytes is None:
+        record = record.model_copy(update={"source": record.source.model_copy(update={"bytes": task.size})})
     if record.status is not Status.FAILED and got != task.sha256:
         reason = f"file changed while being read (sha256 {task.sha256[:12]}… when listed, {got[:12]}… when read)"
         return failed(task, "input", reason, "FileChanged")

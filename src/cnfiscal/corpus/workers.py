@@ -27,9 +27,10 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
 
 
-def worker_main(conn: Connection, options: Options, limits: Limits, work: Work) -> None:
+def worker_main(conn: Connection, options: Options, limits: Limits, work: Work, log_level: int) -> None:
     """Loop of one worker process: receive a task, run it, send the outcome; ``None`` ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    logging.basicConfig(level=log_level, format="%(levelname)s %(name)s [worker %(process)d]: %(message)s")
     limit_memory(limits.memory_mb)
     while True:
         try:
@@ -79,7 +80,9 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=worker_main, args=(child, self.options, self.limits, self.work), daemon=True)
+        level = logging.getLogger().getEffectiveLevel()
+        args = (child, self.options, self.limits, self.work, level)
+        proc = ctx.Process(target=worker_main, args=args, daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
