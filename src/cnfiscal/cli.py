@@ -53,6 +53,54 @@ def extract(
     raise typer.Exit(EXIT_FAILED if len(ok) < len(records) else EXIT_OK)
 
 
+@app.command()
+def ingest(  # noqa: PLR0917 (typer: one parameter per option)
+    paths: Annotated[list[Path], typer.Argument(help="folders and files (PDF, text)")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file (created if missing)")],
+    workers: Annotated[int, typer.Option(min=0, help="worker processes (default: cores; 0: in-process)")] = 0,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://host:port")] = None,
+    timeout: Annotated[float, typer.Option(min=0, help="seconds per document (0: none)")] = 300.0,
+    memory_mb: Annotated[int, typer.Option(min=0, help="address-space limit per worker, MB (0: none)")] = 3072,
+    max_pages: Annotated[int, typer.Option(min=0, help="refuse PDFs with more pages (0: no limit)")] = 1000,
+) -> None:
+    """Bulk, incremental ingest into DuckDB: known files (same sha256) are skipped; a summary at the end."""
+    from cnfiscal.corpus.ingest import IngestConfig
+    from cnfiscal.corpus.ingest import ingest as run_ingest
+    from cnfiscal.corpus.task import Limits
+    from cnfiscal.errors import CorpusError
+
+    logging.getLogger("cnfiscal.corpus.progress").setLevel(logging.INFO)
+    limits = Limits(seconds=timeout, memory_mb=memory_mb, max_pages=max_pages)
+    config = IngestConfig(workers=workers or os.cpu_count() or 1, scheduler=scheduler, limits=limits)
+    try:
+        summary = run_ingest(paths, db, config)
+    except CorpusError as e:
+        typer.echo(f"ingest: {e}", err=True)
+        raise typer.Exit(EXIT_FAILED) from e
+    typer.echo(summary.render(), err=True)
+    raise typer.Exit(EXIT_OK if summary.ok else EXIT_FAILED)
+
+
+@app.command("export")
+def export_cmd(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file written by ingest")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet|csv|xlsx|jsonl")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="folder (parquet, csv, jsonl) or .xlsx file")],
+) -> None:
+    """Every corpus table as Parquet (DECIMAL kept), CSV, JSON Lines, or one xlsx sheet per table."""
+    from cnfiscal.corpus.export import ExportFormat, export
+    from cnfiscal.errors import CorpusError
+
+    if fmt not in {f.value for f in ExportFormat}:
+        raise typer.BadParameter("--format must be parquet, csv, xlsx or jsonl")
+    try:
+        written = export(db, fmt, out)
+    except CorpusError as e:
+        typer.echo(f"export: {e}", err=True)
+        raise typer.Exit(EXIT_FAILED) from e
+    typer.echo(f"{len(written)} file(s) written to {out}", err=True)
+
+
 def render_records(records: list[DocumentRecord], single: bool) -> str:
     if not records:
         return ""
