@@ -167,7 +167,7 @@ SEED003 = [
     ("≥10 ⁻ ·", "≥", D("10"), None, "quantity"),  # OCR garbage for ≥10个 in a duplicated line
     ("10个", None, D("10"), "个", "quantity"),
     ("=3/1", "=", D("3"), None, "quantity"),  # OCR garbage for =3个: the number survives, the unit is lost
-    ("3-1-", None, D("3"), None, "quantity"),  # OCR garbage for 3个
+    ("3-1-", None, None, None, "qualitative"),  # OCR garbage for 3个; reads as a range 3-1, so no value
     ("3个", None, D("3"), "个", "quantity"),
     ("2024年12月31日前", "≤", None, None, "date"),
     ("达成部分年度指标", None, None, None, "qualitative"),

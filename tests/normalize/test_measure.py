@@ -64,6 +64,27 @@ SPEC_EXAMPLES = [
     ("3个月", None, D("3"), "个月", "quantity"),  # longest unit wins over 个
     ("2.59亿条", None, D("259000000"), "条", "quantity"),  # a scale before a quantity unit is multiplied out
     ("8亿人次", None, D("800000000"), "人次", "quantity"),
+    # ranges have no single value; a dash between numbers is never a minus sign
+    ("3-5天", None, None, None, "qualitative"),
+    ("90%~95%", None, None, None, "qualitative"),
+    ("1-2个", None, None, None, "qualitative"),
+    ("≥13家（2023-2024年）", "≥", D("13"), "家", "quantity"),  # a range later in the text is not the value's
+    ("≤-5%", "≤", D("-0.05"), "%", "percent"),
+    ("1.5‰", None, D("0.0015"), "‰", "percent"),
+    # per-units
+    ("≤50元/平方米", "≤", D("50"), "元/平方米", "money"),
+    ("≥1次/月", "≥", D("1"), "次/月", "quantity"),
+    # a short label before the value
+    ("完成率达到100%", None, D("1"), "%", "percent"),
+    ("服务对象≥38家行政事业单位", "≥", D("38"), "家", "quantity"),
+    ("3年内", "≤", D("3"), "年", "quantity"),  # a duration, not a date
+    # more dates
+    ("≤12月底", "≤", None, None, "date"),
+    ("年底前完成", "≤", None, None, "date"),
+    ("2024年度内", "≤", None, None, "date"),
+    ("2024-12-31前", "≤", None, None, "date"),
+    ("2024年第4季度前", "≤", None, None, "date"),
+    ("2024年12月", None, None, None, "date"),
 ]
 QUALITATIVE = [
     "有效", "显著", "按时保质完成", "达成预期指标", "优秀", "规范", "及时", "通过", "建立健全", "长效", "持续形成",

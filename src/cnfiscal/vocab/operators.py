@@ -27,5 +27,5 @@ OPERATOR_SUFFIX_WORDS: dict[str, str] = {
 }
 # Approximation words right after the number: ``280余项``, ``300多个`` mean "more than" → ``>``.
 APPROX_MORE_WORDS: dict[str, str] = {"余": ">", "多": ">", "多余": ">"}
-# Words after a date that make it a deadline (``12月底前``, ``2024年1月前完成``) → ``≤``.
-DEADLINE_WORDS: tuple[str, ...] = ("之前", "以前", "前", "截止", "为止")
+# Words after a date that make it a deadline (``12月底前``, ``2024年1月前完成``, ``2024年度内``) → ``≤``.
+DEADLINE_WORDS: tuple[str, ...] = ("之前", "以前", "前", "截止", "为止", "以内", "之内", "内")

@@ -25,8 +25,8 @@ MEASURE_UNITS: tuple[str, ...] = (
     "工作日", "个工作日", "笔", "宗", "例", "床", "盏", "块", "棵", "株", "头", "只", "公顷", "立方米",
     "平方公里", "千瓦", "兆瓦", "千瓦时", "度", "Gbps", "PB",
 )
-# A rate printed in percent.
-PERCENT_SIGNS: tuple[str, ...] = ("%", "％")
+# A rate printed in percent or per mille: sign → power of ten it divides by (``95%`` → 0.95, ``1.5‰`` → 0.0015).
+PERCENT_SIGNS: dict[str, int] = {"%": 2, "％": 2, "‰": 3}
 
 # OCR confusions seen right after a number (``≥44↑`` is an OCR'd ``≥44个``): printed → meant.
 OCR_UNIT_CONFUSIONS: dict[str, str] = {"↑": "个"}
