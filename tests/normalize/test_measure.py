@@ -211,3 +211,27 @@ def test_sample_measures_are_printed_in_the_sample(sample: str) -> None:
     printed = _squeeze(unicodedata.normalize("NFC", (_SAMPLES / sample).read_text(encoding="utf-8")))
     missing = [raw for raw, *_ in SAMPLE_MEASURES[sample] if _squeeze(raw) not in printed]
     assert missing == []
+
+
+_DEADLINE_FORMATS = ["{y}年{m}月{d}日前", "{m}月底前", "{y}年{m}月前完成", "{y}年{m}月底之前", "{y}-{m:02d}-{d:02d}前"]
+_PERIOD_FORMATS = ["{y}年{m}月-12月底", "{y}年{m}月至12月", "{y}年{m}月"]
+
+
+@given(
+    st.integers(min_value=1990, max_value=2099),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=28),
+    st.sampled_from(_DEADLINE_FORMATS + _PERIOD_FORMATS),
+)
+def test_generated_dates_are_dates(y: int, m: int, d: int, fmt: str) -> None:
+    raw = fmt.format(y=y, m=m, d=d)
+    measure = parse_measure(raw)
+    assert measure.kind == "date", raw
+    assert measure.value is None
+    assert measure.op == ("≤" if fmt in _DEADLINE_FORMATS else None), raw
+
+
+@given(_NUMBERS, _NUMBERS, st.sampled_from(["-", "~", "～", "至", "—"]), st.sampled_from(["个", "%", "天", "万元", ""]))
+def test_generated_ranges_have_no_value(low: Decimal, high: Decimal, dash: str, unit: str) -> None:
+    m = parse_measure(f"{low}{unit}{dash}{high}{unit}")
+    assert (m.value, m.kind) == (None, "qualitative")
