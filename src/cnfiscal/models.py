@@ -202,6 +202,10 @@ class Claim(Record):
     base: str | None = None  # what a share/change/rate is taken of (or the compared period)
     amount: Money | None = None
     bbox: BBox | None = None
+    line: int | None = None  # source line number (text inputs)
+    group: str | None = None  # claims stated together and checked together (a 资金使用 sentence, a list)
+    role: str | None = None  # role inside its group: budget|executed|rate|whole|part|total|item|count|child
+    value_raw: str | None = None  # the value as printed (``1565. 61``, ``两``): its precision, for tolerances
 
 
 class Finding(Record):

@@ -1,0 +1,81 @@
+"""What every rule produces: a ``Check`` (stated vs recomputed, with its tolerance) → a ``Finding``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cnfiscal.models import BBox, DocumentRecord, Finding, Money, SelfEval, Severity
+from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, judge
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One comparison of a stated figure with the figure recomputed from other stated figures."""
+
+    rule: str
+    message: str
+    stated: Decimal
+    recomputed: Decimal
+    tolerance: Tolerance
+    where: str
+    page: int | None = None
+    bbox: BBox | None = None
+    evidence: str | None = None
+    mismatch: Severity = Severity.ERROR
+    confidences: tuple[float | None, ...] = field(default_factory=tuple)
+
+
+def finding_of(check: Check) -> Finding | None:
+    """None when the figures agree exactly; else a Finding whose severity follows the tolerance."""
+    verdict = judge(check.stated, check.recomputed, check.tolerance, check.mismatch)
+    if verdict is None:
+        return None
+    severity = downgrade_for_confidence(verdict.severity, check.confidences)
+    return Finding(
+        rule=check.rule,
+        severity=severity,
+        message=check.message.replace(" ≠ ", " ≈ ", 1) if severity is Severity.INFO else check.message,
+        stated=fmt(check.stated),
+        recomputed=fmt(check.recomputed),
+        difference=fmt(verdict.difference),
+        tolerance=check.tolerance.text,
+        page=check.page,
+        bbox=check.bbox,
+        evidence=check.evidence,
+        where=check.where,
+    )
+
+
+def findings_of(checks: Iterable[Check]) -> list[Finding]:
+    return [f for c in checks if (f := finding_of(c)) is not None]
+
+
+SelfEvalCheck = Callable[[SelfEval, str], Iterable[Check | Finding]]
+
+
+def per_self_eval(fn: SelfEvalCheck) -> Callable[[DocumentRecord], list[Finding]]:
+    """Lift a check over one SelfEval (given its path ``self_evals[i]``) to a rule over the record.
+
+    ``fn`` yields ``Check``s (judged here against their tolerance) or ready ``Finding``s (bounds, conventions).
+    """
+
+    def check(record: DocumentRecord) -> list[Finding]:
+        out: list[Finding] = []
+        for i, se in enumerate(record.self_evals):
+            for item in fn(se, f"self_evals[{i}]"):
+                found = finding_of(item) if isinstance(item, Check) else item
+                if found is not None:
+                    out.append(found)
+        return out
+
+    return check
+
+
+def show_money(money: Money | None) -> str:
+    return "—" if money is None else money.raw
+
+
+def show(value: Decimal | None) -> str:
+    return "—" if value is None else fmt(value)

@@ -1,0 +1,122 @@
+"""Rules on the claims of a narrative report, grouped by ``Claim.group`` (see ``normalize.claims_report``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnfiscal.models import Claim, DocumentRecord, Finding, Money
+from cnfiscal.validate.base import Check, findings_of
+from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
+
+Indexed = list[tuple[int, Claim]]
+
+
+def groups(record: DocumentRecord) -> dict[str, Indexed]:
+    out: dict[str, Indexed] = {}
+    for i, claim in enumerate(record.claims):
+        if claim.group:
+            out.setdefault(claim.group, []).append((i, claim))
+    return out
+
+
+def _role(members: Indexed, role: str) -> Indexed:
+    return [(i, c) for i, c in members if c.role == role]
+
+
+def _money(claim: Claim) -> Money | None:
+    return claim.amount
+
+
+def rate_findings(record: DocumentRecord) -> list[Finding]:
+    """report.rate — 执行率 Z% = 执行数 Y / 预算数 X."""
+    return findings_of(_rate_checks(record))
+
+
+def _rate_checks(record: DocumentRecord) -> Iterator[Check]:
+    for members in groups(record).values():
+        budget, executed, rate = _role(members, "budget"), _role(members, "executed"), _role(members, "rate")
+        if not (budget and executed and rate):
+            continue
+        (_, b), (_, e), (i, r) = budget[0], executed[0], rate[0]
+        if b.value is None or e.value is None or r.value is None or b.value == 0:
+            continue
+        yield Check(
+            rule="report.rate",
+            message=f"执行率 {r.value_raw} ≠ 执行数 {e.value_raw} / {b.subject or '预算数'} {b.value_raw}",
+            stated=r.value,
+            recomputed=(e.value / b.value).quantize(Decimal("1E-8")).normalize(),
+            tolerance=Tolerance.single(rate_ulp(r.value, r.value_raw)),
+            where=f"claims[{i}]",
+            page=r.page,
+            bbox=r.bbox,
+            evidence=_evidence(r, f"{b.value_raw} → {e.value_raw}, 执行率 {r.value_raw}"),
+        )
+
+
+def parts_sum_findings(record: DocumentRecord) -> list[Finding]:
+    """report.parts_sum — 其中 parts sum to the whole (each part in its own unit)."""
+    return findings_of(_sum_checks(record, "whole", ("part",), "report.parts_sum", "其中 parts"))
+
+
+def list_sum_findings(record: DocumentRecord) -> list[Finding]:
+    """report.list_sum — the amounts of a list (or of the lists under a 项目 N 个 statement) sum to its total."""
+    return findings_of(_sum_checks(record, "total", ("item", "child"), "report.list_sum", "listed amounts"))
+
+
+def _sum_checks(
+    record: DocumentRecord, whole_role: str, part_roles: tuple[str, ...], rule: str, what: str
+) -> Iterator[Check]:
+    for members in groups(record).values():
+        wholes = _role(members, whole_role)
+        parts = [c for _, c in members if c.role in part_roles]
+        if not wholes or not parts:
+            continue
+        i, whole = wholes[0]
+        amounts = [_money(p) for p in parts]
+        total = _money(whole)
+        if total is None or any(a is None for a in amounts):
+            continue  # an item without an amount: nothing to recompute
+        money = [a for a in amounts if a is not None]
+        shown = " + ".join(a.raw for a in money)
+        yield Check(
+            rule=rule,
+            message=f"{whole.subject or ''} {total.raw} ≠ Σ of {len(money)} {what} ({shown})".strip(),
+            stated=total.yuan,
+            recomputed=sum((a.yuan for a in money), Decimal(0)),
+            tolerance=Tolerance.of_sum(money_precision(total), [money_precision(a) for a in money]),
+            where=f"claims[{i}]",
+            page=whole.page,
+            bbox=whole.bbox,
+            evidence=_evidence(whole, f"{total.raw} = {shown}"),
+        )
+
+
+def count_findings(record: DocumentRecord) -> list[Finding]:
+    """report.count — 项目 N 个 equals the number of items listed after it."""
+    return findings_of(_count_checks(record))
+
+
+def _count_checks(record: DocumentRecord) -> Iterator[Check]:
+    for members in groups(record).values():
+        counts, items = _role(members, "count"), _role(members, "item")
+        if not counts or not items or _role(members, "child"):
+            continue
+        i, count = counts[0]
+        if count.value is None:
+            continue
+        yield Check(
+            rule="report.count",
+            message=f"项目 {count.value_raw} 个 stated, {len(items)} listed",
+            stated=count.value,
+            recomputed=Decimal(len(items)),
+            tolerance=Tolerance(Decimal(0), True, "0 (exact)"),
+            where=f"claims[{i}]",
+            page=count.page,
+            evidence=_evidence(count, "; ".join(c.subject or "?" for _, c in items)[:300]),
+        )
+
+
+def _evidence(claim: Claim, summary: str) -> str:
+    where = f"line {claim.line}: " if claim.line is not None else ""
+    return f"{where}{claim.text} [{summary}]"

@@ -1,0 +1,229 @@
+"""Indicator block of a self-evaluation table: weights and scores add up, scores stay within weights.
+
+Leaves are the rows that count: every non-subtotal row, plus a subtotal row whose children were not read.
+A subtotal row (基本支出小计 …) owns the rows after it with the same first/second-level labels, up to the
+next subtotal; it is compared with its children and never counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnfiscal.models import Finding, Indicator, SelfEval, Severity
+from cnfiscal.validate.base import Check, show
+from cnfiscal.validate.selfeval_funding import funding_score, funding_weight
+from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, score_precision
+
+
+def subtotal_children(se: SelfEval) -> dict[int, list[int]]:
+    """Index of each subtotal row → indices of the rows it sums."""
+    out: dict[int, list[int]] = {}
+    current: int | None = None
+    for i, ind in enumerate(se.indicators):
+        if ind.is_subtotal:
+            current = i
+            out[i] = []
+        elif current is not None and _same_group(se.indicators[current], ind):
+            out[current].append(i)
+        else:
+            current = None
+    return out
+
+
+def _same_group(parent: Indicator, child: Indicator) -> bool:
+    return parent.level1 == child.level1 and parent.level2 == child.level2
+
+
+def leaves(se: SelfEval) -> list[int]:
+    children = subtotal_children(se)
+    return [i for i, ind in enumerate(se.indicators) if not ind.is_subtotal or not children.get(i)]
+
+
+def label(ind: Indicator) -> str:
+    return ind.level3 or ind.level2 or ind.level1 or "?"
+
+
+def evidence(ind: Indicator) -> str:
+    target = ind.target.raw if ind.target else "—"
+    actual = ind.actual.raw if ind.actual else "—"
+    return f"{label(ind)} | {target} | {actual} | 分值 {show(ind.weight)} | 得分 {show(ind.score)}"
+
+
+def score_le_weight(record_se: SelfEval, path: str) -> Iterator[Finding]:
+    """selfeval.indicator.score_le_weight — no score above its weight (nor the total above the total weight)."""
+    for i, ind in enumerate(record_se.indicators):
+        if ind.score is not None and ind.weight is not None and ind.score > ind.weight:
+            severity = downgrade_for_confidence(Severity.ERROR, (ind.confidence,))
+            yield _over(
+                f"{label(ind)} 得分 {fmt(ind.score)} > 分值 {fmt(ind.weight)}",
+                ind.score,
+                ind.weight,
+                severity,
+                where=f"{path}.indicators[{i}]",
+                page=ind.page,
+                text=evidence(ind),
+            )
+    total = record_se.total
+    if total.score is not None and total.weight is not None and total.score > total.weight:
+        fw = funding_weight(record_se) or Decimal(0)
+        convention = total.score <= total.weight + fw  # the 总分 weight left out the 执行率 points
+        message = f"总分 得分 {fmt(total.score)} > 分值 {fmt(total.weight)}"
+        if convention:
+            message += f" (the printed weight seems to leave out the 执行率 分值 {fmt(fw)})"
+        yield _over(
+            message,
+            total.score,
+            total.weight,
+            Severity.WARNING if convention else Severity.ERROR,
+            where=f"{path}.total",
+            page=total.page,
+            text=f"总分 {fmt(total.weight)} {fmt(total.score)}",
+        )
+
+
+def _over(
+    message: str, score: Decimal, weight: Decimal, severity: Severity, *, where: str, page: int | None, text: str
+) -> Finding:
+    return Finding(
+        rule="selfeval.indicator.score_le_weight",
+        severity=severity,
+        message=message,
+        stated=fmt(score),
+        recomputed=f"≤ {fmt(weight)}",
+        difference=fmt(score - weight),
+        tolerance="0 (an upper bound)",
+        page=page,
+        evidence=text,
+        where=where,
+    )
+
+
+def weights_sum(se: SelfEval, path: str) -> Iterator[Check]:
+    """selfeval.indicator.weights_sum — the 总分 weight = Σ leaf weights (+ the 执行率 分值 where counted)."""
+    yield from _total_sum(se, path, "weight", "selfeval.indicator.weights_sum", funding_weight(se))
+
+
+def scores_sum(se: SelfEval, path: str) -> Iterator[Check]:
+    """selfeval.indicator.scores_sum — the 总分 score = Σ leaf scores (+ the 执行率 得分 where counted)."""
+    yield from _total_sum(se, path, "score", "selfeval.indicator.scores_sum", funding_score(se))
+
+
+def _total_sum(se: SelfEval, path: str, field: str, rule: str, funding: Decimal | None) -> Iterator[Check]:
+    stated = getattr(se.total, field)
+    rows = [se.indicators[i] for i in leaves(se)]
+    values = [getattr(r, field) for r in rows]
+    if stated is None or not rows or any(v is None for v in values):
+        return
+    base = sum(values, Decimal(0))
+    candidates = [(base, values, "")]
+    if funding is not None:
+        candidates.append((base + funding, [*values, funding], f" + 执行率 {fmt(funding)}"))
+    recomputed, parts, extra = min(candidates, key=lambda c: abs(stated - c[0]))
+    name = "分值" if field == "weight" else "得分"
+    yield Check(
+        rule=rule,
+        message=f"总分 {name} {fmt(stated)} ≠ Σ of {len(rows)} indicators{extra} = {fmt(recomputed)}",
+        stated=stated,
+        recomputed=recomputed,
+        tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in parts]),
+        where=f"{path}.total.{field}",
+        page=se.total.page,
+        evidence=f"总分 {name} {fmt(stated)}; indicators: {' + '.join(fmt(v) for v in values)}{extra}",
+    )
+
+
+def level1_weights(se: SelfEval, path: str) -> Iterator[Check]:
+    """selfeval.indicator.level1_weight — 产出指标（50分） = Σ weights of its rows."""
+    groups: dict[str, list[int]] = {}
+    for i in leaves(se):
+        ind = se.indicators[i]
+        if ind.level1 and ind.level1_weight is not None:
+            groups.setdefault(ind.level1, []).append(i)
+    for level1, idx in groups.items():
+        first = se.indicators[idx[0]]
+        weights = [se.indicators[i].weight for i in idx]
+        if first.level1_weight is None or any(w is None for w in weights):
+            continue
+        parts = [w for w in weights if w is not None]
+        yield Check(
+            rule="selfeval.indicator.level1_weight",
+            message=f"{level1}（{fmt(first.level1_weight)}分） ≠ Σ of its {len(parts)} weights",
+            stated=first.level1_weight,
+            recomputed=sum(parts, Decimal(0)),
+            tolerance=Tolerance.of_sum(score_precision(first.level1_weight), [score_precision(w) for w in parts]),
+            where=f"{path}.indicators[{idx[0]}].level1_weight",
+            page=first.page,
+            evidence=f"{level1}（{fmt(first.level1_weight)}分）: {' + '.join(fmt(w) for w in parts)}",
+        )
+
+
+def subtotals(se: SelfEval, path: str) -> Iterator[Check]:
+    """selfeval.indicator.subtotal — a 小计 row's weight, score and target amount = Σ of its children."""
+    for i, kids in subtotal_children(se).items():
+        parent = se.indicators[i]
+        rows = [se.indicators[k] for k in kids]
+        for field in ("weight", "score"):
+            yield from _subtotal_field(path, i, parent, rows, field)
+        yield from _subtotal_target(path, i, parent, rows)
+
+
+def _subtotal_field(path: str, i: int, parent: Indicator, rows: list[Indicator], field: str) -> Iterator[Check]:
+    stated = getattr(parent, field)
+    values = [getattr(r, field) for r in rows]
+    if stated is None or not rows or any(v is None for v in values):
+        return
+    yield Check(
+        rule="selfeval.indicator.subtotal",
+        message=f"{label(parent)} {field} {fmt(stated)} ≠ Σ of its {len(rows)} rows",
+        stated=stated,
+        recomputed=sum(values, Decimal(0)),
+        tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in values]),
+        where=f"{path}.indicators[{i}].{field}",
+        page=parent.page,
+        evidence=f"{label(parent)} {fmt(stated)}; "
+        + " + ".join(f"{label(r)} {fmt(v)}" for r, v in zip(rows, values, strict=True)),
+        confidences=(parent.confidence, *(r.confidence for r in rows)),
+    )
+
+
+def _subtotal_target(path: str, i: int, parent: Indicator, rows: list[Indicator]) -> Iterator[Check]:
+    measures = [r.target for r in rows]
+    if parent.target is None or parent.target.value is None or not rows:
+        return
+    if any(m is None or m.value is None or m.unit != parent.target.unit for m in measures):
+        return
+    values = [m.value for m in measures if m is not None and m.value is not None]
+    stated = parent.target.value
+    yield Check(
+        rule="selfeval.indicator.subtotal",
+        message=f"{label(parent)} 年度指标值 {parent.target.raw} ≠ Σ of its {len(rows)} rows",
+        stated=stated,
+        recomputed=sum(values, Decimal(0)),
+        tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in values]),
+        where=f"{path}.indicators[{i}].target",
+        page=parent.page,
+        evidence=f"{label(parent)} {parent.target.raw}; " + " + ".join(m.raw for m in measures if m is not None),
+    )
+
+
+def reason_missing(se: SelfEval, path: str) -> Iterator[Finding]:
+    """selfeval.indicator.reason_missing — a score below its weight with no 未完成原因分析 (warning)."""
+    for i, ind in enumerate(se.indicators):
+        if ind.is_subtotal or ind.score is None or ind.weight is None or ind.score >= ind.weight:
+            continue
+        if ind.reason and ind.reason.strip():
+            continue
+        yield Finding(
+            rule="selfeval.indicator.reason_missing",
+            severity=Severity.WARNING,
+            message=f"{label(ind)}: 得分 {fmt(ind.score)} < 分值 {fmt(ind.weight)} with no 未完成原因分析",
+            stated=fmt(ind.score),
+            recomputed=fmt(ind.weight),
+            difference=fmt(ind.score - ind.weight),
+            tolerance=None,
+            page=ind.page,
+            bbox=ind.bbox,
+            evidence=evidence(ind),
+            where=f"{path}.indicators[{i}]",
+        )
