@@ -31,6 +31,15 @@ SectionParser = Callable[[ExtractedDocument, DocType], Parts]
 def _registry() -> list[tuple[str, SectionParser]]:
     """Imported lazily so that a broken parser module shows up as a recorded error, not an import crash."""
     parsers: list[tuple[str, SectionParser]] = []
+    from cnfiscal.normalize import selfeval
+
+    parsers.append(("selfeval", selfeval.parse))
+    from cnfiscal.extract import stdtables
+
+    parsers.append(("stdtables", stdtables.parse))
+    from cnfiscal.normalize.claims_report import parse_report
+
+    parsers.append(("report_claims", lambda doc, doc_type: Parts(claims=parse_report(doc, doc_type))))
     return parsers
 
 

@@ -1,0 +1,163 @@
+"""Find 绩效自评表 sections in a sequence of logical rows and cut them into their parts.
+
+Public interface (stable; the PDF grid reader and the text reader both feed it):
+
+``find_self_evals(rows: list[Row]) -> list[RawSelfEval]``
+    ``rows`` in reading order, from ``Grid.rows()`` (one ``RowCell`` per grid cell, ``col`` set) or from
+    ``cnfiscal.extract.textrows.text_rows`` (tab fields with ``col`` set; whitespace tokens with ``col``
+    None; an empty Row is a blank line). Title rows (``部门整体支出绩效目标自评表``,
+    ``项目支出绩效自评表-项目一``) start a section; each section then goes through zones:
+    header (year, unit, fill date, project, unit of money) → funding rows → goals →
+    indicator table (``selfeval_indicators``) → 总分 → conclusion / contact / 注 (``selfeval_parts``).
+    A section with neither funding rows nor indicators (a heading that only names the tables) is dropped.
+
+``cnfiscal.normalize.selfeval.to_self_eval(raw) -> SelfEval`` turns the raw strings into typed values,
+and ``cnfiscal.normalize.selfeval.parse(doc, doc_type) -> Parts`` is the section-registry entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from cnfiscal.extract.layout import Row
+from cnfiscal.extract.selfeval_fragments import Block, fit_cells
+from cnfiscal.extract.selfeval_indicators import IndicatorParser
+from cnfiscal.extract.selfeval_labels import folded, is_total, search
+from cnfiscal.extract.selfeval_parts import read_conclusion, read_funding, read_header, weight_score
+from cnfiscal.extract.selfeval_raw import RawSelfEval
+from cnfiscal.vocab import selfeval as V
+
+log = logging.getLogger(__name__)
+
+_TITLE_LINE = regex.compile(rf"^(?:附件[\d\-]*)?{V.TITLE}(?:[-—一]?项目[一二三四五六七八九十\d]+)?[。.]?$")
+
+
+def find_self_evals(rows: list[Row]) -> list[RawSelfEval]:
+    """Every self-evaluation table in ``rows``, in order (see the module docstring)."""
+    found: list[RawSelfEval] = []
+    for title, kind, section in _sections(rows):
+        raw = _parse_section(title, kind, section)
+        if raw.funding or raw.indicators:
+            found.append(raw)
+        else:
+            log.debug("title %r without a table: skipped", title)
+    return found
+
+
+def _sections(rows: list[Row]) -> Iterator[tuple[Row, str, list[Row]]]:
+    starts = [(i, m) for i, r in enumerate(rows) if (m := _TITLE_LINE.match(folded(r.text)))]
+    for n, (i, m) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
+        yield rows[i], V.KIND_OF_TITLE[m["kind"]], rows[i + 1 : end]
+
+
+def _parse_section(title: Row, kind: str, rows: list[Row]) -> RawSelfEval:
+    reader = _SectionReader(
+        RawSelfEval(kind=kind, title=folded(title.text), page_start=title.page, line_start=title.line)
+    )
+    for row in rows:
+        reader.feed(row)
+    return reader.finish()
+
+
+@dataclass(slots=True)
+class _SectionReader:
+    """Zones in order: header → funding → goals → indicators → conclusion (after 总分)."""
+
+    raw: RawSelfEval
+    zone: str = "header"
+    indicators: IndicatorParser = field(default_factory=IndicatorParser)
+    goals: list[Block] = field(default_factory=list)
+    goal_cols: tuple[int, int] | None = None
+
+    def feed(self, row: Row) -> None:
+        texts = [t for t in row.texts if t]
+        if texts:
+            self.raw.page_end, self.raw.line_end = row.page, row.line
+        if self.zone == "indicators":
+            self._indicator_row(row, texts)
+        elif self.zone == "conclusion":
+            if texts:
+                read_conclusion(self.raw, row)
+        else:
+            self._upper_row(row, folded("".join(texts)))
+
+    def _upper_row(self, row: Row, f: str) -> None:
+        if self.zone != "goals":
+            read_header(self.raw, row)
+        if _is_indicator_header(f):
+            self.zone = "indicators"
+        elif read_funding(self.raw, row):
+            self.zone = "funding"
+        elif self.zone != "goals" and (search(V.GOALS_HEADER, f) or search(V.GOALS_LABEL, f)):
+            self.zone, self.goal_cols = "goals", _goal_columns(row)
+        elif self.zone == "goals":
+            _goal_row(self.goals, row, self.goal_cols)
+
+    def _indicator_row(self, row: Row, texts: list[str]) -> None:
+        if texts and is_total(texts):
+            self.raw.total_weight, self.raw.total_score = weight_score(texts)
+            self.raw.total_page = row.page
+            self.zone = "conclusion"
+        else:
+            self.indicators.feed(row)
+
+    def finish(self) -> RawSelfEval:
+        self.raw.indicators = self.indicators.finish()
+        self.raw.warnings.extend(self.indicators.warnings)
+        _set_goals(self.raw, self.goals)
+        return self.raw
+
+
+def _is_indicator_header(f: str) -> bool:
+    return "三级指标" in f or ("一级指" in f and "二级指标" in f)
+
+
+def _goal_columns(row: Row) -> tuple[int, int] | None:
+    """Column positions of 预期目标 and 实际完成情况 in a tab/grid header row."""
+    cols = {folded(c.text): c.col for c in row.cells if c.col is not None and c.text}
+    expected = next((col for text, col in cols.items() if "预期" in text), None)
+    actual = next((col for text, col in cols.items() if "实际" in text), None)
+    return (expected, actual) if expected is not None and actual is not None else None
+
+
+def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> None:
+    """Free text: blocks of lines; tab/grid rows: cells left / right of the midpoint of the two headers."""
+    if not row.cells:
+        goals.append([])
+        return
+    texts = [t for t in row.texts if t]
+    f = folded("".join(texts))
+    if regex.fullmatch(rf"(?:{V.GOALS_LABEL})|{V.BLOCK_LABEL}", f) or (search(V.GOALS_HEADER, f) and len(f) < 12):
+        goals.append([])
+        return
+    tabbed = any(c.col is not None for c in row.cells)
+    if tabbed and cols is not None:
+        mid = (cols[0] + cols[1]) / 2
+        left = [c.text for c in row.cells if c.text and c.col is not None and c.col < mid]
+        right = [c.text for c in row.cells if c.text and c.col is not None and c.col >= mid]
+        left = [t for t in left if not regex.fullmatch(rf"(?:{V.GOALS_LABEL})", folded(t))]
+        goals.append([["".join(left)], ["\x00"], ["".join(right)]])
+        return
+    if goals and goals[-1]:
+        goals[-1].append(texts)
+    else:
+        goals.append([texts])
+
+
+def _set_goals(raw: RawSelfEval, goals: list[Block]) -> None:
+    tab_rows = [b for b in goals if b and b[1:2] == [["\x00"]]]
+    if tab_rows:
+        expected = "".join(b[0][0] for b in tab_rows if b[0][0])
+        actual = "".join(b[2][0] for b in tab_rows if b[2][0])
+        raw.goals_expected, raw.goals_actual = expected or None, actual or None
+        goals = [b for b in goals if b not in tab_rows]
+        if raw.goals_expected or raw.goals_actual:
+            return
+    cells = fit_cells([b for b in goals if b], 2)
+    raw.goals_expected = cells[0] if cells else None
+    raw.goals_actual = cells[1] if len(cells) > 1 else None

@@ -1,0 +1,116 @@
+"""OCR / copy-paste text lines → logical ``Row``s, the input of the section parsers.
+
+Public entry point: ``text_rows(lines) -> (rows, warnings)``.
+
+Table structure is lost in text files; this module rebuilds what can be rebuilt from one line:
+
+- a tab-separated line (OCR of a table) becomes one Row, one cell per tab field (``col`` = field index,
+  empty fields kept as empty cells so that column positions survive);
+- a space-separated line becomes one Row whose cells are its whitespace-separated tokens, with a label
+  printed letter-spaced (``资 金 来 源``, ``总         分``) joined back into one cell; these cells have
+  ``col=None`` (column position unknown) — parsers tell them from grid/tab cells by that;
+- a run of one-character lines (a vertical label ``产/出/指/标``) becomes one Row with one cell ``产出指标``;
+- a blank line becomes an empty Row (no cells): a block boundary that wrapped-label heuristics use;
+- a line of stamp garbage (no Chinese, Latin letters or symbol noise) is dropped with a warning.
+
+Joining labels wrapped over several lines and splitting a block into level-3 label / target / actual is
+done where the table's column count is known: ``cnfiscal.extract.selfeval_fragments``.
+Every Row keeps ``page`` and ``line`` (the first source line number).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import regex
+
+from cnfiscal.extract.layout import Line, Row, RowCell
+from cnfiscal.normalize.numbers import fold
+
+log = logging.getLogger(__name__)
+
+_CJK = regex.compile(r"\p{Han}")
+_SINGLE_CJK = regex.compile(r"^\p{Han}$")
+_MARKUP = regex.compile(r"</?u>")
+_NUMERICISH = regex.compile(r"^[\d.,%％\s≥≤=<>≧≦＝~\-—_:/]*$")
+_VERTICAL_MIN = 2
+
+
+def text_rows(lines: Sequence[Line]) -> tuple[list[Row], list[str]]:
+    """Turn text lines into Rows (see the module docstring). Returns the rows and data warnings."""
+    rows: list[Row] = []
+    warnings: list[str] = []
+    i = 0
+    while i < len(lines):
+        run = _vertical_run(lines, i)
+        if run >= _VERTICAL_MIN:
+            rows.append(_joined_row(lines[i : i + run]))
+            i += run
+            continue
+        row = line_row(lines[i])
+        if row is not None and is_garbage(row):
+            message = f"line {lines[i].number}: ignored stamp/OCR garbage {row.text[:40]!r}"
+            log.warning(message)
+            warnings.append(message)
+        elif row is not None:
+            rows.append(row)
+        i += 1
+    return rows, warnings
+
+
+def line_row(line: Line) -> Row | None:
+    """One line → one Row (tab fields or whitespace tokens); a blank line → an empty Row."""
+    text = _MARKUP.sub(" ", line.text)
+    if not text.strip():
+        return Row(cells=(), page=line.page, line=line.number)
+    if "\t" in text:
+        fields = [f.strip() for f in text.rstrip("\n").split("\t")]
+        cells = tuple(RowCell(text=f, page=line.page, col=k) for k, f in enumerate(fields))
+    else:
+        tokens = join_spaced_letters(text.split())
+        cells = tuple(RowCell(text=t, page=line.page) for t in tokens)
+    return Row(cells=cells, page=line.page, line=line.number)
+
+
+def join_spaced_letters(tokens: list[str]) -> list[str]:
+    """Join runs of one-character Chinese tokens: ``资 金 来 源`` → ``资金来源``, ``总 分`` → ``总分``."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in tokens:
+        if _SINGLE_CJK.match(tok):
+            run.append(tok)
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        out.append(tok)
+    if run:
+        out.append("".join(run))
+    return out
+
+
+def is_garbage(row: Row) -> bool:
+    """A row with no Chinese that is not a row of numbers: stamp text, OCR noise (``N. de die``, ``T 1``)."""
+    texts = [t for t in row.texts if t]
+    if not texts:
+        return False
+    joined = fold(" ".join(texts))
+    if _CJK.search(joined):
+        return False
+    numeric = all(_NUMERICISH.match(t) for t in texts) and any(ch.isdigit() for ch in joined)
+    return not numeric
+
+
+def _vertical_run(lines: Sequence[Line], start: int) -> int:
+    """How many consecutive lines from ``start`` hold exactly one Chinese character."""
+    n = 0
+    while start + n < len(lines) and _SINGLE_CJK.match(lines[start + n].text.strip()):
+        n += 1
+    return n
+
+
+def _joined_row(lines: Sequence[Line]) -> Row:
+    text = "".join(ln.text.strip() for ln in lines)
+    first = lines[0]
+    return Row(cells=(RowCell(text=text, page=first.page),), page=first.page, line=first.number)

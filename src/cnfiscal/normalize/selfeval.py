@@ -1,0 +1,192 @@
+"""Raw 绩效自评表 sections → ``models.SelfEval`` records; the section-registry entry ``parse``.
+
+``to_self_eval(raw: RawSelfEval) -> SelfEval``: money via ``parse_money`` in the table's unit
+(资金（万元）, 项目资金（元）, or a cell's own 万元 suffix), rates via ``parse_rate`` (fractions),
+targets/actuals via ``parse_measure``, dates via ``parse_date`` / ``parse_year``. A value that cannot
+be read becomes null plus a warning on the record (and in the log) — never 0.
+
+``parse(doc, doc_type) -> Parts``: rows from the document (PDF grids when a reader built them, else the
+text lines through ``textrows``) → ``find_self_evals`` → ``to_self_eval``.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+import regex
+
+from cnfiscal.extract.layout import ExtractedDocument, Row, RowCell
+from cnfiscal.extract.selfeval import find_self_evals
+from cnfiscal.extract.selfeval_labels import folded
+from cnfiscal.extract.selfeval_raw import RawFunding, RawIndicator, RawSelfEval
+from cnfiscal.extract.textrows import text_rows
+from cnfiscal.models import (
+    Conclusion,
+    Contact,
+    DocType,
+    FundingRow,
+    Goals,
+    Indicator,
+    Measure,
+    Money,
+    MoneyUnit,
+    SelfEval,
+    Total,
+)
+from cnfiscal.normalize.dates import parse_date, parse_year
+from cnfiscal.normalize.measure import parse_measure
+from cnfiscal.normalize.numbers import parse_decimal, parse_money, parse_rate
+from cnfiscal.sections import Parts
+from cnfiscal.vocab import selfeval as V
+
+log = logging.getLogger(__name__)
+
+_SELF_EVAL_TYPES = (DocType.DEPT_SELF_EVAL, DocType.PROJECT_SELF_EVAL)
+
+
+def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
+    """Section-registry entry: every 绩效自评表 of the document as a SelfEval."""
+    rows, warnings = document_rows(doc)
+    records = [to_self_eval(raw) for raw in find_self_evals(rows)]
+    parts = Parts(self_evals=records, warnings=warnings)
+    if records and doc_type in _SELF_EVAL_TYPES:
+        first = records[0]
+        parts.unit_name, parts.year, parts.fill_date = first.unit_name, first.year, first.fill_date
+    return parts
+
+
+def document_rows(doc: ExtractedDocument) -> tuple[list[Row], list[str]]:
+    """Grid rows where a page has grids, else that page's text lines (through ``textrows``)."""
+    rows: list[Row] = []
+    warnings: list[str] = []
+    for page in doc.pages:
+        if page.grids:
+            for grid in page.grids:
+                rows.extend(_grid_row(cells) for cells in grid.rows())
+            continue
+        page_rows, page_warnings = text_rows(page.lines)
+        rows.extend(page_rows)
+        warnings.extend(page_warnings)
+    return rows, warnings
+
+
+def _grid_row(cells: list) -> Row:  # type: ignore[type-arg]
+    out = tuple(
+        RowCell(text=c.text, page=c.page, bbox=c.bbox, confidence=c.confidence, col=c.col, colspan=c.colspan)
+        for c in cells
+    )
+    return Row(cells=out, page=cells[0].page if cells else None)
+
+
+def to_self_eval(raw: RawSelfEval) -> SelfEval:
+    """Typed, normalized record of one raw section (see the module docstring)."""
+    warnings = list(raw.warnings)
+    unit: MoneyUnit = raw.money_unit if raw.money_unit in ("元", "万元", "亿元") else "元"  # type: ignore[assignment]
+    return SelfEval(
+        kind=raw.kind,  # type: ignore[arg-type]
+        unit_name=raw.unit_name,
+        project_name=raw.project_name,
+        department=raw.department,
+        year=parse_year(f"({raw.year}年度)") if raw.year else None,
+        fill_date=parse_date(raw.fill_date) if raw.fill_date else None,
+        money_unit=raw.money_unit,  # type: ignore[arg-type]
+        page_start=raw.page_start,
+        page_end=raw.page_end,
+        funding=[_funding(f, unit, warnings) for f in raw.funding],
+        goals=Goals(expected=raw.goals_expected, actual=raw.goals_actual),
+        indicators=[_indicator(i, unit, warnings) for i in raw.indicators],
+        total=Total(
+            weight=_dec(raw.total_weight, warnings), score=_dec(raw.total_score, warnings), page=raw.total_page
+        ),
+        conclusion=_conclusion(raw),
+        contact=Contact(name=raw.contact_name, phone=raw.contact_phone)
+        if raw.contact_name or raw.contact_phone
+        else None,
+        notes=list(raw.notes),
+        warnings=warnings,
+    )
+
+
+def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
+    v = f.values
+    where = f"line {f.line}: " if f.line else ""
+    return FundingRow(
+        source=f.label,
+        canonical=f.canonical,  # type: ignore[arg-type]
+        initial_budget=_money(v[0], unit, f.page, warnings, where),
+        annual_budget=_money(v[1], unit, f.page, warnings, where),
+        executed=_money(v[2], unit, f.page, warnings, where),
+        weight=_dec(v[3], warnings, where),
+        rate=_rate(v[4], warnings, where),
+        rate_raw=v[4],
+        score=_dec(v[5], warnings, where),
+        is_breakdown=f.is_breakdown,
+        page=f.page,
+    )
+
+
+def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicator:
+    where = f"line {i.line}: " if i.line else ""
+    money_hint = unit if i.level2 == "成本指标" else None
+    return Indicator(
+        level1=i.level1,
+        level2=i.level2,
+        level3=i.level3,
+        target=_measure(i.target, money_hint),
+        actual=_measure(i.actual, money_hint),
+        weight=_dec(i.weight, warnings, where),
+        score=_dec(i.score, warnings, where),
+        reason=i.reason,
+        is_subtotal=i.is_subtotal,
+        level1_weight=_dec(i.level1_weight, warnings, where),
+        page=i.page,
+    )
+
+
+def _conclusion(raw: RawSelfEval) -> Conclusion:
+    text = "\n".join(raw.conclusion) or None
+    f = folded(text)
+    grade = None
+    if m := regex.search(V.GRADE, f) or regex.search(V.GRADE_ALONE, f):
+        grade = V.GRADE_CANONICAL[m["grade"]]
+    score = None
+    if m := regex.search(V.SCORE_STATED, f):
+        score = Decimal(m["score"])
+    return Conclusion(grade=grade, score_stated=score, text=text, page=raw.conclusion_page)  # type: ignore[arg-type]
+
+
+def _measure(text: str | None, money_unit: str | None) -> Measure | None:
+    if text is None:
+        return None
+    bare = regex.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text) is not None
+    return parse_measure(text, money_unit if bare else None)
+
+
+def _money(text: str | None, unit: MoneyUnit, page: int | None, warnings: list[str], where: str) -> Money | None:
+    try:
+        return parse_money(text, unit, page=page)
+    except ValueError:
+        _warn(warnings, f"{where}unreadable amount {text!r}")
+        return None
+
+
+def _dec(text: str | None, warnings: list[str], where: str = "") -> Decimal | None:
+    try:
+        return parse_decimal(text)
+    except ValueError:
+        _warn(warnings, f"{where}unreadable number {text!r}")
+        return None
+
+
+def _rate(text: str | None, warnings: list[str], where: str) -> Decimal | None:
+    try:
+        return parse_rate(text)
+    except ValueError:
+        _warn(warnings, f"{where}unreadable rate {text!r}")
+        return None
+
+
+def _warn(warnings: list[str], message: str) -> None:
+    log.warning(message)
+    warnings.append(message)

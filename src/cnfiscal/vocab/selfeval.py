@@ -1,0 +1,85 @@
+"""Labels of the 绩效自评表 (department overall and project forms), as data.
+
+Every pattern is a ``regex`` source matched against *folded* text: NFKC (full-width ``（：＝`` →
+``(:=``) with all whitespace removed, so ``资 金 来 源`` and ``资金（万元）`` match ``资金来源`` and
+``资金\\(万元\\)``. Section finders and normalizers import from here; nothing re-types a label.
+"""
+
+from __future__ import annotations
+
+# Title of a table and its kind.
+TITLE = r"(?P<kind>部门(?:整体)?|项目)支出绩效(?:目标)?自评表"
+KIND_OF_TITLE: dict[str, str] = {"部门整体": "dept", "部门": "dept", "项目": "project"}
+
+# ``（2021年度）``, OCR ``(2,024年度)``.
+YEAR = r"\((?P<year>\d[\d,]{3,5})年度?\)"
+
+# Header fields: label → value follows on the same line (after a colon or in the next cell).
+FILL_DATE_LABEL = r"[填埴]报日期:?"
+UNIT_LABELS: tuple[str, ...] = (r"部门\(单位\)名称", r"单位\(盖章\):?", r"实施单位")
+PROJECT_NAME_LABEL = r"项目名称"
+DEPARTMENT_LABEL = r"主管部门及代码"
+
+# Money unit of the funding block: ``资金（万元）`` / ``项目资金（元）`` / a lone ``(元)`` cell.
+MONEY_UNIT = r"(?:资金)?\((?P<unit>万元|元|亿元)\)"
+
+# The funding block.
+FUNDING_HEADER = r"资金来源|年初预算数"
+# (pattern, canonical, is_breakdown), tried in order on the folded label.
+FUNDING_LABELS: tuple[tuple[str, str, bool], ...] = (
+    (r"^年度资金总额", "total", False),
+    (r"^基本支出(?!小计)", "basic", False),
+    (r"^项目支出(?!小计)", "project", False),
+    (r"^上年(?:项目)?结转资金", "carryover", False),
+    (r"^财政拨款", "fiscal", False),
+    (r"^(?:其中:?)?上级补助", "superior", True),
+    (r"^(?:其中:?)?本级安排", "own", False),
+    (r"^其他(?:资金)?:?$", "other", False),
+)
+# The columns of a funding row after its label, in printed order.
+FUNDING_COLUMNS: tuple[str, ...] = ("initial_budget", "annual_budget", "executed", "weight", "rate", "score")
+
+# Goals.
+GOALS_LABEL = r"年度总?体?目标|总体目标"
+GOALS_HEADER = r"预期目标"
+GOALS_ACTUAL_HEADER = r"实际完成情况"
+
+# The indicator table.
+INDICATOR_HEADER = r"一级指标?|二级指标|三级指标|年度指标值"
+BLOCK_LABEL = r"^绩效指标$"  # the vertical label in front of the indicator table
+# First-level labels (folded; OCR may cut them: ``产出指`` + ``标``).
+LEVEL1_LABELS: tuple[tuple[str, str], ...] = (
+    (r"产出(?:指标?)?|出指标?", "产出指标"),
+    (r"效益(?:指标?)?|益指标?", "效益指标"),
+    (r"满意度(?:指标?)?|意度指标?|满意度?指?标", "满意度指标"),
+)
+LEVEL1_WEIGHT = r"\((?P<weight>\d+)(?:分|\)|$)"  # ``(50分)``, OCR ``(50`` … ``分)``
+# Second-level labels: printed form (folded) → canonical.
+LEVEL2_LABELS: tuple[tuple[str, str], ...] = (
+    (r"数量指?标?", "数量指标"),
+    (r"质量指?标?", "质量指标"),
+    (r"时效指?标?", "时效指标"),
+    (r"成本指?标?", "成本指标"),
+    (r"经济效益指?标?", "经济效益指标"),
+    (r"社会(?:效益)?指?标?", "社会效益指标"),
+    (r"生态效益指?标?", "生态效益指标"),
+    (r"可持续(?:影响?)?指?标?", "可持续影响指标"),
+    (r"服务对象(?:满意度)?指?标?", "服务对象满意度指标"),
+    (r"满意度指标", "满意度指标"),
+)
+SUBTOTAL = r"小计$"
+TOTAL = r"^总分$"
+
+# Conclusion, contact, footnotes.
+CONCLUSION_LABEL = r"^(?:自评结论?|绩效结论|自评|结论|论)$"
+CONCLUSION_HEADINGS = r"^[一二三四]、"
+CONCLUSION_START = r"一、绩效自评结论|自评结论|^自评"
+# Grade: ``自评等级为"优"``, ``自评结论为良好``, a lone ``优`` cell.
+GRADE = r"(?:等级|结论|评价)为?[\"“”']?(?P<grade>优秀|良好|优|良|中|差)"
+GRADE_ALONE = r"^(?P<grade>优秀|良好|优|良|中|差)$"
+GRADE_CANONICAL: dict[str, str] = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
+SCORE_STATED = r"得分?(?P<score>\d+(?:\.\d+)?)分"
+CONTACT_NAME = r"联系人:?(?P<name>[^\s:联]{2,4})"
+CONTACT_PHONE = r"联系电话:?(?P<phone>[\d\-]{7,})"
+NOTE_START = r"^注:"
+NOTE_ITEM = r"^\d+\."
