@@ -1,0 +1,183 @@
+"""Segment a 决算/预算 report: 目录, standard tables (title, code, unit, pages), notes, narrative lines.
+
+Works on any ExtractedDocument: for PDFs a table spans pages (its title page and the continuation pages
+that follow until a 注 line, the next title or a narrative heading); for text inputs (one page of
+numbered lines) a table is the run of lines from its title to the next title or narrative heading.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex
+
+from cnfiscal.extract.layout import ExtractedDocument, Line, Page
+from cnfiscal.models import InputKind
+from cnfiscal.vocab import tables as tv
+
+log = logging.getLogger(__name__)
+
+_STRIP = regex.compile(tv.TITLE_STRIP)
+_YEAR_PREFIX = regex.compile(tv.TITLE_YEAR_PREFIX)
+_LIST_NUMBER = regex.compile(tv.LIST_NUMBER)
+_LEADERS = regex.compile(r"[…．.·]{3,}.*$")
+_PAGE_NO = regex.compile(r"\d+$")
+_TITLES = [(s, regex.compile(s.pattern)) for s in tv.TABLE_SPECS]
+_CODE = regex.compile(tv.PUBLIC_CODE)
+_UNIT = regex.compile(tv.UNIT_LINE)
+_DEPT = regex.compile(tv.DEPT_LINE)
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_NOTE = regex.compile(tv.NOTE_PREFIX)
+_EMPTY = regex.compile("|".join(tv.EMPTY_TABLE_MARKS))
+_PART_HEADING = regex.compile(r"^第[一二三四五六七八九十]+部分|情况说明$|编制说明$|名词解释$|^附件|绩效目标")
+_TOC = regex.compile(r"^目\s*录$")
+
+
+@dataclass(slots=True)
+class TableSegment:
+    spec: tv.TableSpec
+    title: str  # as printed
+    page_start: int
+    page_end: int
+    title_line: Line
+    lines: list[Line] = field(default_factory=list)  # every line of the table (header, rows, notes)
+    code: str | None = None
+    unit: str | None = None
+    unit_name: str | None = None
+    year: int | None = None
+    notes: list[str] = field(default_factory=list)
+    empty_note: bool = False
+
+
+@dataclass(slots=True)
+class ReportSegments:
+    tables: list[TableSegment]
+    toc_kinds: list[tv.TableKind]  # standard tables the 目录 lists
+    narrative: list[Line]  # lines outside the 目录 and the tables
+    blank_pages: list[int]
+
+
+def match_title(text: str) -> tv.TableSpec | None:
+    """The table spec whose title this whole line is (after folding), else None."""
+    flat = _STRIP.sub("", text)
+    flat = _YEAR_PREFIX.sub("", flat)
+    for spec, pattern in _TITLES:
+        if pattern.fullmatch(flat):
+            return spec
+    return None
+
+
+def _toc_title(text: str) -> tv.TableSpec | None:
+    """A 目录 entry: list number, title, leaders and page number."""
+    s = text.strip()
+    m = _LIST_NUMBER.match(s)
+    if not m:
+        return None
+    s = _PAGE_NO.sub("", _LEADERS.sub("", s[m.end() :])).strip()
+    return match_title(s)
+
+
+def segment(doc: ExtractedDocument) -> ReportSegments:
+    lines = doc.lines
+    toc_idx = _toc_range(lines)
+    starts: list[tuple[int, tv.TableSpec]] = []
+    for i, ln in enumerate(lines):
+        if i in toc_idx or _LIST_NUMBER.match(ln.text.strip()):
+            continue
+        spec = match_title(ln.text)
+        if spec is not None:
+            starts.append((i, spec))
+    toc_kinds = [s.kind for i in sorted(toc_idx) if (s := _toc_title(lines[i].text)) is not None]
+    tables = [_table(doc, lines, i, spec, starts) for i, spec in starts]
+    used = {id(ln) for t in tables for ln in t.lines} | {id(t.title_line) for t in tables}
+    narrative = [ln for i, ln in enumerate(lines) if i not in toc_idx and id(ln) not in used]
+    blank = [p.number for p in doc.pages if doc.input_kind is not InputKind.TEXT and not p.words and not p.lines]
+    return ReportSegments(tables, toc_kinds, narrative, blank)
+
+
+def _toc_range(lines: list[Line]) -> set[int]:
+    """Indexes of the 目录 lines: from a ``目录`` line to the first line that is a part heading's body."""
+    for i, ln in enumerate(lines):
+        pair = ln.text.strip() + (lines[i + 1].text.strip() if i + 1 < len(lines) else "")
+        if _TOC.match(ln.text.strip()) or pair.replace(" ", "") == "目录":
+            out: set[int] = set()
+            seen_title = 0
+            for j in range(i, min(len(lines), i + 80)):
+                text = lines[j].text.strip()
+                if _toc_title(text) is not None:
+                    seen_title += 1
+                elif match_title(text) is not None or (seen_title and _is_body_start(lines, j)):
+                    break
+                out.add(j)
+            return out
+    return set()
+
+
+def _is_body_start(lines: list[Line], j: int) -> bool:
+    """The 目录 has ended when a page changes to one that starts with a part heading already listed."""
+    return (
+        j > 0
+        and lines[j].page != lines[j - 1].page
+        and not _LIST_NUMBER.match(lines[j].text.strip())
+        and not _PART_HEADING.search(lines[j].text.strip())
+        and len(lines[j].text.strip()) > 30
+    )
+
+
+def _table(
+    doc: ExtractedDocument, lines: list[Line], i: int, spec: tv.TableSpec, starts: list[tuple[int, tv.TableSpec]]
+) -> TableSegment:
+    nxt = next((j for j, _ in starts if j > i), len(lines))
+    title = lines[i]
+    seg = TableSegment(spec, title.text.strip(), title.page, title.page, title)
+    body: list[Line] = []
+    ended = False
+    for j in range(i + 1, nxt):
+        ln = lines[j]
+        text = ln.text.strip()
+        if ln.page != seg.page_end and (ended or not _continues(doc, ln.page)):
+            break
+        if _PART_HEADING.search(text) and not _NOTE.match(text):
+            break
+        if _NOTE.match(text) or (body and _EMPTY.search(text)):
+            seg.notes.append(text)
+            ended = True
+        elif ended and doc.input_kind is InputKind.TEXT and _is_narrative(text):
+            break
+        seg.page_end = ln.page
+        body.append(ln)
+    seg.lines = body
+    _read_meta(seg)
+    return seg
+
+
+def _is_narrative(text: str) -> bool:
+    return len(text) > 40 and "\t" not in text
+
+
+def _continues(doc: ExtractedDocument, page_no: int) -> bool:
+    """A page without a title continues the table above when its first lines are not a heading."""
+    page = _page(doc, page_no)
+    if page is None or not page.lines:
+        return False
+    head = [ln.text.strip() for ln in page.lines[:3]]
+    return not any(_PART_HEADING.search(t) or _TOC.match(t) for t in head)
+
+
+def _page(doc: ExtractedDocument, number: int) -> Page | None:
+    return next((p for p in doc.pages if p.number == number), None)
+
+
+def _read_meta(seg: TableSegment) -> None:
+    head = [seg.title_line.text, *(ln.text for ln in seg.lines[:8])]
+    for text in head:
+        if seg.code is None and (m := _CODE.search(text)):
+            seg.code = f"公开{int(m[1]):02d}表"
+        if seg.unit is None and (m := _UNIT.search(text)):
+            seg.unit = m[1]
+        if seg.unit_name is None and (m := _DEPT.search(text.strip())):
+            seg.unit_name = m[1]
+        if seg.year is None and (m := _YEAR.search(text)):
+            seg.year = int(m[1])
+    seg.empty_note = any(_EMPTY.search(n) for n in seg.notes)

@@ -1,0 +1,97 @@
+"""Section parser of 决算/预算 reports: standard tables (and the narrative's claims) → Parts."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+import regex
+
+from cnfiscal.extract.layout import ExtractedDocument
+from cnfiscal.extract.report_segments import ReportSegments, TableSegment, segment
+from cnfiscal.extract.stdtables_pos import read_positioned
+from cnfiscal.extract.stdtables_raw import RawTable
+from cnfiscal.extract.stdtables_text import read_text_table
+from cnfiscal.models import DocType, InputKind, MoneyUnit, Table
+from cnfiscal.sections import Parts
+from cnfiscal.vocab.tables import SPEC_BY_KIND
+
+log = logging.getLogger(__name__)
+
+_REPORT_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预算)")
+_COVER_UNIT = regex.compile(r"^(?:预算主管部门|部门名称|单位名称)\s*[:：]\s*(\S+)")
+_COVER_TITLE = regex.compile(r"^(\S+?)(?:[（(][^)）]*[)）])?\s*(?:19|20)\d{2}\s*年度?")
+_YEAR_START = regex.compile(r"^\s*(?:19|20)\d{2}\s*年")
+_UNIT_WORD = regex.compile(r"(?:万元|亿元|元)")
+REPORT_KINDS = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
+
+
+def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
+    if doc_type not in REPORT_KINDS:
+        return Parts()
+    segs = segment(doc)
+    year = report_year(doc)
+    parts = Parts(unit_name=cover_unit(doc), year=year)
+    default_unit = _default_unit(segs)
+    for seg in segs.tables:
+        from cnfiscal.normalize.tables import to_table
+
+        unit: MoneyUnit = seg.unit or default_unit  # type: ignore[assignment]
+        if seg.unit is None:
+            parts.warnings.append(f"{seg.spec.title}: no 单位 line read; amounts taken in {unit}")
+        raw = read_table(doc, seg)
+        table, warnings = to_table(seg, raw, unit, year)
+        parts.tables.append(table)
+        parts.warnings.extend(warnings)
+    parts.warnings.extend(f"p.{n}: blank page" for n in segs.blank_pages)
+    found = {t.spec.kind for t in segs.tables}
+    parts.warnings.extend(
+        f"目录 lists {SPEC_BY_KIND[k].title} but the table was not found"
+        for k in dict.fromkeys(segs.toc_kinds)
+        if k not in found
+    )
+    from cnfiscal.extract.claims import extract_claims
+
+    parts.claims.extend(extract_claims(segs.narrative, tables=parts.tables))
+    return parts
+
+
+def read_table(doc: ExtractedDocument, seg: TableSegment) -> RawTable:
+    if doc.input_kind is InputKind.TEXT:
+        return read_text_table(seg)
+    return read_positioned(doc, seg)
+
+
+def report_year(doc: ExtractedDocument) -> int | None:
+    for ln in doc.lines[:40]:
+        if m := _REPORT_YEAR.search(ln.text):
+            return int(m[1])
+    return None
+
+
+def cover_unit(doc: ExtractedDocument) -> str | None:
+    head = [ln.text.strip() for ln in doc.lines[:12] if ln.text.strip()]
+    for text in head:
+        if m := _COVER_UNIT.match(text):
+            return m[1]
+    if len(head) > 1 and _YEAR_START.match(head[1]) and not _YEAR_START.search(head[0]):
+        return head[0].replace(" ", "")
+    for text in head:
+        if m := _COVER_TITLE.match(text):
+            return m[1]
+    return head[0] if head and len(head[0]) < 40 and not _REPORT_YEAR.search(head[0]) else None
+
+
+def _default_unit(segs: ReportSegments) -> str:
+    """The unit most tables print; else the first unit word of the narrative (元 if none)."""
+    units = Counter(t.unit for t in segs.tables if t.unit)
+    if units:
+        return units.most_common(1)[0][0]
+    for ln in segs.narrative:
+        if m := _UNIT_WORD.search(ln.text):
+            return m[0]
+    return "元"
+
+
+def tables_of(parts: Parts) -> list[Table]:
+    return parts.tables

@@ -1,0 +1,151 @@
+"""Narrative claims of 决算/预算 reports recomputed: shares, completion rates, changes, table figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import regex
+
+from cnfiscal.models import Claim, DocType, DocumentRecord, Finding, Money, Table
+from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
+
+_REPORT = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
+_WHOLE = regex.compile(r"合计|总计|总额")
+
+
+def _groups(record: DocumentRecord) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in record.claims:
+        out.setdefault(c.group or "", []).append(c)
+    return out
+
+
+def _pct_check(rule: str, c: Claim, stated: Decimal, recomputed: Decimal, msg: str) -> Finding | None:
+    tol = Tolerance.single(rate_ulp(stated, c.text))
+    return finding_of(
+        Check(rule, msg, stated, recomputed.quantize(Decimal("0.000001")), tol, "claims", c.page, c.bbox, c.text)
+    )
+
+
+def share_findings(record: DocumentRecord) -> Iterator[Finding]:
+    if record.doc_type not in _REPORT:
+        return
+    for claims in _groups(record).values():
+        amounts = [c for c in claims if c.kind == "amount" and c.amount is not None]
+        whole = next((c for c in amounts if c.subject and _WHOLE.search(c.subject)), amounts[0] if amounts else None)
+        for c in claims:
+            if c.kind != "share" or c.value is None or c.amount is None or whole is None or whole.amount is None:
+                continue
+            if (c.base and not _WHOLE.search(c.base)) or whole.amount.yuan == 0 or c.amount is whole.amount:
+                continue
+            f = _pct_check(
+                "claim.share",
+                c,
+                c.value,
+                c.amount.yuan / whole.amount.yuan,
+                f"{c.subject} 占{c.value * 100}% of {whole.subject} {whole.amount.raw}",
+            )
+            if f:
+                yield f
+
+
+def rate_findings(record: DocumentRecord) -> Iterator[Finding]:
+    if record.doc_type not in _REPORT:
+        return
+    for claims in _groups(record).values():
+        budget = next((c for c in claims if c.role == "budget" and c.amount), None)
+        executed = next((c for c in claims if c.role == "executed" and c.amount), None)
+        for c in claims:
+            if c.kind != "rate" or c.value is None or budget is None or executed is None:
+                continue
+            assert budget.amount is not None and executed.amount is not None
+            if budget.amount.yuan == 0:
+                continue
+            f = _pct_check(
+                "claim.rate",
+                c,
+                c.value,
+                executed.amount.yuan / budget.amount.yuan,
+                f"完成率 {c.value * 100}% vs 决算 {executed.amount.raw} / 预算 {budget.amount.raw}",
+            )
+            if f:
+                yield f
+
+
+def change_findings(record: DocumentRecord) -> Iterator[Finding]:
+    """P% = D / prior, with prior = current − signed D (current: the paragraph's first amount)."""
+    if record.doc_type not in _REPORT:
+        return
+    for claims in _groups(record).values():
+        current = next((c for c in claims if c.kind == "amount" and c.amount is not None), None)
+        change = next((c for c in claims if c.role == "change" and c.value is not None), None)
+        pct = next((c for c in claims if c.role == "change_pct" and c.value is not None), None)
+        if current is None or change is None or pct is None:
+            continue
+        assert current.amount is not None and change.value is not None and pct.value is not None
+        prior = current.amount.yuan - change.value
+        if prior == 0:
+            continue
+        f = _pct_check(
+            "claim.change",
+            pct,
+            pct.value,
+            change.value / prior,
+            f"change {pct.text}: {change.amount.raw if change.amount else ''} on a prior year of {prior} 元",
+        )
+        if f:
+            yield f
+
+
+# narrative subject pattern → (table kind, row pattern)
+SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
+    (r"^(?:\S*年度)?收入支出(?:决算)?总计$|^(?:\S*年度)?收入、支出决算总计$", "final.total", r"^总计$"),
+    (
+        r"^(?:\S*年度)?财政拨款收入?支出(?:决算)?总计$|^(?:\S*年度)?财政拨款收、支决算总计$",
+        "final.fiscal_total",
+        r"^总计$",
+    ),
+    (r"^本年收入合计$|收入决算合计$", "final.total", r"^本年收入合计$"),
+    (r"^本年支出合计$|支出决算合计$", "final.total", r"^本年支出合计$"),
+)
+
+
+def table_findings(record: DocumentRecord) -> Iterator[Finding]:
+    for c in record.claims:
+        if c.kind != "amount" or c.amount is None or not c.subject:
+            continue
+        subject = regex.sub(r"^\S*?(?:局|部|委|办|中心|处)(?=\d|本年|收入|财政)", "", c.subject)
+        for pat, kind, row_pat in SUBJECT_ROWS:
+            if regex.search(pat, subject):
+                table = next((t for t in record.tables if t.kind == kind), None)
+                value = _row_value(table, row_pat) if table else None
+                if value is None:
+                    continue
+                tol = Tolerance.of_sum(money_precision(c.amount), [money_precision(value)])
+                f = finding_of(
+                    Check(
+                        "claim.table",
+                        f"{c.subject}: narrative {c.amount.raw} vs {table.name if table else ''} {value.raw}",
+                        c.amount.yuan,
+                        value.yuan,
+                        tol,
+                        "claims",
+                        c.page,
+                        c.bbox,
+                        c.text,
+                    )
+                )
+                if f:
+                    yield f
+                break
+
+
+def _row_value(t: Table, row_pat: str) -> Money | None:
+    for r in t.rows:
+        if r.name and regex.search(row_pat, r.name):
+            vals = [v for v in r.values.values() if v is not None]
+            if vals:
+                return vals[0]
+    return None

@@ -1,0 +1,163 @@
+"""Document-level checks of 决算/预算 reports: cross-table equalities, years, template residue, missing
+tables, empty-table notes contradicted by amounts, blank pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import regex
+
+from cnfiscal.models import DocType, DocumentRecord, Finding, Money, Severity, Table
+from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.tolerance import Tolerance, money_precision
+from cnfiscal.vocab.narrative import TEMPLATE_RESIDUE
+from cnfiscal.vocab.tables import BUDGET_KINDS, FINAL_KINDS, SPEC_BY_KIND
+
+BLANK_PAGE = regex.compile(r"^p\.(\d+): blank page$")
+MISSING = regex.compile(r"^目录 lists (.+) but the table was not found$")
+_RESIDUE = regex.compile("|".join(TEMPLATE_RESIDUE))
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+
+# (table kind, row name pattern, column pattern) pairs that must agree.
+CROSS: tuple[tuple[tuple[str, str, str], tuple[str, str, str], str], ...] = (
+    (("final.total", r"^本年收入合计$", r""), ("final.income", r"^合计$", r"本年收入合计"), "本年收入合计"),
+    (("final.total", r"^本年支出合计$", r""), ("final.expense", r"^合计$", r"本年支出合计"), "本年支出合计"),
+    (
+        ("final.fiscal_total", r"^本年支出合计$", r"一般公共预算"),
+        ("final.general", r"^合计$", r"合计$"),
+        "一般公共预算财政拨款支出",
+    ),
+    (("final.expense", r"^合计$", r"基本支出"), ("final.general_basic", r"^(?:人员经费合计|公用经费合计)$", r""), ""),
+    (("budget.total", r"收入总计", r""), ("budget.income", r"^合计$", r"^合计$"), "收入总计"),
+    (("budget.total", r"支出总计", r""), ("budget.expense", r"^合计$", r"^合计$"), "支出总计"),
+    (("budget.expense", r"^合计$", r"基本支出"), ("budget.general_basic", r"^合计$", r"^合计$"), "基本支出"),
+)
+
+
+def _find(tables: list[Table], kind: str, row_pat: str, col_pat: str) -> Money | None:
+    t = next((t for t in tables if t.kind == kind), None)
+    if t is None:
+        return None
+    for r in t.rows:
+        if r.name and regex.search(row_pat, r.name):
+            for col, v in r.values.items():
+                if v is not None and regex.search(col_pat, col):
+                    return v
+    return None
+
+
+def cross_table(record: DocumentRecord) -> Iterator[Finding]:
+    for (ka, ra, ca), (kb, rb, cb), label in CROSS:
+        if not label:
+            continue
+        a, b = _find(record.tables, ka, ra, ca), _find(record.tables, kb, rb, cb)
+        if a is None or b is None:
+            continue
+        tol = Tolerance.of_sum(money_precision(a), [money_precision(b)])
+        f = finding_of(
+            Check(
+                "final.cross_table",
+                f"{label}: {ka} and {kb} disagree",
+                a.yuan,
+                b.yuan,
+                tol,
+                f"tables[{ka}]",
+                a.page,
+                a.bbox,
+                f"{a.raw} vs {b.raw}",
+            )
+        )
+        if f:
+            yield f
+
+
+def year_mismatch(record: DocumentRecord) -> Iterator[Finding]:
+    if record.year is None:
+        return
+    for t in record.tables:
+        if t.year is not None and t.year != record.year:
+            yield _finding(
+                "doc.year_mismatch",
+                Severity.WARNING,
+                f"{t.name}: year {t.year} in a {record.year} report",
+                str(t.year),
+                t.page_start,
+                f"tables[{t.name}]",
+            )
+
+
+def template_residue(record: DocumentRecord) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for c in record.claims:
+        m = _RESIDUE.search(c.text)
+        if m and c.text not in seen:
+            seen.add(c.text)
+            yield _finding(
+                "doc.template_residue", Severity.WARNING, f"template residue {m[0]!r}", c.text, c.page, "claims"
+            )
+    for t in record.tables:
+        for r in t.rows:
+            if r.name and (m := _RESIDUE.search(r.name)):
+                yield _finding(
+                    "doc.template_residue",
+                    Severity.WARNING,
+                    f"template residue {m[0]!r} in a row label",
+                    r.name,
+                    r.page,
+                    f"tables[{t.name}]",
+                )
+
+
+def missing_table(record: DocumentRecord) -> Iterator[Finding]:
+    for w in record.warnings:
+        if m := MISSING.match(w):
+            yield _finding("doc.missing_table", Severity.ERROR, w, m[1], None, "tables")
+    kinds = (
+        FINAL_KINDS
+        if record.doc_type is DocType.FINAL_ACCOUNT
+        else BUDGET_KINDS
+        if record.doc_type is DocType.BUDGET
+        else ()
+    )
+    present = {t.kind for t in record.tables}
+    if not record.tables:
+        return
+    for k in kinds:
+        spec = SPEC_BY_KIND[k]
+        if spec.required and k.value not in present and not any(spec.title in w for w in record.warnings):
+            yield _finding(
+                "doc.missing_table",
+                Severity.ERROR,
+                f"standard table {spec.title} not found",
+                spec.title,
+                None,
+                "tables",
+            )
+
+
+def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:
+    for t in record.tables:
+        noted = any(regex.search(r"为空表|无数据", n) for n in t.notes)
+        amounts = [v for r in t.rows for v in r.values.values() if v is not None and v.yuan != Decimal(0)]
+        if noted and amounts:
+            yield _finding(
+                "doc.empty_contradiction",
+                Severity.ERROR,
+                f"{t.name}: noted as empty but prints {len(amounts)} non-zero amounts",
+                "; ".join(a.raw for a in amounts[:8]),
+                t.page_start,
+                f"tables[{t.name}]",
+            )
+
+
+def blank_page(record: DocumentRecord) -> Iterator[Finding]:
+    for w in record.warnings:
+        if m := BLANK_PAGE.match(w):
+            yield _finding("doc.blank_page", Severity.INFO, f"page {m[1]} is blank", None, int(m[1]), "source")
+
+
+def _finding(  # noqa: PLR0917 - a plain record builder
+    rule: str, sev: Severity, message: str, stated: str | None, page: int | None, where: str
+) -> Finding:
+    return Finding(rule=rule, severity=sev, message=message, stated=stated, page=page, where=where)

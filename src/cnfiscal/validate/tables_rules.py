@@ -1,0 +1,86 @@
+"""The rules of 决算/预算 reports, as rows for ``rules.RULES``: (id, description, tolerance, check, severity)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from cnfiscal.models import DocumentRecord, Finding
+from cnfiscal.validate import tables_claims as tc
+from cnfiscal.validate import tables_doc as td
+from cnfiscal.validate import tables_sums as ts
+
+SINGLE = "< 1 unit of the stated figure's last printed digit (rounding or truncation) → info"
+SUM = "Σ 尾数误差: ½ unit of each rounded part's last digit (+ the total's) → info"
+
+RuleRow = tuple[str, str, str, Callable[[DocumentRecord], Iterable[Finding]], str]
+
+TABLE_RULES: list[RuleRow] = [
+    (
+        "final.total.balance",
+        "总表: 收入总计 = 支出总计 = 本年合计 + 结转/结余 lines (each side)",
+        SUM,
+        ts.total_balance,
+        "error",
+    ),
+    ("table.rows_sum", "a table's 合计 row = Σ its 类 rows, per column", SUM, ts.rows_sum, "error"),
+    ("table.level_sum", "类 = Σ its 款, 款 = Σ its 项 (by code prefix), per column", SUM, ts.level_sum, "error"),
+    (
+        "table.basic_plus_project",
+        "合计 = 基本支出 + 项目支出 (+ …); 合计 = 人员经费 + 公用经费, per row",
+        SUM,
+        ts.basic_plus_project,
+        "error",
+    ),
+    (
+        "final.cross_table",
+        "the same figure in two tables agrees (总表 vs 收入/支出表; 财政拨款总表 vs 一般公共预算表)",
+        SUM,
+        td.cross_table,
+        "error",
+    ),
+    ("claim.share", "a stated share 占X% = its amount / the paragraph's whole", SINGLE, tc.share_findings, "error"),
+    ("claim.rate", "完成年初预算的X% = 决算 / 年初预算", SINGLE, tc.rate_findings, "error"),
+    (
+        "claim.change",
+        "减少/增加 D万元, 下降/增长 P%: P = D / (this year ∓ D); direction agrees",
+        SINGLE,
+        tc.change_findings,
+        "error",
+    ),
+    (
+        "claim.table",
+        "an amount the narrative states for a table line = the table's figure",
+        SUM,
+        tc.table_findings,
+        "error",
+    ),
+    (
+        "doc.year_mismatch",
+        "a year in a table title or heading that contradicts the report's year",
+        "none",
+        td.year_mismatch,
+        "warning",
+    ),
+    (
+        "doc.template_residue",
+        "template residue (XX, 增加（减少）, an unfinished 主要原因是。)",
+        "none",
+        td.template_residue,
+        "warning",
+    ),
+    (
+        "doc.missing_table",
+        "a standard table listed in the 目录 (or of the standard set) is missing",
+        "none",
+        td.missing_table,
+        "error",
+    ),
+    (
+        "doc.empty_contradiction",
+        "a table noted as empty (本表为空表) prints non-zero amounts",
+        "none",
+        td.empty_contradiction,
+        "error",
+    ),
+    ("doc.blank_page", "a blank page inside the report", "none", td.blank_page, "info"),
+]

@@ -1,0 +1,176 @@
+"""Cross-checks inside one standard table: totals = Σ rows, 类 = Σ款 = Σ项, 合计 = 基本 + 项目, the 总表 balance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import regex
+
+from cnfiscal.models import DocumentRecord, Finding, Money, Table, TableRow
+from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.tolerance import Tolerance, money_precision
+
+_TOTAL_NAME = regex.compile(r"^(?:合计|总计)$")
+_BALANCE_KINDS = ("final.total", "final.fiscal_total", "final.nonfiscal_total", "budget.total", "budget.fiscal_total")
+
+
+def _where(t: Table) -> str:
+    return f"tables[{t.code or t.name}]"
+
+
+def _sum_check(  # noqa: PLR0917
+    rule: str, t: Table, message: str, total: Money, parts: list[Money], evidence: str
+) -> Finding | None:
+    tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
+    stated = total.yuan
+    recomputed = sum((p.yuan for p in parts), Decimal(0))
+    return finding_of(Check(rule, message, stated, recomputed, tol, _where(t), total.page, total.bbox, evidence))
+
+
+def value_columns(t: Table) -> list[str]:
+    return list(dict.fromkeys(c for r in t.rows for c in r.values))
+
+
+def _money(row: TableRow, col: str) -> Money | None:
+    return row.values.get(col)
+
+
+def rows_sum(record: DocumentRecord) -> Iterator[Finding]:
+    """The 合计 row = Σ of the 类 rows, per column (tables with subject codes)."""
+    for t in record.tables:
+        total = next((r for r in t.rows if r.code is None and r.name and _TOTAL_NAME.match(r.name)), None)
+        classes = [r for r in t.rows if r.level == "类"]
+        if total is None or not classes:
+            continue
+        for col in value_columns(t):
+            tot = _money(total, col)
+            parts = [m for r in classes if (m := _money(r, col)) is not None]
+            if tot is None and not parts:
+                continue
+            tot = tot or Money(yuan=Decimal(0), raw="0", unit=t.unit or "元", page=total.page)
+            f = _sum_check(
+                "table.rows_sum", t, f"{t.name}: {col} 合计 ≠ Σ 类 rows", tot, parts, f"{len(parts)} 类 rows"
+            )
+            if f:
+                yield f
+
+
+def level_sum(record: DocumentRecord) -> Iterator[Finding]:
+    """Each 类 = Σ its 款; each 款 = Σ its 项 (by code prefix), per column."""
+    for t in record.tables:
+        coded = [r for r in t.rows if r.code and r.level]
+        for parent in coded:
+            plen = len(parent.code or "")
+            children = [
+                r
+                for r in coded
+                if len(r.code or "") == plen + 2
+                and (r.code or "").startswith(parent.code or "")
+                and r.side == parent.side
+            ]
+            if not children:
+                continue
+            yield from _level_cols(t, parent, children)
+
+
+def _level_cols(t: Table, parent: TableRow, children: list[TableRow]) -> Iterator[Finding]:
+    for col in value_columns(t):
+        tot = _money(parent, col)
+        parts = [m for r in children if (m := _money(r, col)) is not None]
+        if tot is None and not parts:
+            continue
+        tot = tot or Money(yuan=Decimal(0), raw="0", unit=t.unit or "元", page=parent.page)
+        f = _sum_check(
+            "table.level_sum",
+            t,
+            f"{t.name}: {parent.code} {parent.name} {col} ≠ Σ its {children[0].level} rows",
+            tot,
+            parts,
+            ", ".join(r.code or "" for r in children),
+        )
+        if f:
+            yield f
+
+
+def basic_plus_project(record: DocumentRecord) -> Iterator[Finding]:
+    """合计 = 基本支出 + 项目支出 (+ 上缴/经营/补助); 合计 = 人员经费 + 公用经费 — on every row."""
+    for t in record.tables:
+        cols = value_columns(t)
+        total = next((c for c in cols if c.endswith("合计") or c == "合计"), None)
+        parts = [
+            c for c in cols if c in ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+        ] or [c for c in cols if c in ("人员经费", "公用经费")]
+        if total is None or len(parts) < 2:
+            continue
+        for r in t.rows:
+            tot = _money(r, total)
+            vals = [m for c in parts if (m := _money(r, c)) is not None]
+            if tot is None and not vals:
+                continue
+            tot = tot or Money(yuan=Decimal(0), raw="0", unit=t.unit or "元", page=r.page)
+            f = _sum_check(
+                "table.basic_plus_project",
+                t,
+                f"{t.name}: {r.code or ''} {r.name} {total} ≠ {' + '.join(parts)}",
+                tot,
+                vals,
+                r.name or "",
+            )
+            if f:
+                yield f
+
+
+def _side_value(t: Table, side: str, pattern: str) -> Money | None:
+    rx = regex.compile(pattern)
+    for r in t.rows:
+        if r.side == side and r.name and rx.search(r.name):
+            vals = [v for v in r.values.values() if v is not None]
+            return vals[0] if vals else None
+    return None
+
+
+def total_balance(record: DocumentRecord) -> Iterator[Finding]:
+    """总表: 收入 side 总计 = 支出 side 总计, and each 总计 = its 本年合计 + 结转/结余 lines."""
+    for t in record.tables:
+        if t.kind not in _BALANCE_KINDS or t.empty:
+            continue
+        inc = _side_value(t, "收入", r"总计")
+        exp = _side_value(t, "支出", r"总计")
+        if inc is not None and exp is not None:
+            f = _sum_check("final.total.balance", t, f"{t.name}: 收入总计 ≠ 支出总计", inc, [exp], "总计 | 总计")
+            if f:
+                yield f
+        yield from _side_balance(t, "收入", inc)
+        yield from _side_balance(t, "支出", exp)
+
+
+def _side_balance(t: Table, side: str, total: Money | None) -> Iterable[Finding]:
+    if total is None:
+        return []
+    rows = [r for r in t.rows if r.side == side and r.name]
+    year_total = next((r for r in rows if regex.search(r"本年(?:收入|支出)合计", r.name or "")), None)
+    if year_total is None:
+        return []
+    start = rows.index(year_total)
+    extra = [
+        r
+        for r in rows[start + 1 :]
+        if not regex.search(r"总计", r.name or "")
+        and regex.match(r"^(?:使用|结余分配|年初|年末|用事业基金|上年结转)", r.name or "")
+    ]
+    parts = [
+        m
+        for r in [year_total, *extra]
+        for m in [next((v for v in r.values.values() if v is not None), None)]
+        if m is not None
+    ]
+    f = _sum_check(
+        "final.total.balance",
+        t,
+        f"{t.name}: {side}总计 ≠ 本年合计 + 结转结余",
+        total,
+        parts,
+        " + ".join(r.name or "" for r in [year_total, *extra]),
+    )
+    return [f] if f else []

@@ -1,0 +1,44 @@
+"""Words of 情况说明 prose: change verbs, share / rate phrases, comparison words, template residue."""
+
+from __future__ import annotations
+
+# Change verbs → sign of the change.
+CHANGE_WORDS: dict[str, int] = {
+    "增加": 1,
+    "增长": 1,
+    "上升": 1,
+    "提高": 1,
+    "减少": -1,
+    "下降": -1,
+    "降低": -1,
+    "减": -1,
+}
+FLAT_WORDS: tuple[str, ...] = ("持平", "基本持平", "无变化")
+# Comparison words between 决算数 and 预算数 (or two amounts) → the relation they assert.
+DIRECTION_WORDS: dict[str, str] = {
+    "大于": ">",
+    "高于": ">",
+    "多于": ">",
+    "小于": "<",
+    "低于": "<",
+    "少于": "<",
+    "等于": "=",
+    "持平": "=",
+    "一致": "=",
+}
+SHARE_WORD = r"占(?P<base>[^，,。；;%％\d]{0,20}?)的?"
+RATE_WORD = r"完成(?P<base>(?:年初|调整后)?预算(?:数)?)的"
+BUDGET_WORD = r"(?:年初)?预算(?:数)?为?"
+EXECUTED_WORD = r"(?:支出)?决算(?:数)?为?"
+# Words that lead a subject and carry no meaning of their own.
+SUBJECT_NOISE = r"^(?:其中|主要用于以下方面|主要包括|具体为|分别为|合计)?[:：]?\s*"
+SUBJECT_TAIL = r"(?:为|是|共计)?$"
+# Template residue left in a published report.
+TEMPLATE_RESIDUE: tuple[str, ...] = (
+    r"X{2,}",
+    r"增加（减少）",
+    r"增加\(减少\)",
+    r"增长（下降）",
+    r"主要原因是?[:：]?\s*。",
+    r"主要原因是?[:：]?\s*$",
+)
