@@ -130,13 +130,15 @@ def _build(
     return PageTable(page, tuple(xs), tuple(ys), tuple(cells))
 
 
-def _has_rule(segments: list[Segment], pos: float, at: float) -> bool:
-    return any(abs(s.pos - pos) <= MIN_BAND and s.covers(at, 0.5) for s in segments)
+def _near(segments: list[Segment], positions: list[float]) -> list[list[Segment]]:
+    """For each boundary position, the rules lying on it."""
+    return [[s for s in segments if abs(s.pos - p) <= MIN_BAND] for p in positions]
 
 
 def _merge_cells(xs: list[float], ys: list[float], hs: list[Segment], vs: list[Segment]) -> list[list[int]]:
     """``owner[r][c]``: the id of the merged cell holding elementary cell (r, c)."""
     n_r, n_c = len(ys) - 1, len(xs) - 1
+    on_x, on_y = _near(vs, xs), _near(hs, ys)
     parent = list(range(n_r * n_c))
 
     def find(i: int) -> int:
@@ -149,9 +151,9 @@ def _merge_cells(xs: list[float], ys: list[float], hs: list[Segment], vs: list[S
         ymid = (ys[r] + ys[r + 1]) / 2
         for c in range(n_c):
             xmid = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < n_c and not _has_rule(vs, xs[c + 1], ymid):
+            if c + 1 < n_c and not any(s.covers(ymid, 0.5) for s in on_x[c + 1]):
                 parent[find(r * n_c + c)] = find(r * n_c + c + 1)
-            if r + 1 < n_r and not _has_rule(hs, ys[r + 1], xmid):
+            if r + 1 < n_r and not any(s.covers(xmid, 0.5) for s in on_y[r + 1]):
                 parent[find(r * n_c + c)] = find((r + 1) * n_c + c)
     return [[find(r * n_c + c) for c in range(n_c)] for r in range(n_r)]
 

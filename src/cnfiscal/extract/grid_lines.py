@@ -39,7 +39,7 @@ class Rulings:
 
 
 def page_rulings(drawings: Iterable[dict[str, Any]]) -> Rulings:
-    """All ruling lines of one page (``page.get_drawings()`` output), merged."""
+    """All ruling lines of one page (``page.get_cdrawings()`` or ``get_drawings()`` output), merged."""
     hs: list[Segment] = []
     vs: list[Segment] = []
     for path in drawings:
@@ -62,12 +62,16 @@ def _visible(path: dict[str, Any]) -> bool:
 
 
 def _add_item(item: Sequence[Any], stroked: bool, hs: list[Segment], vs: list[Segment]) -> None:
+    """One path item, from ``get_drawings()`` (Point/Rect/Quad) or ``get_cdrawings()`` (tuples)."""
     op = item[0]
     if op == "l":
-        _add_line((item[1].x, item[1].y, item[2].x, item[2].y), hs, vs)
-    elif op in ("re", "qu"):
-        r = item[1] if op == "re" else item[1].rect
-        _add_rect((r.x0, r.y0, r.x1, r.y1), stroked, hs, vs)
+        _add_line((item[1][0], item[1][1], item[2][0], item[2][1]), hs, vs)
+    elif op == "re":
+        r = item[1]
+        _add_rect((r[0], r[1], r[2], r[3]), stroked, hs, vs)
+    elif op == "qu":  # a quad: its corner points; axis-parallel ones are rectangles
+        xs, ys = [pt[0] for pt in item[1]], [pt[1] for pt in item[1]]
+        _add_rect((min(xs), min(ys), max(xs), max(ys)), stroked, hs, vs)
 
 
 def _add_line(box: Box, hs: list[Segment], vs: list[Segment]) -> None:

@@ -8,6 +8,7 @@ joined (``grid_join``) and each grid is attached to the page it starts on.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pymupdf
 
@@ -21,6 +22,8 @@ from cnfiscal.models import InputKind
 from cnfiscal.options import Options
 
 log = logging.getLogger(__name__)
+
+LINE_TOL = 3.0  # points: word bottoms this close are one line (as PyMuPDF's sort_words)
 
 
 def open_pdf(inp: InputFile) -> pymupdf.Document:
@@ -58,9 +61,12 @@ def read_pdf(inp: InputFile, options: Options) -> ExtractedDocument:
 
 
 def read_page(page: pymupdf.Page, number: int) -> Page:
-    words = [Word(w[4], (w[0], w[1], w[2], w[3]), number) for w in page.get_text("words", sort=True)]
+    """Words (in visual reading order) and text lines of one page, from a single text extraction."""
+    textpage = page.get_textpage()
+    raw = page.get_text("words", textpage=textpage)
+    words = [Word(w[4], (w[0], w[1], w[2], w[3]), number) for w in reading_order(raw)]
     lines: list[Line] = []
-    for block in page.get_text("dict")["blocks"]:
+    for block in page.get_text("dict", textpage=textpage)["blocks"]:
         for ln in block.get("lines", []):
             text = "".join(s["text"] for s in ln["spans"])
             if text.strip():
@@ -68,10 +74,27 @@ def read_page(page: pymupdf.Page, number: int) -> Page:
     return Page(number=number, width=page.rect.width, height=page.rect.height, words=words, lines=lines)
 
 
+def reading_order(words: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Words top to bottom, left to right by position (the text layer's own order may differ).
+
+    Words whose bottoms lie within ``LINE_TOL`` of a line's first word are on that line. Same
+    result as PyMuPDF's ``sort=True`` for these pages, at a fraction of its cost.
+    """
+    out: list[tuple[Any, ...]] = []
+    line: list[tuple[Any, ...]] = []
+    for w in sorted(words, key=lambda w: (w[3], w[0])):
+        if line and w[3] - line[0][3] > LINE_TOL:
+            out.extend(sorted(line, key=lambda w: w[0]))
+            line = []
+        line.append(w)
+    out.extend(sorted(line, key=lambda w: w[0]))
+    return out
+
+
 def page_tables(page: pymupdf.Page, extracted: Page) -> list[PageTable]:
     """The ruled tables of one page; a failure here loses the grids of the page, not its text."""
     try:
-        return find_page_tables(extracted.number, page_rulings(page.get_drawings()), extracted.words)
+        return find_page_tables(extracted.number, page_rulings(page.get_cdrawings()), extracted.words)
     except Exception as e:
         log.warning("page %d: table grids not rebuilt: %s", extracted.number, e)
         extracted.warnings.append(f"page {extracted.number}: table grids not rebuilt ({type(e).__name__}: {e})")
