@@ -128,6 +128,7 @@ def decode(outcome: Outcome, task: Task) -> DocumentRecord:
 
 def write(con: Any, record: DocumentRecord, summary: IngestSummary) -> None:
     version = store.write_document(con, record_to_rows(record))
+    log.debug("stored %s (version %d, %s)", record.source.path, version, record.status)
     summary.add(record, version)
 
 

@@ -98,25 +98,31 @@ def failed_outcome(task: Task, stage: str, reason: str, error_type: str) -> Outc
 
 
 def preflight(path: Path, limits: Limits) -> str | None:
-    """A reason to refuse a PDF before reading it fully (too many pages, a decompression-bomb image), or None."""
-    try:
-        with path.open("rb") as f:
-            if b"%PDF-" not in f.read(1024):
-                return None
-    except OSError:
-        return None  # the pipeline reports the read error itself
+    """A reason to refuse a PDF before reading it fully (too many pages, a decompression-bomb image), or None.
+
+    Anything this check cannot open is left to the pipeline, which gives the reason (damaged, encrypted …).
+    """
+    if not _looks_like_pdf(path):
+        return None
     import pymupdf
 
     try:
-        doc = pymupdf.open(path)
-    except Exception:  # damaged: the pipeline gives the reason
+        with pymupdf.open(path) as doc:
+            if doc.needs_pass:
+                return None
+            if limits.max_pages and doc.page_count > limits.max_pages:
+                return f"too many pages ({doc.page_count} > limit {limits.max_pages}); raise --max-pages to ingest it"
+            return _image_limit(doc, limits)
+    except Exception:  # damaged: the pipeline reports it
         return None
-    with doc:
-        if doc.needs_pass:
-            return None
-        if limits.max_pages and doc.page_count > limits.max_pages:
-            return f"too many pages ({doc.page_count} > limit {limits.max_pages}); raise --max-pages to ingest it"
-        return _image_limit(doc, limits)
+
+
+def _looks_like_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return b"%PDF-" in f.read(1024)
+    except OSError:
+        return False
 
 
 def _image_limit(doc: object, limits: Limits) -> str | None:

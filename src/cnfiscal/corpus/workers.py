@@ -39,7 +39,15 @@ def worker_main(conn: Connection, options: Options, limits: Limits, work: Work, 
             return
         if task is None:
             return
-        outcome = work(task, options, limits)
+        try:
+            outcome = work(task, options, limits)
+        except MemoryError:
+            reason = f"memory limit exceeded ({limits.memory_mb} MB per worker)"
+            outcome = failed_outcome(task, "corpus", reason, "MemoryError")
+        except Exception as e:  # a bug outside the pipeline's own guard: the document fails, the worker lives on
+            log.exception("%s: internal error in worker", task.path)
+            reason = f"internal error in worker: {type(e).__name__}: {e}"
+            outcome = failed_outcome(task, "corpus", reason, "CorpusError")
         conn.send(Outcome(outcome.index, outcome.record_json, outcome.peak_rss_mb, str(os.getpid())))
 
 
