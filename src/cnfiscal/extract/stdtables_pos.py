@@ -25,6 +25,7 @@ _META = regex.compile(rf"{tv.UNIT_LINE}|^(?:编制部门|编制单位|部门)\s*
 _ANCHOR_LABEL = regex.compile(rf"{tv.ROW_START_PATTERN}|{tv.TOTAL_ROW_PATTERN}")
 _ROW_START = regex.compile(tv.ROW_START_PATTERN)
 _MAX_DIST = 40.0
+_WRAP_GAP = 12.0
 
 
 @dataclass(slots=True)
@@ -96,6 +97,8 @@ def read_positioned(doc: ExtractedDocument, seg: TableSegment) -> RawTable:
     k = next((i for i, ln in enumerate(first) if _is_anchor_line(ln)), None)
     if k is None:
         k = next((i for i, ln in enumerate(first) if any(_is_number(w) for w in ln.words)), len(first))
+    # a wrapped label printed just above its row's code line belongs to the data
+    k = next((i for i in range(k) if k < len(first) and first[k].y - first[i].y < _WRAP_GAP), k)
     header = [
         w for ln in first[:k] if not any(w.text.strip() == "栏次" for w in ln.words) for w in ln.words if not _is_int(w)
     ]
@@ -157,7 +160,8 @@ def _anchors(words: list[Word], blks: list[Block], page: int) -> list[Anchor]:
             names = sorted((w for w in line.words if w not in codes), key=lambda w: w.bbox[0])
             name = "".join(w.text.strip() for w in names)
             if codes and CODE_WORD.match(codes[0].text.strip()):
-                code = "".join(w.text.strip() for w in sorted(codes, key=lambda w: w.bbox[0]))
+                ordered = sorted(codes, key=lambda w: w.bbox[0])
+                code = ordered[0].text.strip() + "".join(w.text.strip().zfill(2) for w in ordered[1:])
                 y = sum(_center(w)[1] for w in codes) / len(codes)
                 anchors.append(Anchor(bi, page, y, code, names, codes, bool(name)))
             elif name and (_ANCHOR_LABEL.match(name) or (not has_codes and not _block_anchors(anchors, bi))):

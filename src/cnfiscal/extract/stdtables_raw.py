@@ -9,7 +9,7 @@ import regex
 from cnfiscal.models import BBox
 
 CODE_WORD = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
-CODE_PART = regex.compile(r"^\d{2}$")
+CODE_PART = regex.compile(r"^\d{1,2}$")  # 款/项 part; some spreadsheets drop its leading zero
 
 
 @dataclass(frozen=True, slots=True)
