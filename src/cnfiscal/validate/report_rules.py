@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from cnfiscal.models import Claim, DocumentRecord, Finding, Money
 from cnfiscal.validate.base import Check, findings_of
-from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
+from cnfiscal.validate.tolerance import Tolerance, fmt, money_precision, rate_ulp
 
 Indexed = list[tuple[int, Claim]]
 
@@ -43,14 +43,14 @@ def _rate_checks(record: DocumentRecord) -> Iterator[Check]:
             continue
         yield Check(
             rule="report.rate",
-            message=f"执行率 {r.value_raw} ≠ 执行数 {e.value_raw} / {b.subject or '预算数'} {b.value_raw}",
+            message=f"执行率 {_shown(r)} ≠ 执行数 {_shown(e)} / {b.subject or '预算数'} {_shown(b)}",
             stated=r.value,
             recomputed=(e.value / b.value).quantize(Decimal("1E-8")).normalize(),
             tolerance=Tolerance.single(rate_ulp(r.value, r.value_raw)),
             where=f"claims[{i}]",
             page=r.page,
             bbox=r.bbox,
-            evidence=_evidence(r, f"{b.value_raw} → {e.value_raw}, 执行率 {r.value_raw}"),
+            evidence=_evidence(r, f"{_shown(b)} → {_shown(e)}, 执行率 {_shown(r)}"),
         )
 
 
@@ -115,6 +115,14 @@ def _count_checks(record: DocumentRecord) -> Iterator[Check]:
             page=count.page,
             evidence=_evidence(count, "; ".join(c.subject or "?" for _, c in items)[:300]),
         )
+
+
+def _shown(claim: Claim) -> str:
+    if claim.value_raw:
+        return claim.value_raw
+    if claim.amount is not None:
+        return claim.amount.raw
+    return "—" if claim.value is None else fmt(claim.value)
 
 
 def _evidence(claim: Claim, summary: str) -> str:
