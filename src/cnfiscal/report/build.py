@@ -31,8 +31,9 @@ class ReportResult:
     seconds: float = 0.0
 
 
-def write_report(data: ReportData, out_dir: Path, xlsx: Path | None = None,
-                 title: str = "cnfiscal 审核报告") -> ReportResult:
+def write_report(
+    data: ReportData, out_dir: Path, xlsx: Path | None = None, title: str = "cnfiscal 审核报告"
+) -> ReportResult:
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     drawn = draw_charts(data, out_dir)
@@ -40,12 +41,17 @@ def write_report(data: ReportData, out_dir: Path, xlsx: Path | None = None,
     index = write_overview(data, drawn, out_dir, title)
     workbook = write_workbook(data, xlsx) if xlsx is not None else None
     result = ReportResult(
-        index=index, pages=pages, charts=[out_dir / c.file for c in drawn.values() if c is not None],
-        workbook=workbook, documents=len(data.documents),
-        failed=int((data.documents["status"] == "failed").sum()), seconds=round(time.perf_counter() - t0, 3),
+        index=index,
+        pages=pages,
+        charts=[out_dir / c.file for c in drawn.values() if c is not None],
+        workbook=workbook,
+        documents=len(data.documents),
+        failed=int((data.documents["status"] == "failed").sum()),
+        seconds=round(time.perf_counter() - t0, 3),
     )
-    log.info("report: %d documents, %d charts in %s (%.1fs)", result.documents, len(result.charts), out_dir,
-             result.seconds)
+    log.info(
+        "report: %d documents, %d charts in %s (%.1fs)", result.documents, len(result.charts), out_dir, result.seconds
+    )
     return result
 
 
@@ -58,8 +64,9 @@ def report_from_records(records: list[DocumentRecord], out_dir: Path, xlsx: Path
     return write_report(from_records(records), out_dir, xlsx, title=title)
 
 
-def report_from_files(paths: list[Path], out_dir: Path, xlsx: Path | None = None,
-                      options: Options | None = None) -> tuple[ReportResult, list[DocumentRecord]]:
+def report_from_files(
+    paths: list[Path], out_dir: Path, xlsx: Path | None = None, options: Options | None = None
+) -> tuple[ReportResult, list[DocumentRecord]]:
     """Run the pipeline on each file (no database) and report on the records."""
     from cnfiscal.pipeline import process
 

@@ -39,10 +39,9 @@ class Chart:
     notes: list[str] = field(default_factory=list)
 
 
-def _rc() -> dict[str, object]:
+def _families() -> list[str]:
     font = find_cjk_font()
-    families = [font.family, "DejaVu Sans"] if font.family else ["DejaVu Sans"]
-    return {"font.family": families, "axes.unicode_minus": False}
+    return [font.family, "DejaVu Sans"] if font.family else ["DejaVu Sans"]
 
 
 def draw(out_dir: Path, name: str, title: str, size: tuple[float, float], build: Callable[[Figure], str]) -> Chart:
@@ -52,7 +51,10 @@ def draw(out_dir: Path, name: str, title: str, size: tuple[float, float], build:
     """
     path = out_dir / "charts" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings(record=True) as caught, plt.rc_context(_rc()):
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        plt.rc_context({"font.family": _families(), "axes.unicode_minus": False}),
+    ):
         warnings.simplefilter("always")
         fig = plt.figure(figsize=size, dpi=DPI)
         try:
@@ -75,7 +77,7 @@ def rate_histogram(rates: pd.Series, out_dir: Path) -> Chart | None:
 
     def build(fig: Figure) -> str:
         ax = fig.add_subplot()
-        edges = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 105]
+        edges: list[float] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 105]
         if values.max() > 105:
             edges.append(float(values.max()) + 1)
         ax.hist(values.clip(lower=0), bins=edges, color="#2e86c1", edgecolor="white")
@@ -103,8 +105,13 @@ def score_vs_rate(points: pd.DataFrame, out_dir: Path) -> Chart | None:
         cmap = plt.get_cmap("tab10")
         for i, office in enumerate(names):
             sub = data[offices == office]
-            ax.scatter(sub["rate"].astype(float) * 100, sub["score"].astype(float), s=36, color=cmap(i % 10),
-                       label=_short(office))
+            ax.scatter(
+                sub["rate"].astype(float) * 100,
+                sub["score"].astype(float),
+                s=36,
+                color=cmap(i % 10),
+                label=_short(office),
+            )
         ax.set_xlabel("执行率 (%)")
         ax.set_ylabel("自评得分")
         ax.set_title("自评得分与执行率 (按单位)")

@@ -16,11 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
 from cnfiscal.corpus.rows import record_to_rows
-from cnfiscal.corpus.schema import SPECS
-from cnfiscal.corpus.store import load
+from cnfiscal.corpus.store import connect, load, write_document
 from cnfiscal.models import BBox, DocumentRecord
 
 log = logging.getLogger(__name__)
@@ -72,19 +70,15 @@ def from_db(db: Path) -> ReportData:
 
 
 def from_records(records: Iterable[DocumentRecord], base_dir: Path | None = None) -> ReportData:
-    """The same frames as ``from_db`` would give after ingesting these records."""
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    for record in records:
-        for name, table_rows in record_to_rows(record).items():
-            if name in rows:
-                rows[name].extend(table_rows)
-    frames = {name: _frame(name, table_rows) for name, table_rows in rows.items()}
+    """The same frames as ``from_db``: the records go through the corpus writer into an in-memory database."""
+    con = connect(":memory:")
+    try:
+        for record in records:
+            write_document(con, record_to_rows(record))
+        frames = load(con, list(TABLES))
+    finally:
+        con.close()
     return from_frames(frames, base_dir or Path.cwd())
-
-
-def _frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
-    schema = SPECS[name].arrow_schema()
-    return pa.Table.from_pylist(rows, schema=schema).to_pandas(date_as_object=True)
 
 
 def _only(frame: pd.DataFrame, keys: set[str]) -> pd.DataFrame:
@@ -128,12 +122,18 @@ def total_rows(data: ReportData) -> pd.DataFrame:
     totals = data.funding[(data.funding["canonical"] == "total") & ~data.funding["is_breakdown"].fillna(False)]
     totals = totals.drop_duplicates(["sha256", "se_idx"])
     merged = se.merge(totals, on=["sha256", "se_idx"], how="left", suffixes=("", "_funding"))
-    out = pd.DataFrame({
-        "sha256": merged["sha256"], "se_idx": merged["se_idx"], "office": merged["office"],
-        "kind": merged["kind"], "project_name": merged["project_name"],
-        "budget": merged["annual_budget_yuan"], "executed": merged["executed_yuan"],
-        "score": merged["total_score"].where(merged["total_score"].notna(), merged["score_stated"]),
-    })
+    out = pd.DataFrame(
+        {
+            "sha256": merged["sha256"],
+            "se_idx": merged["se_idx"],
+            "office": merged["office"],
+            "kind": merged["kind"],
+            "project_name": merged["project_name"],
+            "budget": merged["annual_budget_yuan"],
+            "executed": merged["executed_yuan"],
+            "score": merged["total_score"].where(merged["total_score"].notna(), merged["score_stated"]),
+        }
+    )
     out["rate"] = [_rate(r, b, e) for r, b, e in zip(merged["rate"], out["budget"], out["executed"], strict=True)]
     return out
 
@@ -166,7 +166,7 @@ def findings_counts(findings: pd.DataFrame) -> pd.DataFrame:
 
 
 def documents_by_kind_year(documents: pd.DataFrame) -> pd.DataFrame:
-    years = documents["year"].astype("Int64").astype(str).replace("<NA>", "—")
+    years = pd.Series([str(int(y)) if pd.notna(y) else "—" for y in documents["year"]], index=documents.index)
     return pd.crosstab(documents["doc_type"].fillna("unknown"), years)
 
 

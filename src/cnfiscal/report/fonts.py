@@ -43,15 +43,17 @@ class ChartFont:
 
 @cache
 def find_cjk_font() -> ChartFont:
-    """The first installed CJK family of ``CJK_FAMILIES`` (registered with matplotlib), or a warning."""
+    """The first installed CJK family of ``CJK_FAMILIES``, with the file matplotlib will draw it from."""
     from matplotlib import font_manager
 
-    by_name = {f.name: f.fname for f in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        if family in by_name:
-            return ChartFont(family=family, path=by_name[family])
-    for f in font_manager.fontManager.ttflist:  # any other font that says CJK in its name
-        if "CJK" in f.name or "Han" in f.name:
-            return ChartFont(family=f.name, path=f.fname)
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    others = sorted(n for n in installed if "CJK" in n or "Han" in n)  # any other font that says CJK
+    for family in [*(f for f in CJK_FAMILIES if f in installed), *others]:
+        try:
+            path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+        except ValueError:
+            continue
+        log.debug("chart font: %s (%s)", family, path)
+        return ChartFont(family=family, path=str(path))
     log.warning("no CJK font found (install fonts-noto-cjk): Chinese labels in charts will not render")
     return ChartFont(family=None, path=None)

@@ -30,7 +30,8 @@ tr.subtotal td {{ background: #f7f7f7; font-style: italic; }}
 .sev-info {{ background: #e5e8e8; }}
 .badge {{ padding: 0 .4em; border-radius: 3px; font-size: .85em; }}
 .charts {{ display: flex; flex-wrap: wrap; gap: 1em; }}
-figure {{ margin: 0; border: 1px solid #ddd; padding: .5em; background: #fff; }}
+figure {{ margin: 0; border: 1px solid #ddd; padding: .5em; background: #fff; flex: 1 1 540px; max-width: 590px; }}
+figure img {{ max-width: 100%; height: auto; }}
 figcaption {{ font-size: .85em; color: #555; }}
 .evidence img {{ max-width: 100%; border: 1px solid #999; }}
 .muted {{ color: #777; font-size: .9em; }}
@@ -120,6 +121,8 @@ def counts_table(frame: pd.DataFrame, index_name: str) -> str:
     if frame.empty:
         return '<p class="muted">(none)</p>'
     headers = [index_name, *[str(c) for c in frame.columns], "合计"]
-    rows = [[td(idx), *[td(int(v), num=True) for v in row], td(int(sum(row)), num=True)]
-            for idx, row in zip(frame.index, frame.to_numpy().tolist(), strict=True)]
+    rows = [
+        [td(idx), *[td(int(v), num=True) for v in row], td(int(sum(row)), num=True)]
+        for idx, row in zip(frame.index, frame.to_numpy().tolist(), strict=True)
+    ]
     return table(headers, rows)

@@ -36,17 +36,19 @@ def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
 
 def write_overview(data: ReportData, drawn: dict[str, Chart | None], out_dir: Path, title: str) -> Path:
     docs = data.documents
-    body = "\n".join([
-        _cards(data),
-        "<h2>图表 charts</h2>",
-        _charts(drawn),
-        "<h2>文件类型与年度 documents by kind and year</h2>",
-        counts_table(documents_by_kind_year(docs), "doc_type"),
-        "<h2>单位 documents by office</h2>",
-        counts_table(documents_by_office(docs), "单位 office"),
-        _failures(docs),
-        _document_list(data),
-    ])
+    body = "\n".join(
+        [
+            _cards(data),
+            "<h2>图表 charts</h2>",
+            _charts(drawn),
+            "<h2>文件类型与年度 documents by kind and year</h2>",
+            counts_table(documents_by_kind_year(docs), "doc_type"),
+            "<h2>单位 documents by office</h2>",
+            counts_table(documents_by_office(docs), "单位 office"),
+            _failures(docs),
+            _document_list(data),
+        ]
+    )
     path = out_dir / "index.html"
     path.write_text(page(title, body), encoding="utf-8")
     return path
@@ -56,13 +58,20 @@ def _cards(data: ReportData) -> str:
     docs, findings = data.documents, data.findings
     severity = findings["severity"].value_counts()
     cards = [
-        ("文件 documents", len(docs)), ("成功 ok", int((docs["status"] != "failed").sum())),
-        ("失败 failed", int((docs["status"] == "failed").sum())), ("自评表 self-evaluations", len(data.self_evals)),
-        ("报表 tables", len(data.tables)), ("error", int(severity.get("error", 0))),
-        ("warning", int(severity.get("warning", 0))), ("info", int(severity.get("info", 0))),
+        ("文件 documents", len(docs)),
+        ("成功 ok", int((docs["status"] != "failed").sum())),
+        ("失败 failed", int((docs["status"] == "failed").sum())),
+        ("自评表 self-evaluations", len(data.self_evals)),
+        ("报表 tables", len(data.tables)),
+        ("error", int(severity.get("error", 0))),
+        ("warning", int(severity.get("warning", 0))),
+        ("info", int(severity.get("info", 0))),
     ]
-    return '<div class="cards">' + "".join(
-        f'<div class="card"><b>{n}</b>{escape(label)}</div>' for label, n in cards) + "</div>"
+    return (
+        '<div class="cards">'
+        + "".join(f'<div class="card"><b>{n}</b>{escape(label)}</div>' for label, n in cards)
+        + "</div>"
+    )
 
 
 def _charts(drawn: dict[str, Chart | None]) -> str:
@@ -73,11 +82,16 @@ def _charts(drawn: dict[str, Chart | None]) -> str:
             missing.append(name)
             continue
         notes = "".join(f"<br>⚠ {escape(n)}" for n in chart.notes)
-        figures.append(f'<figure id="chart-{name}"><img src="{escape(chart.file)}" alt="{escape(chart.alt)}">'
-                       f"<figcaption>{escape(chart.title)} — {escape(chart.alt)}{notes}</figcaption></figure>")
+        figures.append(
+            f'<figure id="chart-{name}"><img src="{escape(chart.file)}" alt="{escape(chart.alt)}">'
+            f"<figcaption>{escape(chart.title)} — {escape(chart.alt)}{notes}</figcaption></figure>"
+        )
     font = find_cjk_font()
-    font_note = (f"charts drawn with {escape(font.family)}" if font.family
-                 else "⚠ no CJK font was found: Chinese labels in the charts do not render (install fonts-noto-cjk)")
+    font_note = (
+        f"charts drawn with {escape(font.family)}"
+        if font.family
+        else "⚠ no CJK font was found: Chinese labels in the charts do not render (install fonts-noto-cjk)"
+    )
     missing_note = f"<p class='muted'>No data for: {', '.join(missing)}.</p>" if missing else ""
     return f'<div class="charts">{"".join(figures)}</div>{missing_note}<p class="muted">{font_note}</p>'
 
@@ -96,8 +110,17 @@ def _document_list(data: ReportData) -> str:
     for d in data.documents.sort_values(["unit_name", "year", "path"], na_position="last").itertuples():
         counts = per_doc.loc[d.sha256] if per_doc is not None and d.sha256 in per_doc.index else {}
         link = f'<td><a href="{escape(doc_href(d.sha256))}">{text(Path(str(d.path)).name)}</a></td>'
-        rows.append([link, td(d.doc_type), td(d.unit_name), td(d.year, True), td(d.status),
-                     td(d.n_self_evals, True), td(d.n_tables, True),
-                     *[td(int(counts.get(s, 0)), True) for s in ("error", "warning", "info")]])
+        rows.append(
+            [
+                link,
+                td(d.doc_type),
+                td(d.unit_name),
+                td(d.year, True),
+                td(d.status),
+                td(d.n_self_evals, True),
+                td(d.n_tables, True),
+                *[td(int(counts.get(s, 0)), True) for s in ("error", "warning", "info")],
+            ]
+        )
     headers = ["file", "doc_type", "单位 office", "year", "status", "self-evals", "tables", "error", "warning", "info"]
     return f"<h2>文件 documents ({len(rows)})</h2>" + table(headers, rows)

@@ -30,13 +30,15 @@ def write_document_page(data: ReportData, doc: pd.Series, out_dir: Path) -> Path
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf = data.source_pdf(doc["path"]) if doc["status"] != "failed" else None
     with EvidenceRenderer(pdf, out_dir, doc_stem(sha)) as renderer:
-        body = "\n".join([
-            _header(data, doc),
-            _findings(data.of("findings", sha), renderer),
-            _self_evals(data, sha),
-            _tables(data.of("tables", sha)),
-            _claims(data.of("claims", sha)),
-        ])
+        body = "\n".join(
+            [
+                _header(data, doc),
+                _findings(data.of("findings", sha), renderer),
+                _self_evals(data, sha),
+                _tables(data.of("tables", sha)),
+                _claims(data.of("claims", sha)),
+            ]
+        )
     title = f"{doc['unit_name'] if isinstance(doc['unit_name'], str) else Path(str(doc['path'])).name}"
     path.write_text(page(title, body, home="../index.html"), encoding="utf-8")
     return path
@@ -44,21 +46,31 @@ def write_document_page(data: ReportData, doc: pd.Series, out_dir: Path) -> Path
 
 def _header(data: ReportData, doc: pd.Series) -> str:
     fields = [
-        ("文件 file", doc["path"]), ("sha256", doc["sha256"]), ("类型 doc_type", doc["doc_type"]),
-        ("单位 unit", doc["unit_name"]), ("年度 year", doc["year"]), ("页数 pages", doc["pages"]),
-        ("输入 input", doc["input_kind"]), ("状态 status", doc["status"]),
+        ("文件 file", doc["path"]),
+        ("sha256", doc["sha256"]),
+        ("类型 doc_type", doc["doc_type"]),
+        ("单位 unit", doc["unit_name"]),
+        ("年度 year", doc["year"]),
+        ("页数 pages", doc["pages"]),
+        ("输入 input", doc["input_kind"]),
+        ("状态 status", doc["status"]),
     ]
     rows = [[f"<th>{k}</th>", td(v)] for k, v in fields]
     out = [f"<table>{''.join('<tr>' + ''.join(r) + '</tr>' for r in rows)}</table>"]
     errors = data.of("errors", str(doc["sha256"]))
     if not errors.empty:
         out.append("<h2>错误 errors</h2>")
-        out.append(table(["stage", "reason", "page"], ([td(e.stage), td(e.reason), td(e.page, True)]
-                                                        for e in errors.itertuples())))
+        out.append(
+            table(
+                ["stage", "reason", "page"],
+                ([td(e.stage), td(e.reason), td(e.page, True)] for e in errors.itertuples()),
+            )
+        )
     warnings = data.of("warnings", str(doc["sha256"]))
     if not warnings.empty:
-        items = "".join(f"<li>{text(w.message)} <span class='muted'>({text(w.location)})</span></li>"
-                        for w in warnings.itertuples())
+        items = "".join(
+            f"<li>{text(w.message)} <span class='muted'>({text(w.location)})</span></li>" for w in warnings.itertuples()
+        )
         out.append(f"<h2>提示 warnings</h2><ul>{items}</ul>")
     return "\n".join(out)
 
@@ -74,8 +86,14 @@ def _findings(findings: pd.DataFrame, renderer: EvidenceRenderer) -> str:
 
 
 def _finding(f: Any, evidence: Evidence) -> str:
-    cells = [td(f.stated, True), td(f.recomputed, True), td(f.difference, True), td(f.tolerance, True),
-             td(f.page, True), td(f.location)]
+    cells = [
+        td(f.stated, True),
+        td(f.recomputed, True),
+        td(f.difference, True),
+        td(f.tolerance, True),
+        td(f.page, True),
+        td(f.location),
+    ]
     grid = table(["stated", "recomputed", "difference", "tolerance", "page", "where"], [cells])
     picture = f'<img src="../{evidence.file}" alt="evidence: {text(evidence.note)}">' if evidence.file else ""
     quote = f"<p>printed: <q>{text(f.evidence)}</q></p>" if isinstance(f.evidence, str) else ""
@@ -96,8 +114,9 @@ def _self_evals(data: ReportData, sha: str) -> str:
     for se in data.of("self_evals", sha).itertuples():
         name = se.project_name if isinstance(se.project_name, str) else se.unit_name
         pages = f"p. {text(se.page_start)}–{text(se.page_end)}"
-        parts.append(f"<h2>自评表 {se.se_idx + 1}: {text(name)} "
-                     f"<span class='muted'>({text(se.kind)}, {pages})</span></h2>")
+        parts.append(
+            f"<h2>自评表 {se.se_idx + 1}: {text(name)} <span class='muted'>({text(se.kind)}, {pages})</span></h2>"
+        )
         score = f"总分 {text(se.total_weight)} / 得分 {text(se.total_score)}"
         grade = f" · 自评结论 {text(se.grade)}" if isinstance(se.grade, str) else ""
         parts.append(f"<p>{score}{grade}</p>")
@@ -110,10 +129,20 @@ def _funding_table(rows: pd.DataFrame) -> str:
     if rows.empty:
         return "<p class='muted'>No funding rows read.</p>"
     headers = ["资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "(as printed)", "得分", "page"]
-    body = [[td(r.source), money_cell(r.initial_budget_raw, r.initial_budget_yuan),
-             money_cell(r.annual_budget_raw, r.annual_budget_yuan), money_cell(r.executed_raw, r.executed_yuan),
-             td(r.weight, True), td(fmt_rate(r.rate), True), td(r.rate_raw, True), td(r.score, True), td(r.page, True)]
-            for r in rows.itertuples()]
+    body = [
+        [
+            td(r.source),
+            money_cell(r.initial_budget_raw, r.initial_budget_yuan),
+            money_cell(r.annual_budget_raw, r.annual_budget_yuan),
+            money_cell(r.executed_raw, r.executed_yuan),
+            td(r.weight, True),
+            td(fmt_rate(r.rate), True),
+            td(r.rate_raw, True),
+            td(r.score, True),
+            td(r.page, True),
+        ]
+        for r in rows.itertuples()
+    ]
     return "<h3>资金 funding</h3>" + table(headers, body)
 
 
@@ -121,8 +150,20 @@ def _indicator_table(rows: pd.DataFrame) -> str:
     if rows.empty:
         return "<p class='muted'>No indicators read.</p>"
     headers = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "未完成原因", "page"]
-    body = [[td(r.level1), td(r.level2), td(r.level3), td(r.target_raw), td(r.actual_raw), td(r.weight, True),
-             td(r.score, True), td(r.reason), td(r.page, True)] for r in rows.itertuples()]
+    body = [
+        [
+            td(r.level1),
+            td(r.level2),
+            td(r.level3),
+            td(r.target_raw),
+            td(r.actual_raw),
+            td(r.weight, True),
+            td(r.score, True),
+            td(r.reason),
+            td(r.page, True),
+        ]
+        for r in rows.itertuples()
+    ]
     classes = ["subtotal" if r.is_subtotal else "" for r in rows.itertuples()]
     return f"<h3>绩效指标 indicators ({len(rows)})</h3>" + table(headers, body, classes)
 
@@ -130,15 +171,19 @@ def _indicator_table(rows: pd.DataFrame) -> str:
 def _tables(tables: pd.DataFrame) -> str:
     if tables.empty:
         return ""
-    body = [[td(t.code), td(t.name), td(t.unit), td(t.n_rows, True), td(t.page_start, True), td(t.page_end, True)]
-            for t in tables.itertuples()]
+    body = [
+        [td(t.code), td(t.name), td(t.unit), td(t.n_rows, True), td(t.page_start, True), td(t.page_end, True)]
+        for t in tables.itertuples()
+    ]
     return "<h2>报表 tables</h2>" + table(["code", "name", "unit", "rows", "from p.", "to p."], body)
 
 
 def _claims(claims: pd.DataFrame) -> str:
     if claims.empty:
         return ""
-    body = [[td(c.text), td(c.kind), td(c.subject), td(c.value, True), td(c.unit), td(c.page, True)]
-            for c in claims.itertuples()]
+    body = [
+        [td(c.text), td(c.kind), td(c.subject), td(c.value, True), td(c.unit), td(c.page, True)]
+        for c in claims.itertuples()
+    ]
     headers = ["text", "kind", "subject", "value", "unit", "page"]
     return f"<h2>文中数字 claims ({len(claims)})</h2>" + table(headers, body)

@@ -17,16 +17,75 @@ from cnfiscal.report.data import ReportData
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_COLUMNS = ["path", "doc_type", "unit_name", "year", "status", "error_stage", "error", "pages", "input_kind",
-                    "ocr", "n_self_evals", "n_tables", "n_claims", "n_findings", "n_warnings", "seconds", "sha256"]
-FINDING_COLUMNS = ["severity", "rule", "message", "stated", "recomputed", "difference", "tolerance", "page",
-                   "location", "evidence"]
-FUNDING_COLUMNS = ["se_idx", "source", "canonical", "is_breakdown", "initial_budget_yuan", "initial_budget_raw",
-                   "annual_budget_yuan", "annual_budget_raw", "executed_yuan", "executed_raw", "weight", "rate",
-                   "rate_raw", "score", "page"]
-INDICATOR_COLUMNS = ["se_idx", "level1", "level2", "level3", "target_raw", "target_op", "target_value", "target_unit",
-                     "target_kind", "actual_raw", "actual_op", "actual_value", "actual_unit", "actual_kind", "weight",
-                     "score", "reason", "is_subtotal", "page"]
+DOCUMENT_COLUMNS = [
+    "path",
+    "doc_type",
+    "unit_name",
+    "year",
+    "status",
+    "error_stage",
+    "error",
+    "pages",
+    "input_kind",
+    "ocr",
+    "n_self_evals",
+    "n_tables",
+    "n_claims",
+    "n_findings",
+    "n_warnings",
+    "seconds",
+    "sha256",
+]
+FINDING_COLUMNS = [
+    "severity",
+    "rule",
+    "message",
+    "stated",
+    "recomputed",
+    "difference",
+    "tolerance",
+    "page",
+    "location",
+    "evidence",
+]
+FUNDING_COLUMNS = [
+    "se_idx",
+    "source",
+    "canonical",
+    "is_breakdown",
+    "initial_budget_yuan",
+    "initial_budget_raw",
+    "annual_budget_yuan",
+    "annual_budget_raw",
+    "executed_yuan",
+    "executed_raw",
+    "weight",
+    "rate",
+    "rate_raw",
+    "score",
+    "page",
+]
+INDICATOR_COLUMNS = [
+    "se_idx",
+    "level1",
+    "level2",
+    "level3",
+    "target_raw",
+    "target_op",
+    "target_value",
+    "target_unit",
+    "target_kind",
+    "actual_raw",
+    "actual_op",
+    "actual_value",
+    "actual_unit",
+    "actual_kind",
+    "weight",
+    "score",
+    "reason",
+    "is_subtotal",
+    "page",
+]
 SHEET_ORDER = ("documents", "findings", "funding", "indicators")
 MAX_WIDTH = 60
 

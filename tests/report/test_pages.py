@@ -1,0 +1,87 @@
+"""The HTML files themselves (without a browser): what the overview and the document pages say."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from cnfiscal.models import DocType, DocumentRecord, InputKind, Source
+from cnfiscal.report.build import report_from_records
+from cnfiscal.report.data import doc_stem
+from tests.report.conftest import WrittenReport
+from tests.report.records import SHA_FAILED, SHA_SEED000, SHA_SEED004
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.refs.append(value)
+
+
+def refs(path: Path) -> list[str]:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.refs
+
+
+def test_report_from_db_writes_overview_pages_and_pictures(db_report: WrittenReport) -> None:
+    assert db_report.exit_code == 0, db_report.stderr
+    out = db_report.out
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta charset="utf-8">' in index
+    for name in ("execution_rate", "score_vs_rate", "findings_by_rule", "budget_vs_executed"):
+        assert f'src="charts/{name}.png"' in index
+    assert "the PDF needs a password" in index  # the failure and its reason
+    for sha in (SHA_SEED000, SHA_SEED004, SHA_FAILED):
+        assert (out / "doc" / f"{doc_stem(sha)}.html").is_file()
+    for ref in refs(out / "index.html"):  # every local link and image exists: nothing fetched from the internet
+        assert not ref.startswith(("http:", "https:", "//")), ref
+        assert (out / ref).exists(), ref
+
+
+def test_document_page_shows_tables_findings_and_evidence(db_report: WrittenReport) -> None:
+    page = db_report.out / "doc" / f"{doc_stem(SHA_SEED000)}.html"
+    html = page.read_text(encoding="utf-8")
+    for text in (
+        "2226.98万元",
+        "2199.98万元",
+        "98.78%",
+        "≧6户",
+        "28户",
+        "funding.rate",
+        "0.98788",
+        "-0.00008",
+        "selfeval.level1_weight",
+    ):
+        assert text in html, text
+    assert 'title="= 22269800 元"' in html  # the exact 元 value behind the printed amount
+    images = [r for r in refs(page) if r.endswith(".png")]
+    assert len(images) == 2
+    for ref in refs(page):
+        assert (page.parent / ref).exists(), ref
+
+
+def test_text_input_page_says_why_there_is_no_picture(db_report: WrittenReport) -> None:
+    html = (db_report.out / "doc" / f"{doc_stem(SHA_SEED004)}.html").read_text(encoding="utf-8")
+    assert "funding.executed_over_budget" in html
+    assert "source PDF not available" in html
+    assert "<img" not in html
+    assert "自评结论 优" in html
+
+
+def test_text_is_escaped(tmp_path: Path) -> None:
+    record = DocumentRecord(
+        doc_type=DocType.UNKNOWN,
+        unit_name="<script>alert(1)</script>单位",
+        source=Source(path="x.txt", sha256="d" * 64, input_kind=InputKind.TEXT),
+    )
+    result = report_from_records([record], tmp_path)
+    for path in [result.index, *result.pages]:
+        html = path.read_text(encoding="utf-8")
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;单位" in html
