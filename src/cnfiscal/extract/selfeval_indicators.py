@@ -17,26 +17,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import regex
 
 from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, block_text, clean_text, fit_cells
-from cnfiscal.extract.selfeval_labels import (
-    folded,
-    full,
-    level1_of,
-    level1_weight_of,
-    level2_of,
-    number_of,
-)
+from cnfiscal.extract.selfeval_labels import folded, number_of
+from cnfiscal.extract.selfeval_levels import Levels
 from cnfiscal.extract.selfeval_raw import RawIndicator
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)
 
-_GARBAGE_CELL = regex.compile(r"^[^\p{Han}]*$|^\p{Han}?[^\p{Han}]+$")
+_HAN = regex.compile(r"\p{Han}")
+_GARBAGE_CELL = regex.compile(r"^[^\p{Han}]*\p{Han}?[^\p{Han}]*$")  # at most one Chinese character
 
 
 @dataclass(slots=True)
@@ -54,109 +48,75 @@ class _Tail:
 class IndicatorParser:
     indicators: list[RawIndicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    level1: str | None = None
-    level1_weight: str | None = None
-    level2: str | None = None
+    levels: Levels = field(default_factory=Levels)
     pending: list[Block] = field(default_factory=list)
     _open: bool = False  # the last pending block is still growing
     _label_tail: str | None = None  # a label row just read: the next line may finish it (可持续影 / 响)
-    _orphans: list[RawIndicator] = field(default_factory=list)
-    _sums: dict[str, Decimal] = field(default_factory=dict)
+    _tabbed_table: bool = False  # rows come with columns: stray free-text lines are debris
 
     def feed(self, row: Row) -> None:
         texts = list(row.texts)
         if not any(texts):
             self._open, self._label_tail = False, None
             return
-        if full(V.BLOCK_LABEL.strip("^$"), "".join(texts)) or _is_header(texts):
+        if _is_header(texts):
             return
         tabbed = _tabbed(row)
+        self._tabbed_table = self._tabbed_table or tabbed
+        self.levels.start_row()
         tail = split_tail(texts, tabbed)
         if tail is None:
-            self._text_row(texts, row, tabbed)
-            return
-        self._numeric_row(tail, row, tabbed)
+            self._text_row([t for t in texts if t], row, tabbed)
+        else:
+            self._numeric_row(tail, row, tabbed)
 
     def finish(self) -> list[RawIndicator]:
         self._flush_reason()
-        for ind in self._orphans:
-            self._warn(ind.line, f"indicator {ind.level3!r}: first-level label not found after its rows")
+        for ind in self.levels.orphans:
+            self._warn(ind.line, f"indicator {ind.level3!r}: no first-level label found for it")
+        self.levels.fill_weights(self.indicators)
         return self.indicators
 
     # -- text rows ----------------------------------------------------------------------------
-    def _text_row(self, texts: list[str], row: Row, tabbed: bool) -> None:
-        cells = [t for t in texts if t]
-        if self._label_tail and not tabbed and self._label_cell(self._label_tail + "".join(cells), first=True):
+    def _text_row(self, cells: list[str], row: Row, tabbed: bool) -> None:
+        if self._label_tail and not tabbed and self._take(self._label_tail + "".join(cells), first=True):
             self._label_tail = None
             return
-        rest = self._peel_labels(cells, whole=True)
-        self._label_tail = "".join(cells) if not rest and not tabbed else None
-        if tabbed:
-            if rest:
-                self._warn(row.line, f"indicator row without 分值/得分 ignored: {' '.join(rest)[:40]!r}")
+        if not tabbed and self._take("".join(cells), first=True):
+            self._label_tail = "".join(cells)
             return
+        self._label_tail = None
+        rest = list(cells)
+        while rest and self._take(rest[0], first=rest[0] is cells[0]):
+            rest.pop(0)
         if not rest:
             self._open = False
-            return
-        if self._open and self.pending:
+        elif tabbed or self._tabbed_table:
+            self._warn(row.line, f"indicator row without 分值/得分 ignored: {' '.join(rest)[:40]!r}")
+        elif self._open and self.pending:
             self.pending[-1].append(rest)
         else:
             self.pending.append([rest])
             self._open = True
 
-    def _peel_labels(self, cells: list[str], whole: bool) -> list[str]:
-        """Take level-1/level-2 labels (and weights) off the front of ``cells``; return the rest."""
-        joined = "".join(cells)
-        if whole and self._label_cell(joined, first=True):
-            return []
-        rest = list(cells)
-        first = True
-        while rest and self._label_cell(rest[0], first=first):
-            rest.pop(0)
-            first = False
-        return rest
-
-    def _label_cell(self, text: str, first: bool) -> bool:
-        l1 = level1_of(text)
-        if l1 and (first or l1[0] != self.level1):
-            self._set_level1(l1[0], l1[1])
-            return True
-        l2 = level2_of(text)
-        if l2:
+    def _take(self, text: str, first: bool) -> bool:
+        level2, level1 = self.levels.level2, self.levels.level1
+        if not self.levels.take(text, first):
+            return False
+        if (level1, level2) != (self.levels.level1, self.levels.level2):
             self._flush_reason()
-            self.level2 = l2
-            return True
-        w = level1_weight_of(text)
-        if w:
-            self.level1_weight = self.level1_weight or w
-            return True
-        return False
-
-    def _set_level1(self, label: str, weight: str | None) -> None:
-        self._flush_reason()
-        if label != self.level1:
-            self.level1, self.level1_weight, self.level2 = label, weight, None
-            for ind in self._orphans:
-                ind.level1, ind.level1_weight = label, weight
-            self._orphans.clear()
-        elif weight:
-            self.level1_weight = self.level1_weight or weight
+        return True
 
     # -- numeric rows -------------------------------------------------------------------------
     def _numeric_row(self, tail: _Tail, row: Row, tabbed: bool) -> None:
         self._label_tail = None
-        lead = [c for c in tail.lead if not self._label_cell(c, first=c is tail.lead[0])]
-        lead = _drop_garbage(lead, self, row.line)
-        level3 = clean_text(" ".join(lead)) if lead else None
+        level3 = self._level3(self._peel(tail.lead), row.line) if tail.lead else None
         target, actual = tail.target, tail.actual
         if not tabbed:
             level3, target, actual = self._fill_from_pending(level3, target, actual, tail.n_text, row)
         else:
             self._flush_reason()
         ind = RawIndicator(
-            level1=self.level1,
-            level1_weight=self.level1_weight,
-            level2=self.level2,
             level3=level3,
             target=target,
             actual=actual,
@@ -167,7 +127,28 @@ class IndicatorParser:
             page=row.page,
             line=row.line,
         )
-        self._place(ind)
+        self.levels.place(ind)
+        self.indicators.append(ind)
+
+    def _peel(self, lead: list[str]) -> list[str]:
+        """Consume label cells among all but the last lead cell (the level-3 label's place)."""
+        *labels, last = lead
+        kept = [cell for k, cell in enumerate(labels) if not self._take(cell, first=k == 0)]
+        return [*kept, last]
+
+    def _level3(self, lead: list[str], line: int | None) -> str | None:
+        """The level-3 label: the last lead cell, joined with the one before when it is a short tail
+        (``维护展示中心参观秩`` + ``·序``); other lead cells are label fragments or debris."""
+        *before, last = lead
+        if before and len(_HAN.findall(last)) <= 2 and not _GARBAGE_CELL.match(folded(before[-1])):
+            last = before.pop() + last
+        for cell in before:
+            if not self.levels.take_fragment(cell):
+                self._warn(line, f"label debris ignored: {cell!r}")
+        if _GARBAGE_CELL.match(folded(last)):
+            self._warn(line, f"label debris ignored: {last!r}")
+            return None
+        return clean_text(last)
 
     def _fill_from_pending(
         self, level3: str | None, target: str | None, actual: str | None, n_text: int, row: Row
@@ -185,20 +166,6 @@ class IndicatorParser:
         given = [level3, target, actual][3 - n_text :] if n_text else []
         merged = cells + [g for g in given]
         return merged[0], merged[1], merged[2]
-
-    def _place(self, ind: RawIndicator) -> None:
-        label = ind.level1 or ""
-        declared = number_of(ind.level1_weight)
-        weight = number_of(ind.weight) or Decimal(0)
-        used = self._sums.get(label, Decimal(0))
-        if ind.is_subtotal:  # its component rows carry the weight
-            weight = Decimal(0)
-        if declared is not None and used + weight > declared and used >= declared:
-            ind.level1, ind.level1_weight, ind.level2 = None, None, None
-            self._orphans.append(ind)
-        else:
-            self._sums[label] = used + weight
-        self.indicators.append(ind)
 
     def _flush_reason(self) -> None:
         if self.pending:
@@ -253,17 +220,6 @@ def _weight_score_index(cells: list[str]) -> int | None:
         if w is not None and s is not None and s <= w:
             return i
     return pairs[-1] if pairs else None
-
-
-def _drop_garbage(lead: list[str], parser: IndicatorParser, line: int | None) -> list[str]:
-    """OCR debris in the label columns (``17/1``, ``143.``, ``分)``): dropped with a warning."""
-    kept: list[str] = []
-    for cell in lead:
-        if _GARBAGE_CELL.match(folded(cell)):
-            parser._warn(line, f"label debris ignored: {cell!r}")
-        else:
-            kept.append(cell)
-    return kept
 
 
 def _is_header(texts: list[str]) -> bool:

@@ -37,7 +37,7 @@ def full(pattern: str, text: str | None) -> regex.Match[str] | None:
 def level1_of(text: str | None) -> tuple[str, str | None] | None:
     """``产出指 标 (50`` → (``产出指标``, ``50``); None when the cell is not a first-level label."""
     f = folded(text)
-    m = _compiled(r"^(?P<label>[^()\d]+?)(?:\((?P<w>\d+)分?\)?)?$").match(f)
+    m = _compiled(r"^(?P<label>[^()\d]+?)(?:\(?(?P<w>\d+)分?\)?)?$").match(f)
     if not m:
         return None
     for pattern, canonical in V.LEVEL1_LABELS:

@@ -60,8 +60,8 @@ def _value_after(label: str, row: Row) -> str | None:
         parts: list[str] = []
         for part in rest:
             stop = _STOP_VALUE.search(part)
-            if stop:
-                parts.append(part[: stop.start()])
+            if stop:  # the cell runs into the next columns (stamp/OCR overlay): drop it whole
+                parts.append(part[: stop.start()] if not part[: stop.start()].endswith(" ") else "")
                 break
             parts.append(part)
         value = clean_text("".join(p.strip() for p in parts if _HAN.search(p)))

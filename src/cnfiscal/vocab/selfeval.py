@@ -47,6 +47,8 @@ GOALS_ACTUAL_HEADER = r"实际完成情况"
 # The indicator table.
 INDICATOR_HEADER = r"一级指标?|二级指标|三级指标|年度指标值"
 BLOCK_LABEL = r"^绩效指标$"  # the vertical label in front of the indicator table
+# Pieces of that block label and of split level labels, left in the label columns by OCR.
+BLOCK_DEBRIS = r"^(?:绩效?|绩效指标?|指标?)$"
 # First-level labels (folded; OCR may cut them: ``产出指`` + ``标``).
 LEVEL1_LABELS: tuple[tuple[str, str], ...] = (
     (r"产出(?:指标?)?|出指标?", "产出指标"),
@@ -63,10 +65,23 @@ LEVEL2_LABELS: tuple[tuple[str, str], ...] = (
     (r"经济效益指?标?", "经济效益指标"),
     (r"社会(?:效益)?指?标?", "社会效益指标"),
     (r"生态效益指?标?", "生态效益指标"),
-    (r"可持续(?:影响?)?指?标?", "可持续影响指标"),
+    (r"可持续(?:影响?)?指?标?|影响指标?", "可持续影响指标"),
     (r"服务对象(?:满意度)?指?标?", "服务对象满意度指标"),
     (r"满意度指标", "满意度指标"),
 )
+# The first-level label each second-level label belongs to.
+LEVEL2_PARENT: dict[str, str] = {
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
+    "满意度指标": "满意度指标",
+}
 SUBTOTAL = r"小计$"
 TOTAL = r"^总分$"
 

@@ -1,0 +1,138 @@
+"""Level-1 / level-2 labels of the indicator table, carried down over merged cells.
+
+``Levels.take(cell, first)`` consumes a label cell (a label, its OCR fragment, a weight ``(50分)``, or
+the block label ``绩效指标``) and updates the carried labels. ``Levels.place(ind)`` stamps the labels on
+an indicator; a row read before any level-1 label, or one that would overflow the current level-1's
+printed weight, waits as an *orphan* until the next level-1 label (a merged cell's label is printed
+in its vertical middle, below its first rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from cnfiscal.extract.selfeval_labels import folded, level1_of, level1_weight_of, level2_of, number_of
+from cnfiscal.extract.selfeval_raw import RawIndicator
+from cnfiscal.vocab import selfeval as V
+
+_HAN = regex.compile(r"\p{Han}")
+_BLOCK_DEBRIS = regex.compile(V.BLOCK_DEBRIS)
+_WEIGHT_TAIL = regex.compile(r"^(?:指?标)?\(?(?P<w>\d+)分?\)?$")
+_LEVEL2_NAMES = tuple(canonical for _, canonical in V.LEVEL2_LABELS)
+
+
+@dataclass(slots=True)
+class Levels:
+    level1: str | None = None
+    level1_weight: str | None = None
+    level2: str | None = None
+    weights: dict[str, str] = field(default_factory=dict)  # level-1 label → printed weight
+    row_level2: bool = False  # a level-2 label was read in the current row
+    row_anchor: bool = False  # the row holds a piece of its carried labels: it belongs where it is
+    orphans: list[RawIndicator] = field(default_factory=list)
+    _sums: dict[str, Decimal] = field(default_factory=dict)
+
+    def start_row(self) -> None:
+        self.row_level2 = self.row_anchor = False
+
+    def take(self, text: str, first: bool) -> bool:
+        """Consume ``text`` if it is a label cell (see the module docstring)."""
+        f = folded(text)
+        if not f:
+            return False
+        if _BLOCK_DEBRIS.match(f):
+            return True
+        l1 = level1_of(f)
+        if l1 and not (l1[0] == self.level1 and not first and level2_of(f)):
+            new = l1[0] != self.level1
+            self._set_level1(l1[0], l1[1])
+            if new and not first and (l2 := level2_of(f)):  # printed in the level-2 column (满意度指标)
+                self._set_level2(l2)
+            return True
+        return self._take_level2(f) or self._take_weight(f)
+
+    def take_fragment(self, text: str) -> bool:
+        """A short piece of a vertically printed label (``成`` / ``本指`` / ``标`` of 成本指标)."""
+        f = folded(text)
+        han = "".join(_HAN.findall(f))
+        if not han or len(han) > 2:
+            return False
+        if (self.level2 and han in self.level2) or (self.level1 and han in self.level1):
+            self.row_anchor = True
+            return True
+        starts = [name for name in _LEVEL2_NAMES if name.startswith(han)]
+        if len(starts) == 1:
+            self._set_level2(starts[0])
+            self.row_anchor = True
+            return True
+        return False
+
+    def _take_level2(self, f: str) -> bool:
+        l2 = level2_of(f)
+        if l2:
+            self._set_level2(l2)
+        return l2 is not None
+
+    def _take_weight(self, f: str) -> bool:
+        m = _WEIGHT_TAIL.match(f) if "分" in f or "标" in f else None
+        w = level1_weight_of(f) or (m["w"] if m else None)
+        if w and self.level1:
+            self.level1_weight = self.level1_weight or w
+            self.weights.setdefault(self.level1, w)
+        return w is not None
+
+    def _set_level1(self, label: str, weight: str | None) -> None:
+        if label != self.level1:
+            if self.level1 is not None:  # rows read before the first level-1 label keep their level 2
+                self.level2 = None
+            self.level1, self.level1_weight = label, weight
+        else:
+            self.level1_weight = self.level1_weight or weight
+        if weight:
+            self.weights.setdefault(label, weight)
+
+    def _set_level2(self, label: str) -> None:
+        parent = V.LEVEL2_PARENT.get(label)
+        if parent and self.level1 and self.level1 not in (parent, label):
+            self._set_level1(parent, None)  # the level-1 label is printed lower down, or unreadable
+        self.level2, self.row_level2 = label, True
+
+    def place(self, ind: RawIndicator) -> None:
+        """Stamp the carried labels on ``ind``; resolve or create orphans."""
+        ind.level1, ind.level1_weight, ind.level2 = self.level1, self.level1_weight, self.level2
+        if self.orphans and self.level1 and not self._full(self.level1):
+            for o in self.orphans:
+                o.level1, o.level1_weight = self.level1, self.level1_weight
+                self._add(self.level1, o)
+                if o.level2 is None and self.row_level2:
+                    o.level2 = self.level2
+            self.orphans.clear()
+        overflow = self.level1 is not None and self._full(self.level1) and bool(_weight(ind))
+        if self.level1 is None or (overflow and not self.row_anchor):
+            if overflow and not self.row_level2:
+                ind.level2 = None
+            ind.level1, ind.level1_weight = None, None
+            self.orphans.append(ind)
+            return
+        self._add(self.level1, ind)
+
+    def _add(self, label: str, ind: RawIndicator) -> None:
+        self._sums[label] = self._sums.get(label, Decimal(0)) + _weight(ind)
+
+    def _full(self, label: str) -> bool:
+        declared = number_of(self.weights.get(label))
+        return declared is not None and self._sums.get(label, Decimal(0)) >= declared
+
+    def fill_weights(self, indicators: list[RawIndicator]) -> None:
+        """A level-1 weight printed below the first rows (``(50分)`` on a later line) applies to all of them."""
+        for ind in indicators:
+            if ind.level1 and ind.level1_weight is None:
+                ind.level1_weight = self.weights.get(ind.level1)
+
+
+def _weight(ind: RawIndicator) -> Decimal:
+    """A subtotal row's weight is carried by its component rows."""
+    return Decimal(0) if ind.is_subtotal else number_of(ind.weight) or Decimal(0)
