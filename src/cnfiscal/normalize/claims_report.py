@@ -39,6 +39,8 @@ LIST_KEY = regex.compile(r"(?:项目为|分别为|具体为|包括)\s*[:]?\s*")
 BUDGET_WORDS = regex.compile(r"预算数|批复数|预算批复|结转资金|总资金|下达|预算")
 EXECUTED_WORDS = regex.compile(r"执行数|支出数|支付|拨付|实际支出|支出")
 CONTEXT = 14  # characters before an amount searched for its label word
+PARENT_GAP = 16  # at most this many characters between 项目 N 个 and its total amount
+PARENT_REACH = 3  # a parent's lists start in its paragraph or in the next few
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -50,6 +52,9 @@ class Mention:
     end: int
     money: Money
     label: str  # the text just before it (its label words)
+
+
+CountStatement = tuple[Paragraph, int, "regex.Match[str]", Mention]  # 项目 N 个 + its amount, by paragraph
 
 
 def cn_int(text: str) -> int | None:
@@ -123,11 +128,19 @@ def parse_report(doc: ExtractedDocument, doc_type: DocType) -> list[Claim]:
 
 def claims_of(paras: list[Paragraph]) -> list[Claim]:
     builder = ClaimBuilder()
-    for para in paras:
+    lists: list[ListStatement] = []
+    counts: list[CountStatement] = []
+    for order, para in enumerate(paras):
         found = mentions(para.text, para.page)
         rate_statements(builder, para, found)
         parts_statements(builder, para, found)
-        list_statements(builder, para, found)
+        own = list_statements(builder, para, found, order)
+        lists += own
+        counts += _count_statements(para, found, order, own)
+    for st in lists:
+        _emit_list(builder, st)
+    for cand in counts:
+        _emit_parent(builder, cand, lists)
     return builder.claims
 
 
@@ -211,21 +224,19 @@ class ListStatement:
     count_raw: str | None
     total: Mention | None
     items: list[tuple[str, Mention | None, int]]  # (item text, its amount, its start)
-    start: int
+    para: Paragraph
+    order: int  # index of its paragraph
 
 
-def list_statements(b: ClaimBuilder, para: Paragraph, found: list[Mention]) -> None:
+def list_statements(b: ClaimBuilder, para: Paragraph, found: list[Mention], order: int) -> list[ListStatement]:
     text = para.text
     statements: list[ListStatement] = []
     for key in LIST_KEY.finditer(text):
-        header_start = _header_start(text, key.start())
-        st = _header(b, text, found, header_start, key.start())
+        st = _header(b, para, found, (_header_start(text, key.start()), key.start()), order)
         st.items = list(_items(text, found, key.end()))
         if st.items and (st.total is not None or st.count is not None):
             statements.append(st)
-    statements.extend(_parents(b, text, found, statements))
-    for st in statements:
-        _emit_list(b, para, st, statements)
+    return statements
 
 
 def _header_start(text: str, key_start: int) -> int:
@@ -233,8 +244,9 @@ def _header_start(text: str, key_start: int) -> int:
     return stop + 1
 
 
-def _header(b: ClaimBuilder, text: str, found: list[Mention], start: int, end: int) -> ListStatement:
-    counts = list(COUNT.finditer(text, start, end))
+def _header(b: ClaimBuilder, para: Paragraph, found: list[Mention], span: tuple[int, int], order: int) -> ListStatement:
+    start, end = span
+    counts = list(COUNT.finditer(para.text, start, end))
     totals = [m for m in found if start <= m.start < end]
     c = counts[-1] if counts else None
     return ListStatement(
@@ -244,7 +256,8 @@ def _header(b: ClaimBuilder, text: str, found: list[Mention], start: int, end: i
         count_raw=c["n"] if c else None,
         total=totals[-1] if totals else None,
         items=[],
-        start=start,
+        para=para,
+        order=order,
     )
 
 
@@ -277,27 +290,44 @@ def _sentence_end(text: str, found: list[Mention], pos: int, limit: int) -> int:
     return stop + 1 if stop >= 0 else limit
 
 
-def _parents(b: ClaimBuilder, text: str, found: list[Mention], lists: list[ListStatement]) -> list[ListStatement]:
-    """A 项目 N 个 … T 万元 statement with no list of its own, whose later lists' counts add up to N."""
-    out: list[ListStatement] = []
-    own = {st.count_span for st in lists}
-    for c in COUNT.finditer(text):
-        n = cn_int(c["n"])
-        total = next((m for m in found if c.end() <= m.start <= c.end() + 16), None)
-        if c.span() in own or n is None or total is None:
-            continue
-        later = [st for st in lists if st.count_span is not None and st.count_span[0] > c.start()]
-        children = _children(n, later)
-        if children:
-            parent = ListStatement(b.group("list"), n, c.span(), c["n"], total, [], c.start())
-            parent.items = [("", ch.total, ch.start) for ch in children]
-            out.append(parent)
+def _count_statements(
+    para: Paragraph, found: list[Mention], order: int, own: list[ListStatement]
+) -> list[CountStatement]:
+    """项目 N 个 followed by its amount, with no list of its own: a candidate parent of later lists."""
+    spans = {st.count_span for st in own}
+    out: list[CountStatement] = []
+    for c in COUNT.finditer(para.text):
+        total = next((m for m in found if c.end() <= m.start <= c.end() + PARENT_GAP), None)
+        if c.span() not in spans and total is not None:
+            out.append((para, order, c, total))
     return out
+
+
+def _emit_parent(b: ClaimBuilder, cand: CountStatement, lists: list[ListStatement]) -> None:
+    """A 项目 N 个 … T 万元 statement whose next lists (same or following paragraphs) have counts adding up to N."""
+    para, order, c, total = cand
+    n = cn_int(c["n"])
+    later = [
+        st
+        for st in lists
+        if order <= st.order <= order + PARENT_REACH and (st.order > order or (st.count_span or (0, 0))[0] > c.start())
+    ]
+    children = _children(n, later) if n is not None else []
+    if not children:
+        return
+    group = b.group("list")
+    b.amount(para, group, "total", total)
+    b.add(para, group, "count", "count", c.span(), subject="项目", value=Decimal(n or 0), unit="个", value_raw=c["n"])
+    for child in children:
+        assert child.total is not None
+        b.amount(child.para, group, "child", child.total, subject=child.group)
 
 
 def _children(n: int, later: list[ListStatement]) -> list[ListStatement]:
     picked: list[ListStatement] = []
     for st in later:
+        if st.count is None:
+            break
         picked.append(st)
         if sum(p.count or 0 for p in picked) >= n:
             break
@@ -305,8 +335,8 @@ def _children(n: int, later: list[ListStatement]) -> list[ListStatement]:
     return picked if ok and all(p.total is not None for p in picked) else []
 
 
-def _emit_list(b: ClaimBuilder, para: Paragraph, st: ListStatement, all_lists: list[ListStatement]) -> None:
-    is_parent = all(text == "" for text, _, _ in st.items)
+def _emit_list(b: ClaimBuilder, st: ListStatement) -> None:
+    para = st.para
     if st.total is not None:
         b.amount(para, st.group, "total", st.total)
     if st.count is not None and st.count_span is not None:
@@ -324,9 +354,6 @@ def _emit_list(b: ClaimBuilder, para: Paragraph, st: ListStatement, all_lists: l
     for text, amount, start in st.items:
         if amount is None:
             b.add(para, st.group, "item", "amount", (start, start + len(text)), subject=text[:40] or None)
-        elif is_parent:
-            child = next(x for x in all_lists if x.total is amount)
-            b.amount(para, st.group, "child", amount, subject=child.group)
         else:
             b.amount(para, st.group, "item", amount, subject=_item_name(text))
 
