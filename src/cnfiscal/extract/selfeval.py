@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval_fragments import Block, fit_cells
+from cnfiscal.extract.selfeval_fragments import Block, clean_text, fit_cells
 from cnfiscal.extract.selfeval_indicators import IndicatorParser
 from cnfiscal.extract.selfeval_labels import folded, is_total, search
 from cnfiscal.extract.selfeval_parts import read_conclusion, read_funding, read_header, weight_score
@@ -141,7 +141,7 @@ def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> Non
         left = [c.text for c in row.cells if c.text and c.col is not None and c.col < mid]
         right = [c.text for c in row.cells if c.text and c.col is not None and c.col >= mid]
         left = [t for t in left if not regex.fullmatch(rf"(?:{V.GOALS_LABEL})", folded(t))]
-        goals.append([["".join(left)], ["\x00"], ["".join(right)]])
+        goals.append([[clean_text(" ".join(left))], ["\x00"], [clean_text(" ".join(right))]])
         return
     if goals and goals[-1]:
         goals[-1].append(texts)

@@ -24,6 +24,7 @@ Block = list[list[str]]
 _OPERATOR_START = regex.compile(r"[≥≤≧≦=＝<>＞＜]|^\S{0,6}[≥≤≧≦＝=]")
 _CJK_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])\s+(?=[\p{Han}\p{P}])")
 _SENTENCE_END = ("。", ".", "；", ";")
+_ITEM_START = regex.compile(r"^\s*(?:目标\s*\d+|\d+\s*[、.．)）])")
 
 
 def width(text: str) -> int:
@@ -64,6 +65,8 @@ def _merge_score(left: Block, right: Block, maxw: int) -> float:
         score -= 0.3
     if _OPERATOR_START.search(" ".join(right[0])):
         score -= 0.5
+    if _ITEM_START.match(" ".join(right[0])):  # ``目标2:`` / ``2、`` continue an enumeration
+        score += 0.5
     return score
 
 

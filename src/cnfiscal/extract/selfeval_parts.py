@@ -50,24 +50,38 @@ def _after(label: str, text: str) -> str | None:
 
 
 def _value_after(label: str, row: Row) -> str | None:
-    """The text after ``label`` (same cell or following cells), up to the next label or stamp debris."""
+    """The text after ``label`` (a label may be split over up to three cells: ``主管⇥部门及⇥代码``), up to
+    the next label; a cell running into the next columns (stamp/OCR overlay: ``… 执行率 46.84%``) is dropped."""
     cells = [c for c in row.texts if c]
-    for k, cell in enumerate(cells):
-        m = regex.search(rf"^(?:{label})", folded(cell))
-        if not m:
+    for k in range(len(cells)):
+        found = _label_span(label, cells, k)
+        if found is None:
             continue
-        rest = [folded(cell)[m.end() :], *cells[k + 1 :]]
+        end, remainder = found
         parts: list[str] = []
-        for part in rest:
+        for part in [remainder, *cells[end:]]:
             stop = _STOP_VALUE.search(part)
-            if stop:  # the cell runs into the next columns (stamp/OCR overlay): drop it whole
-                parts.append(part[: stop.start()] if not part[: stop.start()].endswith(" ") else "")
+            if stop:
+                head = part[: stop.start()]
+                parts.append("" if head.endswith(" ") else head)
                 break
             parts.append(part)
-        value = clean_text("".join(p.strip() for p in parts if _HAN.search(p)))
-        value = value.lstrip(":：").strip()
+        value = clean_text("".join(p.strip() for p in parts if _HAN.search(p))).lstrip(":").strip()
         return value or None
     return None
+
+
+def _label_span(label: str, cells: list[str], k: int) -> tuple[int, str] | None:
+    """(index after the label's cells, text left in its last cell) when ``label`` starts at cell ``k``:
+    the longest run of up to three cells that is exactly the label, else the label as a cell's prefix."""
+    acc, best = "", None
+    for j in range(k, min(k + 3, len(cells))):
+        acc += folded(cells[j])
+        if regex.fullmatch(rf"(?:{label})", acc):
+            best = (j + 1, "")
+    if best is None and (m := regex.match(rf"(?:{label})", folded(cells[k]))):
+        best = (k + 1, folded(cells[k])[m.end() :])
+    return best
 
 
 def read_funding(raw: RawSelfEval, row: Row) -> bool:
@@ -131,10 +145,13 @@ def _tab_slots(values: list[str], raw: RawSelfEval, line: int | None) -> list[st
 
 
 def _join_thousands(vals: list[str]) -> list[str]:
-    """``270⇥000`` (an amount cut at its thousands) → ``270000``."""
+    """``270⇥000`` (an amount cut at its thousands, one field too many) → ``270000``."""
+    if len(vals) <= _SLOTS:
+        return vals
     out: list[str] = []
     for v in vals:
-        if out and regex.fullmatch(r"\d{3}", v) and regex.fullmatch(r"\d{1,3}", out[-1]):
+        money_slot = len(out) <= 3  # joining into out[-1], one of the three amounts
+        if money_slot and out and regex.fullmatch(r"\d{3}", v) and regex.fullmatch(r"\d{1,3}", out[-1]):
             out[-1] += v
         else:
             out.append(v)

@@ -17,8 +17,8 @@ YEAR = r"\((?P<year>\d[\d,]{3,5})年度?\)"
 # Header fields: label → value follows on the same line (after a colon or in the next cell).
 FILL_DATE_LABEL = r"[填埴]报日期:?"
 UNIT_LABELS: tuple[str, ...] = (r"部门\(单位\)名称", r"单位\(盖章\):?", r"实施单位")
-PROJECT_NAME_LABEL = r"项目名称"
-DEPARTMENT_LABEL = r"主管部门及代码"
+PROJECT_NAME_LABEL = r"项目名名?称:?"  # OCR splits it: ``项目名⇥名称``
+DEPARTMENT_LABEL = r"(?:.?管)?部门及(?:代?码)?:?"  # ``主管⇥部门及⇥代码``, ``E管部门⇥及代码``
 
 # Money unit of the funding block: ``资金（万元）`` / ``项目资金（元）`` / a lone ``(元)`` cell.
 MONEY_UNIT = r"(?:资金)?\((?P<unit>万元|元|亿元)\)"
@@ -93,7 +93,7 @@ CONCLUSION_START = r"一、绩效自评结论|自评结论|^自评"
 GRADE = r"(?:等级|结论|评价)为?[\"“”']?(?P<grade>优秀|良好|优|良|中|差)"
 GRADE_ALONE = r"^(?P<grade>优秀|良好|优|良|中|差)$"
 GRADE_CANONICAL: dict[str, str] = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
-SCORE_STATED = r"得分?(?P<score>\d+(?:\.\d+)?)分"
+SCORE_STATED = r"(?:得分?|自评)(?P<score>\d+(?:\.\d+)?)分"
 CONTACT_NAME = r"联系人:?(?P<name>[^\s:联]{2,4})"
 CONTACT_PHONE = r"联系电话:?(?P<phone>[\d\-]{7,})"
 NOTE_START = r"^注:"
