@@ -156,3 +156,14 @@ def test_breakdown_of_fiscal_row() -> None:
 
 def test_decimal_values_are_exact() -> None:
     assert isinstance(dept_table().funding[0].annual_budget.yuan, Decimal)  # type: ignore[union-attr]
+
+
+def test_every_rule_is_documented() -> None:
+    from pathlib import Path
+
+    from cnfiscal.validate.rules import RULES
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    ours = [r.id for r in RULES if r.id.startswith(("selfeval.", "report."))]
+    assert len(ours) == len(set(ours)) == 17
+    assert [i for i in ours if f"`{i}`" not in doc] == []
