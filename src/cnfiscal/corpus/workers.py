@@ -8,6 +8,7 @@ back ``Outcome`` objects (the record as JSON); results come back in completion o
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import multiprocessing as mp
 import os
@@ -20,11 +21,14 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from cnfiscal.corpus.task import Limits, Outcome, Task, Work, failed_outcome, limit_memory, run_task
+from cnfiscal.errors import CorpusError
 from cnfiscal.options import Options
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5
+START_SECONDS = 180.0  # a worker not ready (imports done) by then is broken
+READY = "ready"
 
 
 def worker_main(conn: Connection, options: Options, limits: Limits, work: Work, log_level: int) -> None:
@@ -32,6 +36,8 @@ def worker_main(conn: Connection, options: Options, limits: Limits, work: Work, 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s [worker %(process)d]: %(message)s")
     limit_memory(limits.memory_mb)
+    warm_up()
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -51,12 +57,31 @@ def worker_main(conn: Connection, options: Options, limits: Limits, work: Work, 
         conn.send(Outcome(outcome.index, outcome.record_json, outcome.peak_rss_mb, str(os.getpid())))
 
 
+def warm_up() -> None:
+    """Load the heavy libraries, parsers and rules before the first document's clock starts.
+
+    A module that fails to import here is left to the pipeline, which records the error on each document.
+    """
+    for name in ("pymupdf", "cnfiscal.pipeline", "cnfiscal.validate.rules"):
+        try:
+            importlib.import_module(name)
+        except Exception as e:
+            log.warning("warm-up: cannot import %s: %s", name, e)
+    try:
+        from cnfiscal.sections import SECTION_PARSERS
+
+        SECTION_PARSERS()
+    except Exception as e:
+        log.warning("warm-up: section parsers: %s", e)
+
+
 @dataclass(slots=True)
 class _Worker:
     proc: BaseProcess
     conn: Connection
     task: Task | None = None
     started: float = 0.0
+    ready: bool = False
 
 
 @dataclass(slots=True)
@@ -93,14 +118,15 @@ class WorkerPool:
         proc = ctx.Process(target=worker_main, args=args, daemon=True)
         proc.start()
         child.close()
-        return _Worker(proc, parent)
+        return _Worker(proc, parent, started=time.monotonic())
 
     def _busy(self) -> list[_Worker]:
+        """Workers with a task in hand."""
         return [w for w in self._workers if w.task is not None]
 
     def _dispatch(self, pending: deque[Task]) -> None:
         for w in self._workers:
-            if w.task is None and pending:
+            if w.ready and w.task is None and pending:
                 w.task, w.started = pending.popleft(), time.monotonic()
                 try:
                     w.conn.send(w.task)
@@ -109,11 +135,26 @@ class WorkerPool:
 
     def _collect(self) -> Iterator[Outcome]:
         busy = self._busy()
-        ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=self._wait_time(busy)))
+        starting = [w for w in self._workers if not w.ready]
+        watched = busy + starting
+        ready = set(wait([w.conn for w in watched] + [w.proc.sentinel for w in watched], self._wait_time(busy)))
+        for w in starting:
+            self._check_start(w, ready)
         for w in busy:
             outcome = self._check(w, ready)
             if outcome is not None:
                 yield outcome
+
+    def _check_start(self, w: _Worker, ready: set[object]) -> None:
+        if w.conn in ready:
+            try:
+                w.ready = w.conn.recv() == READY
+                return
+            except (EOFError, OSError):
+                pass
+        if w.proc.sentinel in ready or time.monotonic() - w.started > START_SECONDS:
+            _stop(w)
+            raise CorpusError(f"a worker process could not start ({_death_reason(w.proc)})")
 
     def _wait_time(self, busy: list[_Worker]) -> float:
         if not self.limits.seconds:
