@@ -57,7 +57,7 @@ def extract(
 def ingest(  # noqa: PLR0917 (typer: one parameter per option)
     paths: Annotated[list[Path], typer.Argument(help="folders and files (PDF, text)")],
     db: Annotated[Path, typer.Option("--db", help="DuckDB file (created if missing)")],
-    workers: Annotated[int, typer.Option(min=0, help="worker processes (default: cores; 0: in-process)")] = 0,
+    workers: Annotated[int | None, typer.Option(min=0, help="worker processes (default: cores; 0: in-process)")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://host:port")] = None,
     timeout: Annotated[float, typer.Option(min=0, help="seconds per document (0: none)")] = 300.0,
     memory_mb: Annotated[int, typer.Option(min=0, help="address-space limit per worker, MB (0: none)")] = 3072,
@@ -71,7 +71,8 @@ def ingest(  # noqa: PLR0917 (typer: one parameter per option)
 
     logging.getLogger("cnfiscal.corpus.progress").setLevel(logging.INFO)
     limits = Limits(seconds=timeout, memory_mb=memory_mb, max_pages=max_pages)
-    config = IngestConfig(workers=workers or os.cpu_count() or 1, scheduler=scheduler, limits=limits)
+    n = (os.cpu_count() or 1) if workers is None else workers
+    config = IngestConfig(workers=n, scheduler=scheduler, limits=limits)
     try:
         summary = run_ingest(paths, db, config)
     except CorpusError as e:
