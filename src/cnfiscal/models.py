@@ -97,6 +97,7 @@ class FundingRow(Record):
     is_breakdown: bool = False  # a 其中： row (part of the row above, not a component of the total)
     page: int | None = None
     bbox: BBox | None = None
+    line: int | None = None  # source line of a text input
 
 
 class Goals(Record):
@@ -118,6 +119,7 @@ class Indicator(Record):
     page: int | None = None
     bbox: BBox | None = None
     confidence: float | None = None
+    line: int | None = None  # source line of a text input (the line holding its 分值 / 得分)
 
 
 class Total(Record):
