@@ -123,6 +123,7 @@ def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
         score=_dec(v[5], warnings, where),
         is_breakdown=f.is_breakdown,
         page=f.page,
+        line=f.line,
     )
 
 
@@ -141,6 +142,7 @@ def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicat
         is_subtotal=i.is_subtotal,
         level1_weight=_dec(i.level1_weight, warnings, where),
         page=i.page,
+        line=i.line,
     )
 
 
