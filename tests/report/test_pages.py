@@ -5,11 +5,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from cnfiscal.models import DocType, DocumentRecord, InputKind, Source
+from cnfiscal.models import DocType, DocumentRecord, InputKind, Severity, Source
 from cnfiscal.report.build import report_from_records
 from cnfiscal.report.data import doc_stem
 from tests.report.conftest import WrittenReport
-from tests.report.records import SHA_FAILED, SHA_SEED000, SHA_SEED004
+from tests.report.records import SHA_FAILED, SHA_SEED000, SHA_SEED004, seed000
 
 
 class Links(HTMLParser):
@@ -85,3 +85,19 @@ def test_text_is_escaped(tmp_path: Path) -> None:
         html = path.read_text(encoding="utf-8")
         assert "<script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;单位" in html
+
+
+def test_error_findings_are_listed_on_the_overview_and_link_to_their_place(tmp_path: Path) -> None:
+    record = seed000()
+    error = record.findings[0].model_copy(
+        update={"rule": "selfeval.funding.sum", "severity": Severity.ERROR, "message": "parts do not add up"}
+    )
+    record = record.model_copy(update={"findings": [*record.findings, error]})
+    result = report_from_records([record], tmp_path)
+    index = result.index.read_text(encoding="utf-8")
+    href = f"doc/{doc_stem(SHA_SEED000)}.html#finding-2"
+    assert f'href="{href}"' in index
+    assert "错误 error findings (1)" in index and "parts do not add up" in index
+    page = (tmp_path / href.split("#", maxsplit=1)[0]).read_text(encoding="utf-8")
+    assert 'id="finding-2"' in page
+    assert page.index('id="finding-2"') < page.index('id="finding-1"') < page.index('id="finding-0"')  # errors first

@@ -20,6 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from cnfiscal.report.fonts import find_cjk_font
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 SEVERITY_COLORS = {"error": "#c0392b", "warning": "#e67e22", "info": "#95a5a6"}
 DPI = 110
+RATE_CAP = 150  # percent; rates beyond are drawn at the edge of the charts
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,21 +72,28 @@ def draw(out_dir: Path, name: str, title: str, size: tuple[float, float], build:
 
 
 def rate_histogram(rates: pd.Series, out_dir: Path) -> Chart | None:
-    """Distribution of execution rates 执行率 (fractions) of the self-evaluations' total funding rows."""
+    """Distribution of execution rates 执行率 (fractions) of the self-evaluations' total funding rows.
+
+    Rates above ``RATE_CAP`` % (misprints, or misread numbers) are counted in a last "> cap" bar.
+    """
     values = pd.to_numeric(rates, errors="coerce").dropna().astype(float) * 100
     if values.empty:
         return None
+    over = int((values > RATE_CAP).sum())
 
     def build(fig: Figure) -> str:
         ax = fig.add_subplot()
-        edges: list[float] = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 105]
-        if values.max() > 105:
-            edges.append(float(values.max()) + 1)
-        ax.hist(values.clip(lower=0), bins=edges, color="#2e86c1", edgecolor="white")
+        edges = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 105, 110, RATE_CAP, RATE_CAP + 10]
+        ax.hist(values.clip(0, RATE_CAP + 5), bins=edges, color="#2e86c1", edgecolor="white")
+        ax.set_xticks(
+            [0, 20, 40, 60, 80, 100, RATE_CAP, RATE_CAP + 5], [*map(str, range(0, 101, 20)), "", f">{RATE_CAP}"]
+        )
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("执行率 (%)")
         ax.set_ylabel("自评表数")
         ax.set_title(f"预算执行率分布 (n={len(values)})")
-        return f"histogram of {len(values)} execution rates, median {values.median():.1f}%"
+        beyond = f"; {over} above {RATE_CAP}% in the last bar" if over else ""
+        return f"histogram of {len(values)} execution rates, median {values.median():.1f}%{beyond}"
 
     return draw(out_dir, "execution_rate", "执行率分布", (6.4, 3.6), build)
 
@@ -92,35 +101,45 @@ def rate_histogram(rates: pd.Series, out_dir: Path) -> Chart | None:
 def score_vs_rate(points: pd.DataFrame, out_dir: Path) -> Chart | None:
     """Self-evaluation score against execution rate, one point per self-evaluation, coloured by office.
 
-    ``points``: columns office, rate (fraction), score.
+    ``points``: columns office, rate (fraction), score. Rates above ``RATE_CAP`` % are drawn at the
+    right edge as triangles.
     """
     data = points.dropna(subset=["rate", "score"])
     if data.empty:
         return None
     offices = data["office"].fillna("(未知单位)")
     names = list(dict.fromkeys(offices))
+    legend_rows = (min(len(names), 10) + 1) // 2
 
     def build(fig: Figure) -> str:
         ax = fig.add_subplot()
         cmap = plt.get_cmap("tab10")
         for i, office in enumerate(names):
             sub = data[offices == office]
-            ax.scatter(
-                sub["rate"].astype(float) * 100,
-                sub["score"].astype(float),
-                s=36,
-                color=cmap(i % 10),
-                label=_short(office),
-            )
-        ax.set_xlabel("执行率 (%)")
+            x = sub["rate"].astype(float) * 100
+            over = x > RATE_CAP
+            color, label = cmap(i % 10), _short(office)
+            y = sub["score"].astype(float)
+            if (~over).any():
+                ax.scatter(x[~over], y[~over], s=36, color=color, label=label)
+            if over.any():
+                ax.scatter(
+                    [RATE_CAP + 5] * int(over.sum()),
+                    y[over],
+                    s=44,
+                    marker=">",
+                    color=color,
+                    label=None if (~over).any() else label,
+                )
+        ax.set_xlabel(f"执行率 (%)  (▶ = above {RATE_CAP}%)")
         ax.set_ylabel("自评得分")
         ax.set_title("自评得分与执行率 (按单位)")
-        if len(names) <= 10:
-            ax.legend(fontsize=7, loc="best", frameon=False)
         ax.grid(alpha=0.3)
+        if len(names) <= 10:
+            ax.legend(fontsize=7, frameon=False, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.2))
         return f"scatter of {len(data)} self-evaluations from {len(names)} offices: score against execution rate"
 
-    return draw(out_dir, "score_vs_rate", "自评得分与执行率", (6.4, 3.6), build)
+    return draw(out_dir, "score_vs_rate", "自评得分与执行率", (6.4, 3.6 + 0.22 * legend_rows), build)
 
 
 def findings_by_rule(counts: pd.DataFrame, out_dir: Path) -> Chart | None:
@@ -136,6 +155,7 @@ def findings_by_rule(counts: pd.DataFrame, out_dir: Path) -> Chart | None:
                 ax.barh(counts.index, counts[severity], left=left, color=color, label=severity)
                 left = left + counts[severity]
         ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("发现数")
         ax.set_title("核查发现 (按规则与严重程度)")
         ax.legend(fontsize=8, frameon=False)

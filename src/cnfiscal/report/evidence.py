@@ -36,6 +36,7 @@ class EvidenceRenderer:
         self.stem = stem
         self.doc: pymupdf.Document | None = None
         self.reason = "source PDF not available"
+        self.written: set[str] = set()
         if pdf is not None:
             self._open(pdf)
 
@@ -54,7 +55,8 @@ class EvidenceRenderer:
             self.doc.close()
 
     def render(self, key: str, page: int | None, bbox: BBox | None) -> Evidence:
-        """Image ``evidence/STEM-KEY.png`` of ``bbox`` on ``page`` (1-based), or of the whole page."""
+        """Image ``evidence/STEM-KEY.png`` of ``bbox`` on ``page`` (1-based), or ``STEM-pN.png`` of the whole
+        page (written once, shared by the findings that point to that page)."""
         if self.doc is None:
             return Evidence(None, self.reason)
         if page is None:
@@ -62,10 +64,12 @@ class EvidenceRenderer:
         if not 1 <= page <= self.doc.page_count:
             return Evidence(None, f"page {page} is not in the source PDF ({self.doc.page_count} pages)")
         pdf_page = self.doc[page - 1]
-        rel = f"evidence/{self.stem}-{key}.png"
+        rel = f"evidence/{self.stem}-{key if bbox else f'p{page}'}.png"
         (self.out_dir / "evidence").mkdir(parents=True, exist_ok=True)
         if bbox is None:
-            pdf_page.get_pixmap(dpi=PAGE_DPI).save(self.out_dir / rel)
+            if rel not in self.written:
+                pdf_page.get_pixmap(dpi=PAGE_DPI).save(self.out_dir / rel)
+                self.written.add(rel)
             return Evidence(rel, f"page {page} (no region recorded)")
         rect = pymupdf.Rect(bbox)
         clip = pymupdf.Rect(pdf_page.rect.x0, rect.y0 - CONTEXT_PT, pdf_page.rect.x1, rect.y1 + CONTEXT_PT)

@@ -21,6 +21,7 @@ from cnfiscal.report.fonts import find_cjk_font
 from cnfiscal.report.html import counts_table, page, table, td, text
 from cnfiscal.report.pages import doc_href
 
+MAX_LISTED = 300
 CHART_NAMES = ("execution_rate", "score_vs_rate", "findings_by_rule", "budget_vs_executed")
 
 
@@ -46,6 +47,7 @@ def write_overview(data: ReportData, drawn: dict[str, Chart | None], out_dir: Pa
             "<h2>单位 documents by office</h2>",
             counts_table(documents_by_office(docs), "单位 office"),
             _failures(docs),
+            _errors(data),
             _document_list(data),
         ]
     )
@@ -102,6 +104,22 @@ def _failures(docs: pd.DataFrame) -> str:
         return "<h2>失败 failures</h2><p class='muted'>None: every input was read.</p>"
     rows = [[td(d.path), td(d.error_stage), td(d.error)] for d in failed.itertuples()]
     return f"<h2>失败 failures ({len(failed)})</h2>" + table(["file", "stage", "reason"], rows)
+
+
+def _errors(data: ReportData) -> str:
+    """Every finding of severity error, linked to its place on the document's page."""
+    errors = data.findings[data.findings["severity"] == "error"]
+    if errors.empty:
+        return "<h2>错误 error findings</h2><p class='muted'>None.</p>"
+    names = data.documents.set_index("sha256")["path"].map(lambda p: Path(str(p)).name)
+    rows = []
+    for f in errors.head(MAX_LISTED).itertuples():
+        href = f"{doc_href(f.sha256)}#finding-{f.finding_idx}"
+        link = f'<td><a href="{escape(href)}">{text(names.get(f.sha256))}</a></td>'
+        rows.append([link, td(f.rule), td(f.message), td(f.stated, True), td(f.recomputed, True), td(f.page, True)])
+    more = f"<p class='muted'>First {MAX_LISTED} of {len(errors)}.</p>" if len(errors) > MAX_LISTED else ""
+    headers = ["file", "rule", "message", "stated", "recomputed", "page"]
+    return f"<h2>错误 error findings ({len(errors)})</h2>" + table(headers, rows) + more
 
 
 def _document_list(data: ReportData) -> str:

@@ -17,6 +17,7 @@ from cnfiscal.report.html import fmt_rate, money_cell, page, severity_badge, tab
 log = logging.getLogger(__name__)
 
 DOC_DIR = "doc"
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def doc_href(sha256: str) -> str:
@@ -79,7 +80,8 @@ def _findings(findings: pd.DataFrame, renderer: EvidenceRenderer) -> str:
     if findings.empty:
         return "<h2>核查发现 findings</h2><p class='muted'>No findings.</p>"
     parts = [f"<h2>核查发现 findings ({len(findings)})</h2>"]
-    for f in findings.itertuples():
+    ordered = findings.assign(_rank=findings["severity"].map(SEVERITY_RANK).fillna(len(SEVERITY_RANK)))
+    for f in ordered.sort_values(["_rank", "page", "finding_idx"], na_position="last").itertuples():
         evidence = renderer.render(f"f{f.finding_idx}", _page(f.page), parse_bbox(f.bbox))
         parts.append(_finding(f, evidence))
     return "\n".join(parts)
