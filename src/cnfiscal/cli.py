@@ -102,6 +102,28 @@ def export_cmd(
     typer.echo(f"{len(written)} file(s) written to {out}", err=True)
 
 
+@app.command()
+def report(
+    paths: Annotated[list[Path] | None, typer.Argument(help="PDF or text files (no database)")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="DuckDB file written by ingest")] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="report folder: index.html, doc/, charts/")] = Path("report"),
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="also write the auditor's workbook here")] = None,
+) -> None:
+    """Static HTML audit report (overview with charts, one page per document) and optionally an xlsx workbook."""
+    from cnfiscal.errors import CorpusError
+    from cnfiscal.report.build import report_from_db, report_from_files
+
+    if (db is None) == (not paths):
+        raise typer.BadParameter("give either --db DB or one or more files")
+    try:
+        result = report_from_db(db, out, xlsx) if db is not None else report_from_files(paths or [], out, xlsx)[0]
+    except CorpusError as e:
+        typer.echo(f"report: {e}", err=True)
+        raise typer.Exit(EXIT_FAILED) from e
+    typer.echo(f"{result.index} ({result.documents} documents, {result.failed} failed)", err=True)
+    raise typer.Exit(EXIT_FAILED if db is None and result.failed else EXIT_OK)
+
+
 def render_records(records: list[DocumentRecord], single: bool) -> str:
     if not records:
         return ""
