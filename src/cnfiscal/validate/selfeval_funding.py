@@ -154,3 +154,12 @@ def funding_score(se: SelfEval) -> Decimal | None:
     if total is not None and total.score is not None:
         return total.score
     return next((r.score for r in se.funding if r.score is not None), None)
+
+
+def implied_score(se: SelfEval) -> Decimal | None:
+    """The 执行率 得分 the printed 执行率 (or, without one, the amounts) gives: min(rate × 分值, 分值)."""
+    total = total_row(se)
+    if total is None or total.weight is None:
+        return None
+    rate = total.rate if total.rate is not None else _recomputed_rate(total)
+    return None if rate is None else _round(min(rate * total.weight, total.weight), 8)

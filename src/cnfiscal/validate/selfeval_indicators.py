@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from cnfiscal.models import Finding, Indicator, SelfEval, Severity
 from cnfiscal.validate.base import Check, show
-from cnfiscal.validate.selfeval_funding import funding_score, funding_weight
+from cnfiscal.validate.selfeval_funding import funding_score, funding_weight, implied_score
 from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, score_precision
 
 
@@ -101,36 +101,59 @@ def _over(
 
 def weights_sum(se: SelfEval, path: str) -> Iterator[Check]:
     """selfeval.indicator.weights_sum — the 总分 weight = Σ leaf weights (+ the 执行率 分值 where counted)."""
-    yield from _total_sum(se, path, "weight", "selfeval.indicator.weights_sum", funding_weight(se))
+    yield from _total_sum(se, path, "weight", "selfeval.indicator.weights_sum", [funding_weight(se)])
 
 
 def scores_sum(se: SelfEval, path: str) -> Iterator[Check]:
-    """selfeval.indicator.scores_sum — the 总分 score = Σ leaf scores (+ the 执行率 得分 where counted)."""
-    yield from _total_sum(se, path, "score", "selfeval.indicator.scores_sum", funding_score(se))
+    """selfeval.indicator.scores_sum — the 总分 score = Σ leaf scores (+ the 执行率 得分 where counted: the printed
+    one, or the one the printed 执行率 gives when the printed 得分 is itself wrong)."""
+    yield from _total_sum(se, path, "score", "selfeval.indicator.scores_sum", [funding_score(se), implied_score(se)])
 
 
-def _total_sum(se: SelfEval, path: str, field: str, rule: str, funding: Decimal | None) -> Iterator[Check]:
+def _total_sum(se: SelfEval, path: str, field: str, rule: str, funding: list[Decimal | None]) -> Iterator[Check]:
     stated = getattr(se.total, field)
     rows = [se.indicators[i] for i in leaves(se)]
     values = [getattr(r, field) for r in rows]
     if stated is None or not rows or any(v is None for v in values):
         return
-    base = sum(values, Decimal(0))
-    candidates = [(base, values, "")]
-    if funding is not None:
-        candidates.append((base + funding, [*values, funding], f" + 执行率 {fmt(funding)}"))
-    recomputed, parts, extra = min(candidates, key=lambda c: abs(stated - c[0]))
     name = "分值" if field == "weight" else "得分"
-    yield Check(
+    checks = [
+        _total_check(se, path, rule=rule, name=name, stated=stated, values=values, extra=extra)
+        for extra in [None, *funding]
+    ]
+    yield _best(checks)
+
+
+def _total_check(
+    se: SelfEval, path: str, *, rule: str, name: str, stated: Decimal, values: list[Decimal], extra: Decimal | None
+) -> Check:
+    parts = values if extra is None else [*values, extra]
+    plus = "" if extra is None else f" + 执行率 {fmt(extra)}"
+    recomputed = sum(parts, Decimal(0))
+    return Check(
         rule=rule,
-        message=f"总分 {name} {fmt(stated)} ≠ Σ of {len(rows)} indicators{extra} = {fmt(recomputed)}",
+        message=f"总分 {name} {fmt(stated)} ≠ Σ of {len(values)} indicators{plus} = {fmt(recomputed)}",
         stated=stated,
         recomputed=recomputed,
         tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in parts]),
-        where=f"{path}.total.{field}",
+        where=f"{path}.total.{_FIELD[name]}",
         page=se.total.page,
-        evidence=f"总分 {name} {fmt(stated)}; indicators: {' + '.join(fmt(v) for v in values)}{extra}",
+        evidence=f"总分 {name} {fmt(stated)}; indicators: {' + '.join(fmt(v) for v in values)}{plus}",
     )
+
+
+_FIELD = {"分值": "weight", "得分": "score"}
+
+
+def _best(checks: list[Check]) -> Check:
+    """The first reading the figures satisfy exactly, else the first within tolerance, else the closest."""
+    for c in checks:
+        if c.stated == c.recomputed:
+            return c
+    for c in checks:
+        if c.tolerance.explains(c.stated - c.recomputed):
+            return c
+    return min(checks, key=lambda c: abs(c.stated - c.recomputed))
 
 
 def level1_weights(se: SelfEval, path: str) -> Iterator[Check]:

@@ -1,0 +1,56 @@
+"""End to end: the findings of the self-evaluation rules on the bundled documents equal the hand-checked files.
+
+The expected files (tests/data/expected/findings/*.json) were computed by hand from the source text (each
+finding carries its ``why``); they are not snapshots. A difference is a parser or a rule bug.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cnfiscal.pipeline import process
+
+from .expected import EXPECTED, actual, expected
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+CASES = {
+    "seed000": SAMPLES / "text" / "seed000_dept_self_eval_qiannan_bigdata_2021.txt",
+    "seed004": SAMPLES / "text" / "seed004_dept_self_eval_qiannan_govservice_2023.txt",
+    "seed003": SAMPLES / "text" / "seed003_final_account_guiyang_bigdata_2024.txt",
+}
+
+
+# Parser bugs (normalize/selfeval, not the rules) that add findings the documents do not deserve; each was
+# checked against the text. The exact comparison is expected to fail until they are fixed.
+PARSER_BUGS = {
+    "seed003": "项目二: row 平台稳定运行率 (100% 100% 5 5, OCR split over 5 lines) dropped and "
+    "提升数据治理平台服务能力 "
+    "(8/8) filed under 产出指标 instead of 效益指标 → level1/weights/scores sums off; 项目四: the wrapped label "
+    "完成园区服务/工作 becomes a phantom row 工作 (分值 4, 得分 '۷' read as 7), and the conclusion "
+    "'绩效自评得9 | 96分' is read as 996",
+}
+
+
+def _compare(name: str) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    scope = json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8")).get("scope", "")
+    record = process(CASES[name])
+    assert record.errors == []
+    got, want = actual(record, scope), expected(name)
+    return [w for w in want if w not in got], [g for g in got if g not in want]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(reason=PARSER_BUGS[n])) if n in PARSER_BUGS else n for n in sorted(CASES)],
+)
+def test_findings_equal_hand_checked(name: str) -> None:
+    assert _compare(name) == ([], [])
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_hand_checked_finding_is_found(name: str) -> None:
+    missing, _ = _compare(name)
+    assert missing == []
