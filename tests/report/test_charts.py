@@ -57,3 +57,19 @@ def test_no_data_no_chart(tmp_path: Path) -> None:
     assert charts.findings_by_rule(pd.DataFrame(), tmp_path) is None
     assert charts.budget_vs_executed(pd.DataFrame(columns=["budget", "executed"]), tmp_path) is None
     assert not (tmp_path / "charts").exists()
+
+
+def test_without_matplotlib_the_report_has_no_charts_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    import cnfiscal.report
+    from cnfiscal.report.build import report_from_records
+
+    # the import fails as it would without matplotlib
+    monkeypatch.setitem(sys.modules, "cnfiscal.report.charts", None)
+    monkeypatch.delattr(cnfiscal.report, "charts", raising=False)
+    result = report_from_records(corpus(), tmp_path)
+    assert result.charts == []
+    assert "matplotlib is not installed" in result.index.read_text(encoding="utf-8")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from cnfiscal.report import charts
-from cnfiscal.report.charts import Chart
 from cnfiscal.report.data import (
     ReportData,
     budget_by_office,
@@ -21,11 +21,21 @@ from cnfiscal.report.fonts import find_cjk_font
 from cnfiscal.report.html import counts_table, page, table, td, text
 from cnfiscal.report.pages import doc_href
 
+if TYPE_CHECKING:
+    from cnfiscal.report.charts import Chart
+
+log = logging.getLogger(__name__)
 MAX_LISTED = 300
 CHART_NAMES = ("execution_rate", "score_vs_rate", "findings_by_rule", "budget_vs_executed")
 
 
 def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
+    """Every overview chart (None where there is no data); no charts at all without matplotlib."""
+    try:
+        from cnfiscal.report import charts
+    except ImportError:
+        log.warning("matplotlib is not installed (pip install 'cnfiscal[report]'): the report has no charts")
+        return {}
     totals = total_rows(data)
     return {
         "execution_rate": charts.rate_histogram(totals["rate"], out_dir),
@@ -77,6 +87,8 @@ def _cards(data: ReportData) -> str:
 
 
 def _charts(drawn: dict[str, Chart | None]) -> str:
+    if not drawn:
+        return "<p class='muted'>⚠ No charts: matplotlib is not installed (pip install 'cnfiscal[report]').</p>"
     figures, missing = [], []
     for name in CHART_NAMES:
         chart = drawn.get(name)
