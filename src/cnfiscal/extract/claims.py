@@ -48,7 +48,8 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
         text = _WS.sub("", ln.text)
         if not text:
             continue
-        starts = (
+        opened = bool(out) and out[-1].text.endswith(("：", ":"))  # a lead-in continues on the next line
+        starts = not opened and (
             ln.bbox is None or _LIST.match(text) or ln.bbox[0] > left + 12 or not out or out[-1].text.endswith("。")
         )
         if starts:

@@ -9,6 +9,7 @@ import regex
 
 from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.extract.report_segments import ReportSegments, TableSegment, segment
+from cnfiscal.extract.stdtables_grid import grid_for, read_grid
 from cnfiscal.extract.stdtables_pos import read_positioned
 from cnfiscal.extract.stdtables_raw import RawTable
 from cnfiscal.extract.stdtables_text import read_text_table
@@ -57,8 +58,15 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
 
 
 def read_table(doc: ExtractedDocument, seg: TableSegment) -> RawTable:
+    """The ruled grid where the page has one; else the words by position; text inputs by tabs."""
     if doc.input_kind is InputKind.TEXT:
         return read_text_table(seg)
+    grid = grid_for(doc, seg)
+    if grid is not None:
+        raw = read_grid(grid)
+        if raw.columns:
+            return raw
+        log.info("%s: grid without value columns, reading words by position", seg.spec.title)
     return read_positioned(doc, seg)
 
 

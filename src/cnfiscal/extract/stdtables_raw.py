@@ -27,6 +27,8 @@ class RawRow:
     side: str | None = None  # 收入 / 支出 for two-sided tables; the block's label otherwise
     page: int | None = None
     bbox: BBox | None = None
+    line: int | None = None  # source line (text inputs)
+    level: str | None = None  # set when the code alone does not tell the level (OCR-cut codes)
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+import regex
+
 from cnfiscal.extract.report_segments import TableSegment
 from cnfiscal.extract.stdtables_raw import RawRow, RawTable
 from cnfiscal.models import Money, MoneyUnit, Table, TableRow, TableRowLevel
@@ -11,6 +13,9 @@ from cnfiscal.normalize.numbers import parse_money
 from cnfiscal.vocab.tables import CODE_LEVELS
 
 log = logging.getLogger(__name__)
+
+# ``19, 704, 57``: thousands groups have 3 digits, so a last group of 2 digits after a comma is the decimals.
+_OCR_DECIMAL_COMMA = regex.compile(r"^(\d{1,3}(?:\s*,\s*\d{3})*)\s*,\s*(\d{2})$")
 
 
 def level_of(code: str | None) -> TableRowLevel | None:
@@ -42,8 +47,12 @@ def to_table(seg: TableSegment, raw: RawTable, unit: MoneyUnit, year: int | None
 def _row(raw: RawRow, unit: MoneyUnit, warnings: list[str]) -> TableRow:
     values: dict[str, Money | None] = {}
     for col, cell in raw.cells.items():
+        text = cell.text
+        if m := _OCR_DECIMAL_COMMA.match(text):  # OCR read the decimal point as a comma: 19, 704, 57
+            text = f"{m[1]}.{m[2]}"
+            warnings.append(f"p.{cell.page}: {cell.text!r} read as {text!r} (decimal comma) in {raw.name} / {col}")
         try:
-            values[col] = parse_money(cell.text, unit, page=cell.page, bbox=cell.bbox)
+            values[col] = parse_money(text, unit, page=cell.page, bbox=cell.bbox)
         except ValueError:
             log.warning("unreadable amount %r (%s, %s)", cell.text, raw.name, col)
             warnings.append(f"p.{cell.page}: unreadable amount {cell.text!r} in {raw.name} / {col}")
@@ -51,7 +60,7 @@ def _row(raw: RawRow, unit: MoneyUnit, warnings: list[str]) -> TableRow:
     return TableRow(
         code=raw.code,
         name=raw.name or None,
-        level=level_of(raw.code),
+        level=raw.level or level_of(raw.code),  # type: ignore[arg-type]
         values=values,
         side=raw.side if raw.side in ("收入", "支出") else None,  # type: ignore[arg-type]
         page=raw.page,

@@ -13,6 +13,7 @@ from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
 
 _REPORT = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
 _WHOLE = regex.compile(r"合计|总计|总额")
+_QUALIFIERS = ("非财政拨款", "政府性基金", "国有资本经营")
 
 
 def _groups(record: DocumentRecord) -> dict[str, list[Claim]]:
@@ -34,7 +35,9 @@ def share_findings(record: DocumentRecord) -> Iterator[Finding]:
         return
     for claims in _groups(record).values():
         amounts = [c for c in claims if c.kind == "amount" and c.amount is not None]
-        whole = next((c for c in amounts if c.subject and _WHOLE.search(c.subject)), amounts[0] if amounts else None)
+        parts = {id(c.amount) for c in claims if c.kind == "share"}
+        plain = [c for c in amounts if id(c.amount) not in parts]
+        whole = next((c for c in amounts if c.subject and _WHOLE.search(c.subject)), plain[0] if plain else None)
         for c in claims:
             if c.kind != "share" or c.value is None or c.amount is None or whole is None or whole.amount is None:
                 continue
@@ -112,9 +115,22 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def _other_year(subject: str, year: int | None) -> bool:
+    years = [int(y) for y in regex.findall(r"((?:19|20)\d{2})\s*年", subject)]
+    return bool(year and years and any(y != year for y in years))
+
+
+def _qualified_elsewhere(c: Claim, group: list[Claim]) -> bool:
+    """A bare 本年收入合计 inside a paragraph about 非财政拨款 speaks of another table."""
+    return any(q in g.text and q not in (c.subject or "") for g in group for q in _QUALIFIERS)
+
+
 def table_findings(record: DocumentRecord) -> Iterator[Finding]:
+    groups = _groups(record)
     for c in record.claims:
         if c.kind != "amount" or c.amount is None or not c.subject:
+            continue
+        if _other_year(c.subject, record.year) or _qualified_elsewhere(c, groups.get(c.group or "", [])):
             continue
         subject = regex.sub(r"^\S*?(?:局|部|委|办|中心|处)(?=\d|本年|收入|财政)", "", c.subject)
         for pat, kind, row_pat in SUBJECT_ROWS:

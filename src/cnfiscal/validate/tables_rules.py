@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from cnfiscal.models import DocumentRecord, Finding
 from cnfiscal.validate import tables_claims as tc
 from cnfiscal.validate import tables_doc as td
+from cnfiscal.validate import tables_sangong as tsg
 from cnfiscal.validate import tables_sums as ts
 
 SINGLE = "< 1 unit of the stated figure's last printed digit (rounding or truncation) → info"
@@ -36,6 +37,13 @@ TABLE_RULES: list[RuleRow] = [
         "the same figure in two tables agrees (总表 vs 收入/支出表; 财政拨款总表 vs 一般公共预算表)",
         SUM,
         td.cross_table,
+        "error",
+    ),
+    (
+        "sangong.sum",
+        "三公 合计 = 因公出国（境） + 公务用车（购置 + 运行） + 公务接待, per 预算数/决算数",
+        SUM,
+        tsg.sangong_sum,
         "error",
     ),
     ("claim.share", "a stated share 占X% = its amount / the paragraph's whole", SINGLE, tc.share_findings, "error"),

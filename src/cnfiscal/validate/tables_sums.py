@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.models import DocumentRecord, Finding, Money, Table, TableRow
+from cnfiscal.models import DocumentRecord, Finding, InputKind, Money, Table, TableRow
 from cnfiscal.validate.base import Check, finding_of
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 
 _TOTAL_NAME = regex.compile(r"^(?:合计|总计)$")
+_NEXT_LEVEL = {"类": "款", "款": "项"}
 _BALANCE_KINDS = ("final.total", "final.fiscal_total", "final.nonfiscal_total", "budget.total", "budget.fiscal_total")
 
 
@@ -36,6 +37,23 @@ def _money(row: TableRow, col: str) -> Money | None:
     return row.values.get(col)
 
 
+def unreadable(rows: list[TableRow], col: str) -> bool:
+    """A cell that printed something the reader could not parse (kept as None): skip the check."""
+    return any(col in r.values and r.values[col] is None for r in rows)
+
+
+def _total(record: DocumentRecord, t: Table, tot: Money | None, parts: list[Money], row: TableRow) -> Money | None:
+    """The stated total; an empty total cell counts as 0 in a text-layer PDF (nothing printed there), and is
+    skipped in OCR/text inputs (where a lost cell is likelier than a missing figure)."""
+    if not parts:
+        return None
+    if tot is not None:
+        return tot
+    if record.source.input_kind is not InputKind.PDF_TEXT:
+        return None
+    return Money(yuan=Decimal(0), raw="", unit=t.unit or "元", page=row.page, bbox=row.bbox)
+
+
 def rows_sum(record: DocumentRecord) -> Iterator[Finding]:
     """The 合计 row = Σ of the 类 rows, per column (tables with subject codes)."""
     for t in record.tables:
@@ -44,11 +62,13 @@ def rows_sum(record: DocumentRecord) -> Iterator[Finding]:
         if total is None or not classes:
             continue
         for col in value_columns(t):
+            if unreadable([total, *classes], col):
+                continue
             tot = _money(total, col)
             parts = [m for r in classes if (m := _money(r, col)) is not None]
-            if tot is None and not parts:
+            tot = _total(record, t, tot, parts, total)
+            if tot is None:
                 continue
-            tot = tot or Money(yuan=Decimal(0), raw="0", unit=t.unit or "元", page=total.page)
             f = _sum_check(
                 "table.rows_sum", t, f"{t.name}: {col} 合计 ≠ Σ 类 rows", tot, parts, f"{len(parts)} 类 rows"
             )
@@ -61,26 +81,26 @@ def level_sum(record: DocumentRecord) -> Iterator[Finding]:
     for t in record.tables:
         coded = [r for r in t.rows if r.code and r.level]
         for parent in coded:
-            plen = len(parent.code or "")
+            below = _NEXT_LEVEL.get(parent.level or "")
             children = [
                 r
                 for r in coded
-                if len(r.code or "") == plen + 2
-                and (r.code or "").startswith(parent.code or "")
-                and r.side == parent.side
+                if r.level == below and (r.code or "").startswith(parent.code or "") and r.side == parent.side
             ]
             if not children:
                 continue
-            yield from _level_cols(t, parent, children)
+            yield from _level_cols(record, t, parent, children)
 
 
-def _level_cols(t: Table, parent: TableRow, children: list[TableRow]) -> Iterator[Finding]:
+def _level_cols(record: DocumentRecord, t: Table, parent: TableRow, children: list[TableRow]) -> Iterator[Finding]:
     for col in value_columns(t):
+        if unreadable([parent, *children], col):
+            continue
         tot = _money(parent, col)
         parts = [m for r in children if (m := _money(r, col)) is not None]
-        if tot is None and not parts:
+        tot = _total(record, t, tot, parts, parent)
+        if tot is None:
             continue
-        tot = tot or Money(yuan=Decimal(0), raw="0", unit=t.unit or "元", page=parent.page)
         f = _sum_check(
             "table.level_sum",
             t,
@@ -104,11 +124,13 @@ def basic_plus_project(record: DocumentRecord) -> Iterator[Finding]:
         if total is None or len(parts) < 2:
             continue
         for r in t.rows:
+            if any(unreadable([r], c) for c in [total, *parts]):
+                continue
             tot = _money(r, total)
             vals = [m for c in parts if (m := _money(r, c)) is not None]
-            if tot is None and not vals:
+            tot = _total(record, t, tot, vals, r)
+            if tot is None:
                 continue
-            tot = tot or Money(yuan=Decimal(0), raw="0", unit=t.unit or "元", page=r.page)
             f = _sum_check(
                 "table.basic_plus_project",
                 t,

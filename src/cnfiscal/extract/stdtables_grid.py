@@ -1,0 +1,150 @@
+"""Read a standard table from its ruled grid (``Page.grids``, built from the PDF's ruling lines).
+
+Header rows are the rows above the first data row (a subject code, an amount or a row label); each grid
+column is named by the chain of merged header cells above it (``公务用车购置费`` + ``预算数``; a generic
+leaf such as 合计 takes its parent's name). Label columns (项目, 科目编码, 类/款/项, 科目名称) start a
+block; a header that repeats them holds side-by-side blocks (收入 | 支出, 人员经费 | 公用经费).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex
+
+from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid
+from cnfiscal.extract.report_segments import TableSegment
+from cnfiscal.extract.stdtables_raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
+from cnfiscal.vocab import tables as tv
+from cnfiscal.vocab.units import EMPTY_MARKS
+
+log = logging.getLogger(__name__)
+
+_WS = regex.compile(r"\s+")
+_AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_ROW_START = regex.compile(tv.ROW_START_PATTERN)
+_TOTAL = regex.compile(tv.TOTAL_ROW_PATTERN)
+
+
+@dataclass(slots=True)
+class GridBlock:
+    label_cols: list[int] = field(default_factory=list)
+    value_cols: list[int] = field(default_factory=list)
+    side: str | None = None
+
+
+def _flat(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def grid_for(doc: ExtractedDocument, seg: TableSegment) -> Grid | None:
+    """The grid of this table: the first grid that starts on one of its pages, below its title."""
+    title_y = seg.title_line.bbox[3] if seg.title_line.bbox else 0.0
+    for page in doc.pages:
+        if not seg.page_start <= page.number <= seg.page_end:
+            continue
+        for g in page.grids:
+            if g.page_start > seg.page_start or g.bbox is None or g.bbox[1] >= title_y - 2:
+                return g
+    return None
+
+
+def _is_data_row(cells: list[Cell]) -> bool:
+    texts = [_flat(c.text) for c in cells if _flat(c.text)]
+    if texts and all(t in EMPTY_MARKS for t in texts):  # a table with nothing to show prints 无 / —
+        return True
+    if any(CODE_WORD.match(t) for t in texts[:3]) or any(_AMOUNT.match(t) and ("." in t or "," in t) for t in texts):
+        return True
+    return any(_ROW_START.match(t) for t in texts[:2]) and not any(t in tv.LABEL_HEADERS for t in texts)
+
+
+def _header_chain(grid: Grid, header_rows: int, col: int) -> list[Cell]:
+    chain = [c for c in grid.cells if c.row < header_rows and c.col <= col < c.col + c.colspan and _flat(c.text)]
+    return sorted(chain, key=lambda c: c.row)
+
+
+def _column_name(chain: list[Cell], n_cols: int) -> str:
+    texts = [_flat(c.text) for c in chain if c.colspan < n_cols]
+    if not texts:
+        return ""
+    name = texts[-1]
+    i = len(texts) - 1
+    while texts[i] in tv.GENERIC_LEAVES and i > 0 and texts[i - 1] not in tv.LABEL_HEADERS:
+        i -= 1
+        if texts[i] in tv.SIDE_WORDS:
+            break
+        name = texts[i] + name
+    return name
+
+
+def _is_label_col(chain: list[Cell], data: list[list[Cell]], col: int) -> bool:
+    if any(_flat(c.text) in tv.LABEL_HEADERS or "科目" in c.text for c in chain[-2:]):
+        return True
+    texts = [_flat(c.text) for row in data for c in row if c.col == col and _flat(c.text)]
+    words = [t for t in texts if not _AMOUNT.match(t)]
+    return bool(texts) and len(words) * 2 > len(texts)
+
+
+def read_grid(grid: Grid) -> RawTable:
+    rows = grid.rows()
+    h = next((i for i, r in enumerate(rows) if _is_data_row(r)), len(rows))
+    data = rows[h:]
+    names = {j: _column_name(_header_chain(grid, h, j), grid.n_cols) for j in range(grid.n_cols)}
+    blocks = _blocks(grid, h, data, names)
+    table = RawTable(columns=[names[j] or f"列{j + 1}" for b in blocks for j in b.value_cols], rows=[])
+    for b in blocks:
+        for r in data:
+            row = _row(r, b, names)
+            if row is not None:
+                table.rows.append(row)
+    return table
+
+
+def _blocks(grid: Grid, h: int, data: list[list[Cell]], names: dict[int, str]) -> list[GridBlock]:
+    out: list[GridBlock] = []
+    prev_value = True
+    for j in range(grid.n_cols):
+        chain = _header_chain(grid, h, j)
+        label = _is_label_col(chain, data, j)
+        if label and prev_value:
+            out.append(GridBlock(side=_side(chain)))
+        if not out:
+            out.append(GridBlock(side=_side(chain)))
+        (out[-1].label_cols if label else out[-1].value_cols).append(j)
+        prev_value = not label
+    if len(out) == 1:
+        out[0].side = None
+    return [b for b in out if b.value_cols or b.label_cols]
+
+
+def _side(chain: list[Cell]) -> str | None:
+    for c in chain:
+        sides = [s for s in tv.SIDE_WORDS if s in _flat(c.text)]
+        if len(sides) == 1:
+            return sides[0]
+    return None
+
+
+def _row(cells: list[Cell], b: GridBlock, names: dict[int, str]) -> RawRow | None:
+    by_col = {c.col: c for c in cells}
+    labels = [by_col[j] for j in b.label_cols if j in by_col and _flat(by_col[j].text)]
+    codes = [c for c in labels if CODE_WORD.match(_flat(c.text)) or CODE_PART.match(_flat(c.text))]
+    name_cells = [c for c in labels if c not in codes and _flat(c.text) not in tv.LABEL_HEADERS]
+    code = None
+    if codes and CODE_WORD.match(_flat(codes[0].text)):
+        code = _flat(codes[0].text) + "".join(_flat(c.text).zfill(2) for c in codes[1:])
+    name = "".join(_flat(c.text) for c in name_cells)
+    values = {}
+    for j in b.value_cols:
+        c = by_col.get(j)
+        if c is not None and _flat(c.text):
+            values[names[j] or f"列{j + 1}"] = RawCell(c.text.strip(), c.page, c.bbox)
+    if not code and not name and not values:
+        return None
+    bbox = None
+    page = None
+    for c in [*labels, *(by_col[j] for j in b.value_cols if j in by_col)]:
+        bbox = union(bbox, c.bbox)
+        page = page or c.page
+    return RawRow(code, name, values, b.side, page, bbox)

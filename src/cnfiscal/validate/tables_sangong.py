@@ -1,0 +1,81 @@
+"""三公 table: 合计 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费, and 小计 = 购置费 + 运行费."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cnfiscal.models import DocumentRecord, Finding, Money, Table, TableRow
+from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.tolerance import Tolerance, money_precision
+
+
+def sangong_sum(record: DocumentRecord) -> Iterator[Finding]:
+    """三公 合计 = 因公出国（境） + 公务用车 + 公务接待; 公务用车 小计 = 购置 + 运行 — per 预算数/决算数."""
+    for t in record.tables:
+        if not (t.kind or "").endswith("sangong"):
+            continue
+        cols = list(dict.fromkeys(c for r in t.rows for c in r.values) | dict.fromkeys(t.columns))
+        for suffix in _suffixes(cols):
+            group = {k: _col(cols, suffix, inc, exc) for k, (inc, exc) in _SANGONG_COLS.items()}
+            for r in t.rows:
+                yield from _sangong_row(t, r, group)
+
+
+_SANGONG_COLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "total": ("合计", ()),
+    "abroad": ("出国", ()),
+    "reception": ("接待", ()),
+    "car": ("小计", ()),
+    "buy": ("购置", ("小计", "合计")),
+    "run": ("运行", ("小计", "合计", "机关运行", "购置")),
+}
+
+
+def _suffixes(cols: list[str]) -> list[str]:
+    found = [s for s in ("预算数", "决算数") if any(c.endswith(s) for c in cols)]
+    return found or [""]
+
+
+def _col(cols: list[str], suffix: str, include: str, exclude: tuple[str, ...]) -> str | None:
+    return next((c for c in cols if c.endswith(suffix) and include in c and not any(x in c for x in exclude)), None)
+
+
+def _sangong_row(t: Table, r: TableRow, g: dict[str, str | None]) -> Iterator[Finding]:
+    def val(key: str) -> Money | None:
+        col = g.get(key)
+        return r.values.get(col) if col else None
+
+    if any(col in r.values and r.values[col] is None for col in g.values() if col):
+        return  # an unreadable amount in this row: nothing to recompute
+    car_parts = [m for m in (val("buy"), val("run")) if m is not None]
+    car = val("car")
+    checks: list[tuple[str, Money | None, list[Money]]] = [
+        (
+            "合计 ≠ 因公出国（境）费 + 公务用车 + 公务接待费",
+            val("total"),
+            [m for m in (val("abroad"), car if car is not None else None, val("reception")) if m is not None]
+            + ([] if car is not None else car_parts),
+        ),
+        ("公务用车 小计 ≠ 购置费 + 运行费", car, car_parts),
+    ]
+    for message, total, parts in checks:
+        if total is None or not parts:
+            continue
+        tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
+        recomputed = sum((p.yuan for p in parts), Decimal(0))
+        f = finding_of(
+            Check(
+                "sangong.sum",
+                f"{t.name}: {message}",
+                total.yuan,
+                recomputed,
+                tol,
+                f"tables[{t.name}]",
+                total.page,
+                total.bbox,
+                " + ".join(p.raw for p in parts),
+            )
+        )
+        if f:
+            yield f
