@@ -33,6 +33,7 @@ from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)
 
+_HAN = regex.compile(r"\p{Han}")
 _TITLE_LINE = regex.compile(rf"^(?:附件[\d\-]*)?{V.TITLE}(?:[-—一]?项目[一二三四五六七八九十\d]+)?[。.]?$")
 
 
@@ -140,7 +141,8 @@ def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> Non
         mid = (cols[0] + cols[1]) / 2
         left = [c.text for c in row.cells if c.text and c.col is not None and c.col < mid]
         right = [c.text for c in row.cells if c.text and c.col is not None and c.col >= mid]
-        left = [t for t in left if not regex.fullmatch(rf"(?:{V.GOALS_LABEL})", folded(t))]
+        left = [t for t in left if not regex.fullmatch(rf"(?:{V.GOALS_LABEL})", folded(t)) and _HAN.search(t)]
+        right = [t for t in right if _HAN.search(t)]
         goals.append([[clean_text(" ".join(left))], ["\x00"], [clean_text(" ".join(right))]])
         return
     if goals and goals[-1]:

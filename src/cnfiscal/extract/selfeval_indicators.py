@@ -157,7 +157,7 @@ class IndicatorParser:
         blocks, self.pending, self._open = self.pending, [], False
         if need <= 0:
             if blocks:
-                self._append_reason(" ".join(block_text(b) for b in blocks))
+                self._append_reason("".join(block_text(b) for b in blocks))
             return level3, target, actual
         cells = fit_cells(blocks, need)
         if len(cells) < need:
@@ -169,7 +169,7 @@ class IndicatorParser:
 
     def _flush_reason(self) -> None:
         if self.pending:
-            self._append_reason(" ".join(block_text(b) for b in self.pending))
+            self._append_reason("".join(block_text(b) for b in self.pending))
         self.pending, self._open = [], False
 
     def _append_reason(self, text: str) -> None:
@@ -195,7 +195,8 @@ def split_tail(texts: list[str], tabbed: bool) -> _Tail | None:
         return None
     i = pair
     after = [c for c in cells[i + 2 :] if c]
-    reason = clean_text(" ".join(a for a in after if number_of(a) is None)) or None
+    joiner = "" if tabbed else " "  # tab fields of one wrapped cell join without a space
+    reason = clean_text(joiner.join(a for a in after if number_of(a) is None)) or None
     before = cells[:i]
     if tabbed:
         target = before[-2] if len(before) >= 2 else None

@@ -119,12 +119,16 @@ def _split_spaced(v: str) -> list[str]:
 
 
 def _free_slots(values: list[str]) -> list[str | None]:
-    """Whitespace tokens: amounts first; a trailing ``— — —`` is 分值/执行率/得分 of a sub-row."""
+    """Whitespace tokens: a trailing ``— — —`` is 分值/执行率/得分 of a sub-row; fewer than three amounts
+    belong to the right-hand amount columns (全年预算数, 全年执行数: a sub-row has no 年初预算数)."""
     vals = [v for v in values if v]
+    tail: list[str | None] = [None, None, None]
     if len(vals) < _SLOTS and len(vals) >= 3 and all(is_empty(v) for v in vals[-3:]):
-        money = vals[:-3]
-        return [*money, *([None] * (3 - len(money))), *vals[-3:]][:_SLOTS]
-    return [*vals, *([None] * (_SLOTS - len(vals)))][:_SLOTS]
+        vals, tail = vals[:-3], list(vals[-3:])
+    elif len(vals) >= _SLOTS:
+        return list(vals[:_SLOTS])
+    money: list[str | None] = [None] * (3 - len(vals)) + list(vals[:3])
+    return [*money[-3:], *tail]
 
 
 def _tab_slots(values: list[str], raw: RawSelfEval, line: int | None) -> list[str | None]:

@@ -129,7 +129,8 @@ def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
 
 def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicator:
     where = f"line {i.line}: " if i.line else ""
-    money_hint = unit if i.level2 == "成本指标" else None
+    cost_amount = i.level2 == "成本指标" and "率" not in (i.level3 or "")  # 377.57 (万元), not 1 (a rate)
+    money_hint = unit if cost_amount else None
     return Indicator(
         level1=i.level1,
         level2=i.level2,

@@ -1,0 +1,225 @@
+"""Self-evaluation tables from OCR / copy-paste text: every field against hand-checked expected records.
+
+Expected records (``tests/data/expected/selfeval/*.json``, see the README there) were checked by reading
+the sample text line by line (and the PDF renderings of seed000 / seed004 for column positions). Where
+the parser still disagrees with the hand reading, the disagreeing fields are listed in ``KNOWN_WRONG``
+with the reason: the test fails when the set of wrong fields changes, in either direction.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Page
+from cnfiscal.extract.selfeval import find_self_evals
+from cnfiscal.extract.selfeval_fragments import fit_cells
+from cnfiscal.extract.textrows import text_rows
+from cnfiscal.models import DocType, InputKind, SelfEval
+from cnfiscal.normalize.selfeval import parse, to_self_eval
+from cnfiscal.sections import SECTION_PARSERS
+from tests.extract.selfeval_compare import CASES, agreement, as_json, extract, load_expected, mismatches
+
+_P2_MISSED_ROW = {  # lines 753-763: 平台稳定运行率's cells printed one per line, not rebuilt
+    f"indicators[4].{f}"
+    for f in (
+        "level1",
+        "level2",
+        "level3",
+        "weight",
+        "score",
+        "reason",
+        "is_subtotal",
+        "level1_weight",
+        "page",
+        "bbox",
+        "confidence",
+        "line",
+    )
+} | {f"indicators[4].{m}.{f}" for m in ("target", "actual") for f in ("raw", "op", "value", "unit", "kind")}
+
+KNOWN_WRONG: dict[str, set[str]] = {
+    "seed000": set(),
+    "seed004": set(),
+    "seed003_p1": set(),
+    "seed003_p2": _P2_MISSED_ROW
+    | {
+        "indicators[0].level3",  # 建设配套信息系统 overflowed into the header row (line 748)
+        # the 产出 rows add up to 50 only with the missed row, so 提升数据治理平台服务能力 stays under 产出
+        "indicators[10].level1",
+        "indicators[10].level2",
+        "indicators[10].level1_weight",
+    },
+    "seed003_p3": set(),
+    "seed003_p4": {"department"},  # 实施单位 OCR'd as "大": the value runs on into the next columns
+    "seed003_p5": set(),
+    "seed003_p6": {"indicators[3].level2"},  # 质量指标 printed one row lower (merged cell, centred label)
+    "seed003_p7": {"indicators[7].level2", "indicators[10].level2"},  # same: 时效 / 成本 labels one row low
+}
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, list[SelfEval]]:
+    return {sample: extract(sample) for sample in {sample for _, sample, _ in CASES}}
+
+
+@pytest.mark.parametrize(("stem", "sample", "index"), CASES, ids=[c[0] for c in CASES])
+def test_every_field_against_expected(extracted: dict[str, list[SelfEval]], stem: str, sample: str, index: int) -> None:
+    expected = load_expected(stem)
+    actual = as_json(extracted[sample][index])
+    wrong = set(mismatches(expected, actual))
+    assert wrong == KNOWN_WRONG[stem], {p: mismatches(expected, actual).get(p) for p in wrong ^ KNOWN_WRONG[stem]}
+
+
+def test_agreement_over_all_documents(extracted: dict[str, list[SelfEval]]) -> None:
+    right = total = 0
+    for stem, sample, index in CASES:
+        r, t = agreement(load_expected(stem), as_json(extracted[sample][index]))
+        right, total = right + r, total + t
+    assert total > 4000
+    assert right / total >= 0.99
+
+
+def test_seed003_holds_seven_project_tables(extracted: dict[str, list[SelfEval]]) -> None:
+    records = extracted["seed003_final_account_guiyang_bigdata_2024.txt"]
+    assert [r.kind for r in records] == ["project"] * 7
+    assert [r.total.score for r in records] == [
+        Decimal("94.68446"),
+        Decimal(84),
+        Decimal("97.38"),
+        Decimal(96),
+        Decimal(98),
+        Decimal(79),
+        Decimal("99.44"),
+    ]
+    # printed inconsistency kept as printed: 总分 79 but the conclusion states 88.22分
+    assert records[5].conclusion.score_stated == Decimal("88.22")
+    assert records[5].conclusion.grade == "良"
+
+
+def test_registered_as_section_parser() -> None:
+    assert "selfeval" in [name for name, _ in SECTION_PARSERS()]
+
+
+# -- text rows -------------------------------------------------------------------------------------
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(t, 1, None, n) for n, t in enumerate(texts, start=1)]
+
+
+def test_vertical_label_spaced_letters_blank_lines_and_garbage() -> None:
+    rows, warnings = text_rows(_lines("产", "出", "指", "标", "", "资 金 来 源 年初预算数", "N. de die Will ben ****"))
+    assert [r.texts for r in rows] == [["产出指标"], [], ["资金来源", "年初预算数"]]
+    assert rows[0].line == 1 and rows[2].line == 6
+    assert len(warnings) == 1 and "line 7" in warnings[0]
+
+
+def test_tab_fields_keep_their_columns() -> None:
+    rows, _ = text_rows(_lines("\t年度资金总额:\t50000000\t\t10"))
+    assert [(c.col, c.text) for c in rows[0].cells] == [
+        (0, ""),
+        (1, "年度资金总额:"),
+        (2, "50000000"),
+        (3, ""),
+        (4, "10"),
+    ]
+
+
+def test_fit_cells_splits_a_repeated_line_and_merges_wrapped_blocks() -> None:
+    assert fit_cells([[["数字赋能基层减负。数字赋能基层减负。"]]], 2) == ["数字赋能基层减负。", "数字赋能基层减负。"]
+    blocks = [
+        [["协助和参与有关清理、核实部"]],
+        [["门行政审批事项和服务项目，"], ["开展关联事项梳理"]],
+        [["服务对象≥38家"]],
+    ]
+    assert fit_cells(blocks, 2) == [
+        "协助和参与有关清理、核实部门行政审批事项和服务项目，开展关联事项梳理",
+        "服务对象≥38家",
+    ]
+
+
+# -- section parsing on small tables -------------------------------------------------------------
+
+_TEXT_TABLE = """项目支出绩效自评表
+（2023年度）
+单位（盖章）： 某单位 填报日期：2024年2月28日
+项目资金（万元） 资金来源 年初预算数 全年预算数（A） 全年执行数（B） 分值 执行率 得分
+年度资金总额： 10 12 6 10 50% 5
+其中：上级补助 — — — — — —
+一级指标 二级指标 三级指标 年度指标值(A) 实际完成值(B) 分值 得分 未完成原因分析
+产出指标（50分） 数量 培训次数 ≥2次 1次 50 25 疫情影响
+满意度指标（50分） 服务对象满意度 群众满意度 ≥95% 96% 50 50
+总 分 100 75
+自评结论 自评等级为"良好"，得75分。
+联系人：张三 联系电话：0851-1234567
+注：1.得分加总。
+"""
+
+
+def test_a_small_text_table_end_to_end() -> None:
+    rows, _ = text_rows(_lines(*_TEXT_TABLE.splitlines()))
+    [raw] = find_self_evals(rows)
+    record = to_self_eval(raw)
+    assert (record.kind, record.year, str(record.fill_date), record.money_unit) == (
+        "project",
+        2023,
+        "2024-02-28",
+        "万元",
+    )
+    total, superior = record.funding
+    assert total.canonical == "total" and total.annual_budget and total.annual_budget.yuan == Decimal(120000)
+    assert total.rate == Decimal("0.5") and total.score == Decimal(5)
+    assert superior.is_breakdown and superior.initial_budget is None and superior.weight is None
+    first, second = record.indicators
+    assert (first.level1, first.level1_weight, first.level2, first.level3) == (
+        "产出指标",
+        Decimal(50),
+        "数量指标",
+        "培训次数",
+    )
+    assert first.target and (first.target.op, first.target.value, first.target.unit) == ("≥", Decimal(2), "次")
+    assert first.reason == "疫情影响" and first.score == Decimal(25)
+    assert second.level2 == "服务对象满意度指标" and second.actual and second.actual.value == Decimal("0.96")
+    assert (record.total.weight, record.total.score) == (Decimal(100), Decimal(75))
+    assert (record.conclusion.grade, record.conclusion.score_stated) == ("良", Decimal(75))
+    assert record.contact and (record.contact.name, record.contact.phone) == ("张三", "0851-1234567")
+    assert record.notes == ["注：1.得分加总。"]
+
+
+def _grid(rows: list[list[str]]) -> Grid:
+    cells = tuple(
+        Cell(row=r, col=c, text=t, bbox=(10.0 * c, 10.0 * r, 10.0 * c + 9, 10.0 * r + 9), page=2)
+        for r, texts in enumerate(rows)
+        for c, t in enumerate(texts)
+        if t
+    )
+    return Grid(cells=cells, n_rows=len(rows), n_cols=max(map(len, rows)), page_start=2, page_end=2)
+
+
+def test_grid_rows_from_a_pdf_reader_go_through_the_same_parser() -> None:
+    grid = _grid(
+        [
+            ["部门整体支出绩效目标自评表"],
+            ["资金（万元）", "资金来源", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率", "得分"],
+            ["", "年度资金总额：", "100", "200", "150", "10", "75%", "7.5"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值(A)", "实际完成值(B)", "分值", "得分", "未完成原因分析"],
+            ["产出指标(90分)", "数量指标", "新增企业", "≧6户", "8户", "90", "90", ""],
+            ["", "", "总分", "", "", "100", "97.5", ""],
+        ]
+    )
+    doc = ExtractedDocument("x.pdf", "0", InputKind.PDF_TEXT, [Page(number=2, grids=[grid])])
+    [record] = parse(doc, DocType.DEPT_SELF_EVAL).self_evals
+    assert record.funding[0].executed and record.funding[0].executed.yuan == Decimal(1500000)
+    assert record.funding[0].page == 2
+    [ind] = record.indicators
+    assert (ind.level1, ind.level2, ind.level3, ind.page) == ("产出指标", "数量指标", "新增企业", 2)
+    assert ind.target and ind.target.op == "≥"
+    assert record.total.score == Decimal("97.5")
+
+
+def test_notes_are_never_indicators() -> None:
+    rows, _ = text_rows(_lines(*_TEXT_TABLE.splitlines(), "   2.未完成原因分析：说明原因 1 2"))
+    [raw] = find_self_evals(rows)
+    assert len(raw.indicators) == 2 and len(raw.notes) == 2
