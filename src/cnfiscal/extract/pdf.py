@@ -18,6 +18,8 @@ from cnfiscal.extract.grid_join import join_tables
 from cnfiscal.extract.grid_lines import page_rulings
 from cnfiscal.extract.inputs import InputFile
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page, Word
+from cnfiscal.extract.ocr import document_kind, scan_page, with_confidence
+from cnfiscal.extract.ocr.detect import MIN_GOOD_SHARE, MIN_TEXT_CHARS, text_quality
 from cnfiscal.models import InputKind
 from cnfiscal.options import Options
 
@@ -47,17 +49,39 @@ def read_pdf(inp: InputFile, options: Options) -> ExtractedDocument:
     if doc.page_count > n:
         warnings.append(f"only the first {n} of {doc.page_count} pages were read (max_pages)")
     for i in range(n):
-        try:
-            page = read_page(doc[i], i + 1)
-        except Exception as e:  # one bad page is recorded, the rest goes on
-            log.warning("%s: page %d unreadable: %s", inp.path, i + 1, e)
-            page = Page(number=i + 1, warnings=[f"page {i + 1} unreadable: {e}"])
+        page, page_grids = read_one(doc[i], i + 1, options)
         pages.append(page)
-        tables.append(page_tables(doc[i], page) if page.words else [])
+        tables.append(page_grids)
     doc.close()
     for grid in join_tables(tables, pages):
-        pages[grid.page_start - 1].grids.append(grid)
-    return ExtractedDocument(str(inp.path), inp.sha256, InputKind.PDF_TEXT, pages, warnings=warnings)
+        pages[grid.page_start - 1].grids.append(with_confidence(grid, pages))  # OCR hook: cell confidences
+    kind = document_kind(pages)  # OCR hook: pdf-scanned when a page was read by OCR
+    return ExtractedDocument(str(inp.path), inp.sha256, kind, pages, kind is InputKind.PDF_SCANNED, warnings=warnings)
+
+
+def read_one(pdf_page: pymupdf.Page, number: int, options: Options) -> tuple[Page, list[PageTable]]:
+    """One page: its text layer and ruled tables, or its OCR reading when the text layer is unusable.
+
+    The text layer is read first; the OCR hook (``extract.ocr.scan_page``, which probes the page
+    again) is consulted only when that text is missing or unreadable, or OCR is forced — probing
+    every page would double the extraction time of text PDFs.
+    """
+    try:
+        page = read_page(pdf_page, number)
+    except Exception as e:  # one bad page is recorded, the rest goes on
+        log.warning("page %d unreadable: %s", number, e)
+        page = Page(number=number, warnings=[f"page {number} unreadable: {e}"])
+    if options.ocr == "always" or not text_layer_usable(page):
+        scanned = scan_page(pdf_page, number, options)  # OCR hook (extract/ocr, issue 6): None → the text layer
+        if scanned is not None:
+            return scanned.page, scanned.tables
+    return page, page_tables(pdf_page, page) if page.words else []
+
+
+def text_layer_usable(page: Page) -> bool:
+    """Enough readable text that the OCR probe would keep the text layer (its own measure and limits)."""
+    chars, good = text_quality("".join(w.text for w in page.words))
+    return chars >= MIN_TEXT_CHARS and good >= MIN_GOOD_SHARE
 
 
 def read_page(page: pymupdf.Page, number: int) -> Page:

@@ -1,0 +1,98 @@
+"""OCR of scanned forms: seconds per page, where the time goes, and agreement with the text layer.
+
+For each scanned fixture in ``tests/data/scanned`` (made by ``scripts/make_scanned_fixtures.py`` from
+``samples/pdf/self_eval_*.pdf``), every page is OCRed (render → preprocess → grid → segment →
+recognise) with RapidOCR, and its table grids are compared cell by cell with the grids the text-layer
+PDF gives (``bench/_ocr_metrics``). Reported: wall and CPU seconds per page per stage, cell text agreement,
+exact numbers. For scale, RapidOCR's own whole-page detection + recognition runs on one page too.
+The machine is shared: CPU seconds are the steadier figure.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pymupdf
+
+from bench._ocr_metrics import OcrScore, score_grids
+from bench._registry import ROOT, BenchContext, benchmark
+from cnfiscal.extract.grid_join import join_tables
+from cnfiscal.extract.inputs import open_input
+from cnfiscal.extract.layout import Grid, Page
+from cnfiscal.extract.reader import read_document
+from cnfiscal.options import Options
+
+SCANNED = ROOT / "tests" / "data" / "scanned"
+TARGET_S_PER_PAGE = 1.5
+DPI = 200
+
+
+def text_grids(source: Path) -> list[Grid]:
+    options = Options(ocr="never")
+    doc = read_document(open_input(source, options), options)
+    return [g for p in doc.pages for g in p.grids]
+
+
+def ocr_grids(path: Path, engine: object, timings: dict[str, float]) -> tuple[list[Grid], int, float]:
+    from cnfiscal.extract.ocr.page import ocr_page
+
+    pages: list[Page] = []
+    tables = []
+    cpu0 = time.process_time()
+    with pymupdf.open(path) as doc:
+        for pdf_page in doc:
+            scanned = ocr_page(pdf_page, pdf_page.number + 1, DPI, engine)  # type: ignore[arg-type]
+            pages.append(scanned.page)
+            tables.append(scanned.tables)
+            for k, v in scanned.timings.items():
+                timings[k] = timings.get(k, 0.0) + v
+    return join_tables(tables, pages), len(pages), time.process_time() - cpu0
+
+
+def whole_page_baseline(path: Path, threads: int) -> float:
+    """RapidOCR's own pipeline (detection over the whole page, then recognition) on page 1, seconds."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    from cnfiscal.extract.ocr.render import render_page
+
+    ocr = RapidOCR(intra_op_num_threads=threads, use_cls=False)
+    with pymupdf.open(path) as doc:
+        image = render_page(doc[0], DPI).image
+    t0 = time.perf_counter()
+    ocr(image)
+    return time.perf_counter() - t0
+
+
+@benchmark("ocr")
+def run(ctx: BenchContext) -> list[str]:
+    from cnfiscal.extract.ocr.engine import RapidEngine
+
+    manifest = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
+    if ctx.quick:
+        manifest = manifest[:1]
+    lines = []
+    for threads in (1,) if ctx.quick else (1, 2):
+        engine = RapidEngine(threads=threads)
+        total, timings, n_pages, cpu, wall = OcrScore(), {}, 0, 0.0, 0.0
+        for item in manifest:
+            mismatches: list[tuple[str, str]] = []
+            t0 = time.perf_counter()
+            grids, n, used = ocr_grids(SCANNED / item["file"], engine, timings)
+            wall += time.perf_counter() - t0
+            cpu += used
+            n_pages += n
+            score = score_grids(text_grids(ROOT / item["source"]), grids, mismatches)
+            total += score
+            lines.append(f"   {item['file']}: cells {score.cells_agree}/{score.cells}, numbers "
+                         f"{score.numbers_exact}/{score.numbers}; differing: {mismatches[:6]}")
+        stages = ", ".join(f"{k} {v / n_pages:.2f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1]))
+        lines.append(f"   threads={threads}: {wall / n_pages:.2f} s/page wall, {cpu / n_pages:.2f} s/page CPU "
+                     f"(target ≤ {TARGET_S_PER_PAGE}) over {n_pages} pages; per stage (s/page wall): {stages}")
+        lines.append(f"   threads={threads}: cells agree {total.cells_agree}/{total.cells} ({total.cell_rate:.1%}), "
+                     f"numbers exact {total.numbers_exact}/{total.numbers}, grid shape mismatches {total.shape_mismatch}")
+    if not ctx.quick:
+        base = whole_page_baseline(SCANNED / manifest[0]["file"], 1)
+        lines.append(f"   RapidOCR whole page (detection + recognition), 1 thread: {base:.2f} s for page 1 of {manifest[0]['file']}")
+    return lines
