@@ -167,3 +167,26 @@ def test_every_rule_is_documented() -> None:
     ours = [r.id for r in RULES if r.id.startswith(("selfeval.", "report."))]
     assert len(ours) == len(set(ours)) == 17
     assert [i for i in ours if f"`{i}`" not in doc] == []
+
+
+def test_subtotal_target_in_wan_yuan_rounds() -> None:
+    se = dept_table()
+    kid = se.indicators[10]
+    se.indicators[10] = kid.model_copy(
+        update={"target": Measure(raw="27.61", value=D("276100"), unit="元", kind="money")}
+    )
+    got = [(f.rule, f.severity.value, f.difference) for f in run(record(se), "selfeval.indicator.subtotal")]
+    assert got == [("selfeval.indicator.subtotal", "info", "-100")]  # 0.01 万元 of 尾数: ±150 元
+
+
+def test_document_bands_override_default() -> None:
+    se = dept_table().model_copy(
+        update={
+            "total": Total(weight=D(100), score=D(86)),
+            "conclusion": Conclusion(grade="优"),
+            "indicators": [qual("产出指标", 90, "x", "90", "78.1", reason="r")],
+        }
+    )
+    assert [f.stated for f in run(record(se), "selfeval.conclusion.grade_band")] == ["优"]  # default: 86 is 良
+    se.notes.append("4.评价结果：综合评分85分（含）以上为优，70（含）-85分为良，60（含）-70分为中，60分以下为差。")
+    assert run(record(se), "selfeval.conclusion.grade_band") == []

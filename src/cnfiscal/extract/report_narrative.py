@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from cnfiscal.extract.layout import ExtractedDocument, Line
+from cnfiscal.models import BBox
 from cnfiscal.normalize.numbers import fold
 
 _BULLET = regex.compile(r"^\s*[-•·●]\s+")
@@ -29,11 +30,18 @@ class Paragraph:
     page: int
     offsets: tuple[int, ...]  # offset in ``text`` where each source line starts
     lines: tuple[int | None, ...]  # the source line numbers (text inputs) of those lines
+    boxes: tuple[BBox | None, ...] = ()  # the bboxes of those lines (PDF inputs)
+
+    def _index(self, offset: int) -> int:
+        return max(bisect_right(self.offsets, offset) - 1, 0)
 
     def line_at(self, offset: int) -> int | None:
         """The source line number of the character at ``offset``."""
-        i = max(bisect_right(self.offsets, offset) - 1, 0)
-        return self.lines[i] if self.lines else None
+        return self.lines[self._index(offset)] if self.lines else None
+
+    def bbox_at(self, offset: int) -> BBox | None:
+        """The bbox of the source line holding the character at ``offset`` (None for text inputs)."""
+        return self.boxes[self._index(offset)] if self.boxes else None
 
 
 def paragraphs(doc: ExtractedDocument) -> list[Paragraph]:
@@ -54,9 +62,10 @@ def paragraphs(doc: ExtractedDocument) -> list[Paragraph]:
 
 
 def _join(parts: list[tuple[str, Line]]) -> Paragraph:
-    text, offsets, lines = "", [], []
+    text, offsets, lines, boxes = "", [], [], []
     for piece, line in parts:
         offsets.append(len(text))
         lines.append(line.number)
+        boxes.append(line.bbox)
         text += piece
-    return Paragraph(text, parts[0][1].page, tuple(offsets), tuple(lines))
+    return Paragraph(text, parts[0][1].page, tuple(offsets), tuple(lines), tuple(boxes))

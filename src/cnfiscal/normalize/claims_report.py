@@ -94,7 +94,16 @@ class ClaimBuilder:
         start, end = span
         text = para.text[max(0, start - CONTEXT) : end]
         self.claims.append(
-            Claim(text=text, page=para.page, line=para.line_at(start), kind=kind, group=group, role=role, **kw)
+            Claim(
+                text=text,
+                page=para.page,
+                line=para.line_at(start),
+                bbox=para.bbox_at(start),
+                kind=kind,
+                group=group,
+                role=role,
+                **kw,
+            )
         )
 
     def amount(self, para: Paragraph, group: str, role: str, m: Mention, *, subject: str | None = None) -> None:

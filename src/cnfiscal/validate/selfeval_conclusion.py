@@ -36,8 +36,25 @@ _GRADE = regex.compile(
 _ONLY_GRADE = regex.compile(r"^\s*(优秀|良好|中等|较差|优|良|中|差)\s*$")
 
 
-def band_of(score: Decimal) -> str:
-    return next((grade for floor, grade in BANDS if score >= floor), "差")
+_BAND = regex.compile(
+    r"(\d+(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*(?:及?以上|[-—~至到]\s*\d+(?:\.\d+)?\s*分?(?:\(不含\))?)"
+    r"\s*的?\s*(?:为|评为|定为)\s*[\"“”']?(优秀|良好|中等|合格|较差|优|良|中|差)"
+)
+
+Bands = tuple[tuple[Decimal, str], ...]
+
+
+def bands_of(se: SelfEval) -> Bands:
+    """The document's own bands (``90分(含)以上为优，80(含)-90分为良 …`` in its 注 or conclusion), else the default."""
+    text = fold(" ".join([*se.notes, se.conclusion.text or ""]))
+    found = {GRADE_WORDS[m.group(2)]: Decimal(m.group(1)) for m in _BAND.finditer(text)}
+    if len(found) < 2:
+        return BANDS
+    return tuple(sorted(((floor, grade) for grade, floor in found.items()), reverse=True))
+
+
+def band_of(score: Decimal, bands: Bands = BANDS) -> str:
+    return next((grade for floor, grade in bands if score >= floor), "差")
 
 
 def quoted_score(se: SelfEval) -> Decimal | None:
@@ -59,15 +76,19 @@ def grade_band(se: SelfEval, path: str) -> Iterator[Finding]:
     """selfeval.conclusion.grade_band — the grade matches the band of the table's 总分 (else the quoted score)."""
     grade = stated_grade(se)
     score = se.total.score if se.total.score is not None else quoted_score(se)
-    if grade is None or score is None or band_of(score) == grade:
+    bands = bands_of(se)
+    if grade is None or score is None or band_of(score, bands) == grade:
         return
+    expected = band_of(score, bands)
+    shown = ", ".join(f"{g}≥{fmt(f)}" for f, g in bands)
+    source = "default bands" if bands == BANDS else "the document's bands"
     yield Finding(
         rule="selfeval.conclusion.grade_band",
         severity=Severity.ERROR,
-        message=f"grade {grade} does not fit 总分 {fmt(score)} (band {band_of(score)}: 优≥90, 良80–90, 中60–80, 差<60)",
+        message=f"grade {grade} does not fit 总分 {fmt(score)} (band {expected}; {source}: {shown})",
         stated=grade,
-        recomputed=band_of(score),
-        tolerance="band edges: 90, 80, 60",
+        recomputed=expected,
+        tolerance="band edges",
         page=se.conclusion.page or se.total.page,
         evidence=_evidence(se),
         where=f"{path}.conclusion.grade",

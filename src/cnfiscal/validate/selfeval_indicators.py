@@ -13,7 +13,13 @@ from decimal import Decimal
 from cnfiscal.models import Finding, Indicator, SelfEval, Severity
 from cnfiscal.validate.base import Check, show
 from cnfiscal.validate.selfeval_funding import funding_score, funding_weight, implied_score
-from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, score_precision
+from cnfiscal.validate.tolerance import (
+    Tolerance,
+    downgrade_for_confidence,
+    fmt,
+    measure_precision,
+    score_precision,
+)
 
 
 def subtotal_children(se: SelfEval) -> dict[int, list[int]]:
@@ -223,7 +229,10 @@ def _subtotal_target(path: str, i: int, parent: Indicator, rows: list[Indicator]
         message=f"{label(parent)} 年度指标值 {parent.target.raw} ≠ Σ of its {len(rows)} rows",
         stated=stated,
         recomputed=sum(values, Decimal(0)),
-        tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in values]),
+        tolerance=Tolerance.of_sum(
+            measure_precision(parent.target.raw, stated),
+            [measure_precision(m.raw, m.value) for m in measures if m is not None and m.value is not None],
+        ),
         where=f"{path}.indicators[{i}].target",
         page=parent.page,
         evidence=f"{label(parent)} {parent.target.raw}; " + " + ".join(m.raw for m in measures if m is not None),

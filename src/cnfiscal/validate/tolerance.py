@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cnfiscal.models import Money, Severity
-from cnfiscal.normalize.numbers import decimals_of
+from cnfiscal.normalize.numbers import NUMBER, decimals_of, fold, parse_decimal
 from cnfiscal.vocab.units import MONEY_UNITS
 
 LOW_CONFIDENCE = 0.80
@@ -134,6 +134,18 @@ def money_ulp(money: Money) -> Decimal:
     return Decimal(1).scaleb(-decimals_of(money.raw)) * MONEY_UNITS[money.unit]
 
 
+def measure_precision(raw: str, value: Decimal) -> Precision:
+    """A number inside a printed measure (``377.57`` in a 万元 column stored as 3775700 元): one unit of its last
+    printed digit, scaled like the value; rounded unless it is a whole number of 元 or of a count."""
+    m = NUMBER.search(fold(raw))
+    number = parse_decimal(m.group(0)) if m else None
+    if not number:
+        return score_precision(value)
+    scale = value / number
+    ulp = Decimal(1).scaleb(-decimals_of(m.group(0) if m else raw)) * scale
+    return Precision(ulp, exact=scale == 1 and ulp >= 1)
+
+
 def rate_ulp(rate: Decimal, raw: str | None) -> Decimal:
     """One unit of the last printed digit of a rate, as a fraction.
 
@@ -149,8 +161,6 @@ def rate_ulp(rate: Decimal, raw: str | None) -> Decimal:
 
 
 def _looks_percent(raw: str) -> bool:
-    from cnfiscal.normalize.numbers import parse_decimal
-
     try:
         value = parse_decimal(raw)
     except ValueError:
