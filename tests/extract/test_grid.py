@@ -212,3 +212,12 @@ def test_libreoffice_self_evaluation_form_over_two_pages(docs):
     assert (label.rowspan, label.page) == (21, 1)
     assert rows[31].page == 2 and rows[31].texts[0] == "绩效指标"
     assert rows[-2].texts == ["总分", "100", "100", ""]
+
+
+def test_a_word_printed_across_a_cell_border_is_split_between_the_cells():
+    rulings = Rulings(
+        (Segment(0, 0, 200), Segment(20, 0, 200)), (Segment(0, 0, 20), Segment(60, 0, 20), Segment(200, 0, 20))
+    )
+    # "655.00" (6 half-width chars = 30 pt) ends at the border x=60; "一、支出" (4 full-width = 40 pt) follows
+    (table,) = find_page_tables(1, rulings, [Word("655.00一、支出", (30, 5, 100, 15), 1)])
+    assert table.row_texts(0) == ["655.00", "一、支出"]

@@ -187,11 +187,9 @@ def _assign_words(
 
 def _pieces(w: Word, xs: list[float], owners: list[int]) -> list[Piece]:
     """The word, split where it runs over a vertical border between two different cells."""
-    cuts = [
-        x
-        for c, x in enumerate(xs[1:-1], start=1)
-        if w.bbox[0] + CROSS < x < w.bbox[2] - CROSS and owners[c - 1] != owners[c]
-    ]
+    x0, x1 = w.bbox[0] + CROSS, w.bbox[2] - CROSS
+    first, last = bisect_right(xs, x0), bisect_right(xs, x1)  # borders strictly inside: xs[first:last]
+    cuts = [xs[c] for c in range(max(first, 1), min(last, len(xs) - 1)) if owners[c - 1] != owners[c]]
     if not cuts:
         return [Piece(w.text, w.bbox)]
     log.debug("page word %r crosses %d cell border(s); split by character widths", w.text, len(cuts))

@@ -36,6 +36,8 @@ def is_wide(ch: str) -> bool:
 
 
 def cell_text(pieces: Sequence[Piece]) -> str:
+    if len(pieces) == 1:
+        return pieces[0].text
     lines = visual_lines(pieces)
     out = ""
     for line in lines:

@@ -1,0 +1,1 @@
+"""Benchmarks of cnfiscal (``make bench`` = ``python -m bench``); separate from the tests."""
