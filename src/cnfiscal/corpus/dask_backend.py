@@ -22,6 +22,7 @@ from cnfiscal.options import Options
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5
+CONNECT_TIMEOUT = "20s"
 
 
 def dask_task(task: Task, options: Options, limits: Limits, work: Work) -> Outcome:
@@ -64,7 +65,7 @@ class DaskBackend:
             client = self.client
         else:
             try:
-                client = Client(self.scheduler, timeout="20s")
+                client = Client(self.scheduler, timeout=CONNECT_TIMEOUT)
             except OSError as e:
                 raise CorpusError(f"cannot reach the Dask scheduler at {self.scheduler}: {e}") from e
             self._own = True
