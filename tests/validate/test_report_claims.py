@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
 from cnfiscal.extract.report_narrative import paragraphs
@@ -107,3 +109,46 @@ def test_only_self_eval_reports_get_report_claims() -> None:
 @pytest.mark.parametrize(("text", "n"), [("14", 14), ("两", 2), ("十四", 14), ("二十", 20), ("三", 3)])
 def test_cn_int(text: str, n: int) -> None:
     assert cn_int(text) == n
+
+
+CN = "零一二三四五六七八九十"
+
+
+def _wan(cents: int) -> str:
+    return f"{Decimal(cents) / 100:.2f}"
+
+
+def _report(amounts: list[int], total: int, count: int, chinese: bool) -> str:
+    n = CN[count] if chinese and count <= 10 else str(count)
+    items = " ".join(f"{k}. 项目{CN[k % 10]}号 {_wan(a)} 万元。" for k, a in enumerate(amounts, 1))
+    return f"- 4. 本级安排项目{n}个，项目总资金为 {_wan(total)} 万元。项目为: {items}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 10**7), min_size=1, max_size=12), st.booleans(), st.integers(0, 2))
+def test_generated_lists(amounts: list[int], chinese: bool, change: int) -> None:
+    total, count = sum(amounts), len(amounts)
+    assert _findings(_report(amounts, total, count, chinese)) == []
+    if change == 1:  # the total off by at least 1 万元 (beyond ±0.005 万元 per rounded part)
+        got = _findings(_report(amounts, total + 100, count, chinese))
+        assert [(r, s) for r, s, _, _ in got] == [("report.list_sum", "error")]
+    elif change == 2 and count < 10:
+        got = _findings(_report(amounts, total, count + 1, chinese))
+        assert got == [("report.count", "error", str(count + 1), str(count))]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(100, 10**7), st.integers(0, 10**7), st.integers(0, 100))
+def test_generated_rate_and_parts(budget: int, other_yuan: int, spent_pct: int) -> None:
+    executed = budget * spent_pct // 100
+    rate = (Decimal(executed) / Decimal(budget) * 100).quantize(Decimal("0.01"))
+    fiscal = budget * 100 - other_yuan  # 元, so that fiscal (元) + other (元) = budget (万元 cents → 元)
+    if fiscal < 0:
+        return
+    line = (
+        f"- (1)资金使用情况: 预算数 {_wan(budget)} 万元(其中: 财政拨款资金 {fiscal} 元, 其他资金 {other_yuan} 元),"
+        f" 执行数 {_wan(executed)} 万元, 执行率 {rate}%。"
+    )
+    assert [f for f in _findings(line) if f[1] != "info"] == []
+    wrong = line.replace(f"执行率 {rate}%", f"执行率 {rate + 5}%")
+    assert [(r, s) for r, s, _, _ in _findings(wrong) if s != "info"] == [("report.rate", "error")]
