@@ -190,3 +190,15 @@ def test_document_bands_override_default() -> None:
     assert [f.stated for f in run(record(se), "selfeval.conclusion.grade_band")] == ["优"]  # default: 86 is 良
     se.notes.append("4.评价结果：综合评分85分（含）以上为优，70（含）-85分为良，60（含）-70分为中，60分以下为差。")
     assert run(record(se), "selfeval.conclusion.grade_band") == []
+
+
+def test_crashing_rule_is_recorded_not_raised(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cnfiscal.validate import rules as registry
+    from cnfiscal.validate import run_rules
+
+    def boom(_record):  # type: ignore[no-untyped-def]
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(registry, "RULES", [registry.Rule("test.boom", "crashes", "none", boom)])
+    findings, errors = run_rules(record(dept_table()))
+    assert findings == [] and [(e.stage, e.reason) for e in errors] == [("validate.test.boom", "bug")]
