@@ -78,6 +78,11 @@ def test_findings_counts_by_rule_and_severity() -> None:
         "selfeval.level1_weight": {"info": 0, "warning": 1},
     }
     assert findings_counts(pd.DataFrame(columns=["rule", "severity"])).empty
+    top = findings_counts(from_records(corpus()).findings, top=2)
+    assert top.to_dict(orient="index") == {
+        "funding.executed_over_budget": {"info": 0, "warning": 1},
+        "其他 (2 rules)": {"info": 1, "warning": 1},
+    }
 
 
 def test_documents_by_kind_and_year() -> None:

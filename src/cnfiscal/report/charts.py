@@ -83,11 +83,16 @@ def rate_histogram(rates: pd.Series, out_dir: Path) -> Chart | None:
 
     def build(fig: Figure) -> str:
         ax = fig.add_subplot()
-        edges = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 105, 110, RATE_CAP, RATE_CAP + 10]
+        edges = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 105, 110]
+        ticks, labels = [0, 20, 40, 60, 80, 100], [*map(str, range(0, 101, 20))]
+        if values.max() > 110:
+            edges.extend(range(120, RATE_CAP + 1, 10))
+            ticks, labels = [*ticks, RATE_CAP], [*labels, str(RATE_CAP)]
+        if over:
+            edges.append(RATE_CAP + 10)
+            ticks, labels = [*ticks, RATE_CAP + 5], [*labels[:-1], "", f">{RATE_CAP}"]
         ax.hist(values.clip(0, RATE_CAP + 5), bins=edges, color="#2e86c1", edgecolor="white")
-        ax.set_xticks(
-            [0, 20, 40, 60, 80, 100, RATE_CAP, RATE_CAP + 5], [*map(str, range(0, 101, 20)), "", f">{RATE_CAP}"]
-        )
+        ax.set_xticks(ticks, labels)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("执行率 (%)")
         ax.set_ylabel("自评表数")
@@ -131,7 +136,8 @@ def score_vs_rate(points: pd.DataFrame, out_dir: Path) -> Chart | None:
                     color=color,
                     label=None if (~over).any() else label,
                 )
-        ax.set_xlabel(f"执行率 (%)  (▶ = above {RATE_CAP}%)")
+        beyond = bool((data["rate"].astype(float) * 100 > RATE_CAP).any())
+        ax.set_xlabel(f"执行率 (%)  (▶ = above {RATE_CAP}%)" if beyond else "执行率 (%)")
         ax.set_ylabel("自评得分")
         ax.set_title("自评得分与执行率 (按单位)")
         ax.grid(alpha=0.3)
@@ -159,7 +165,7 @@ def findings_by_rule(counts: pd.DataFrame, out_dir: Path) -> Chart | None:
         ax.set_xlabel("发现数")
         ax.set_title("核查发现 (按规则与严重程度)")
         ax.legend(fontsize=8, frameon=False)
-        return f"findings of {len(counts)} rules by severity, {int(counts.to_numpy().sum())} in all"
+        return f"findings by rule and severity, {int(counts.to_numpy().sum())} in all"
 
     return draw(out_dir, "findings_by_rule", "核查发现", (6.4, max(2.4, 0.35 * len(counts) + 1.2)), build)
 

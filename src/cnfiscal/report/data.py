@@ -157,12 +157,18 @@ def budget_by_office(totals: pd.DataFrame) -> pd.DataFrame:
     return rows.groupby("office", sort=True)[["budget", "executed"]].sum()
 
 
-def findings_counts(findings: pd.DataFrame) -> pd.DataFrame:
-    """Findings per rule (rows) and severity (columns), rules with most findings first."""
+def findings_counts(findings: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
+    """Findings per rule (rows) and severity (columns), rules with most findings first; with ``top``, the
+    rules beyond the first ``top - 1`` are summed into one row ``其他 (N rules)``."""
     if findings.empty:
         return pd.DataFrame()
     counts = pd.crosstab(findings["rule"], findings["severity"])
-    return counts.loc[counts.sum(axis=1).sort_values(ascending=False).index]
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    if top is None or len(counts) <= top:
+        return counts
+    rest = counts.iloc[top - 1 :]
+    other = pd.DataFrame([rest.sum()], index=[f"其他 ({len(rest)} rules)"])
+    return pd.concat([counts.iloc[: top - 1], other])
 
 
 def documents_by_kind_year(documents: pd.DataFrame) -> pd.DataFrame:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 300
+MAX_RULES = 15  # bars in the findings chart
 CHART_NAMES = ("execution_rate", "score_vs_rate", "findings_by_rule", "budget_vs_executed")
 
 
@@ -40,7 +41,7 @@ def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
     return {
         "execution_rate": charts.rate_histogram(totals["rate"], out_dir),
         "score_vs_rate": charts.score_vs_rate(totals[["office", "rate", "score"]], out_dir),
-        "findings_by_rule": charts.findings_by_rule(findings_counts(data.findings), out_dir),
+        "findings_by_rule": charts.findings_by_rule(findings_counts(data.findings, top=MAX_RULES), out_dir),
         "budget_vs_executed": charts.budget_vs_executed(budget_by_office(totals), out_dir),
     }
 
