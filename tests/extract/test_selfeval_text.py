@@ -8,18 +8,22 @@ with the reason: the test fails when the set of wrong fields changes, in either 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
+from cnfiscal.extract.inputs import open_input
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Page
+from cnfiscal.extract.reader import read_document
 from cnfiscal.extract.selfeval import find_self_evals
 from cnfiscal.extract.selfeval_fragments import fit_cells
 from cnfiscal.extract.textrows import text_rows
 from cnfiscal.models import DocType, InputKind, SelfEval
 from cnfiscal.normalize.selfeval import parse, to_self_eval
+from cnfiscal.options import Options
 from cnfiscal.sections import SECTION_PARSERS
-from tests.extract.selfeval_compare import CASES, agreement, as_json, extract, load_expected, mismatches
+from tests.extract.selfeval_compare import CASES, ROOT, agreement, as_json, extract, load_expected, mismatches
 
 _P2_MISSED_ROW = {  # lines 753-763: 平台稳定运行率's cells printed one per line, not rebuilt
     f"indicators[4].{f}"
@@ -223,3 +227,23 @@ def test_notes_are_never_indicators() -> None:
     rows, _ = text_rows(_lines(*_TEXT_TABLE.splitlines(), "   2.未完成原因分析：说明原因 1 2"))
     [raw] = find_self_evals(rows)
     assert len(raw.indicators) == 2 and len(raw.notes) == 2
+
+
+# -- the same parser on PDF grids --------------------------------------------------------------------
+
+_PROVENANCE = re.compile(r"(?:^|\.)(?:page|page_end|bbox|line|confidence)(?:\[\d\])?$")
+
+
+@pytest.mark.parametrize(
+    ("stem", "pdf"), [("seed000", "self_eval_seed000_dept_2021.pdf"), ("seed004", "self_eval_seed004_dept_2023.pdf")]
+)
+def test_pdf_rendering_gives_the_same_record_as_the_text(stem: str, pdf: str) -> None:
+    options = Options()
+    doc = read_document(open_input(ROOT / "samples" / "pdf" / pdf, options), options)
+    if not any(page.grids for page in doc.pages):
+        pytest.skip("the PDF reader built no table grids")
+    [record] = parse(doc, DocType.DEPT_SELF_EVAL).self_evals
+    wrong = {p for p in mismatches(load_expected(stem), as_json(record)) if not _PROVENANCE.search(p)}
+    assert wrong == set()
+    assert record.page_start == 1 and record.page_end == 2
+    assert all(ind.bbox is not None for ind in record.indicators)

@@ -25,9 +25,10 @@ import regex
 
 from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, clean_text, fit_cells
+from cnfiscal.extract.selfeval_funding import read_funding
 from cnfiscal.extract.selfeval_indicators import IndicatorParser
 from cnfiscal.extract.selfeval_labels import folded, is_total, search
-from cnfiscal.extract.selfeval_parts import read_conclusion, read_funding, read_header, weight_score
+from cnfiscal.extract.selfeval_parts import read_conclusion, read_header, weight_score
 from cnfiscal.extract.selfeval_raw import RawSelfEval
 from cnfiscal.vocab import selfeval as V
 

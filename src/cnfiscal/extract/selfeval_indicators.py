@@ -22,6 +22,7 @@ import regex
 
 from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, block_text, clean_text, fit_cells
+from cnfiscal.extract.selfeval_funding import union
 from cnfiscal.extract.selfeval_labels import folded, number_of
 from cnfiscal.extract.selfeval_levels import Levels
 from cnfiscal.extract.selfeval_raw import RawIndicator
@@ -126,6 +127,7 @@ class IndicatorParser:
             is_subtotal=bool(level3 and regex.search(V.SUBTOTAL, folded(level3))),
             page=row.page,
             line=row.line,
+            bbox=union([c.bbox for c in row.cells if c.text]),
         )
         self.levels.place(ind)
         self.indicators.append(ind)

@@ -12,18 +12,15 @@ import regex
 
 from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import clean_text
-from cnfiscal.extract.selfeval_labels import folded, funding_label_of, number_of, search
-from cnfiscal.extract.selfeval_raw import RawFunding, RawSelfEval
-from cnfiscal.normalize.numbers import NUMBER_SRC, fold, is_empty
+from cnfiscal.extract.selfeval_labels import folded, number_of, search
+from cnfiscal.extract.selfeval_raw import RawSelfEval
+from cnfiscal.normalize.numbers import fold
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)
 
-_MULTI_NUMBER = regex.compile(rf"^(?:{NUMBER_SRC})(?:\s+(?:{NUMBER_SRC}))+$")
-_NUMBERS = regex.compile(NUMBER_SRC)
 _STOP_VALUE = regex.compile(r"执行\s*率|主管部门|实施单位|[—\-]{3,}|填报日期")
 _HAN = regex.compile(r"\p{Han}")
-_SLOTS = len(V.FUNDING_COLUMNS)
 
 
 def read_header(raw: RawSelfEval, row: Row) -> None:
@@ -82,90 +79,6 @@ def _label_span(label: str, cells: list[str], k: int) -> tuple[int, str] | None:
     if best is None and (m := regex.match(rf"(?:{label})", folded(cells[k]))):
         best = (k + 1, folded(cells[k])[m.end() :])
     return best
-
-
-def read_funding(raw: RawSelfEval, row: Row) -> bool:
-    """A funding row (年度资金总额, 财政拨款, 其中：上级补助 …) → RawFunding; False when it is none."""
-    cells = list(row.texts)
-    tabbed = any(c.col is not None for c in row.cells)
-    for k, cell in enumerate(cells):
-        found = funding_label_of(cell) if cell else None
-        if found is None:
-            continue
-        values = _split_multi(cells[k + 1 :])
-        slots = _tab_slots(values, raw, row.line) if tabbed else _free_slots(values)
-        label = folded(cell).rstrip(":")
-        raw.funding.append(RawFunding(label, found[0], found[1], slots, row.page, row.line))
-        return True
-    return False
-
-
-def _split_multi(values: list[str]) -> list[str]:
-    """A cell holding two amounts (``678800 608369.99``) becomes two cells."""
-    out: list[str] = []
-    for v in values:
-        if _MULTI_NUMBER.match(v.strip()) and not regex.search(r"\d\.\s+\d", v):
-            out.extend(m.group(0) for m in _NUMBERS.finditer(v))
-        elif _MULTI_NUMBER.match(v.strip()):
-            out.extend(_split_spaced(v))
-        else:
-            out.append(v)
-    return out
-
-
-def _split_spaced(v: str) -> list[str]:
-    """``00. 00 9217862. 36`` → ``00. 00``, ``9217862. 36`` (an OCR space after a decimal point stays)."""
-    return [m.group(0) for m in regex.finditer(r"\d+(?:\.\s?\d+)?", v)]
-
-
-def _free_slots(values: list[str]) -> list[str | None]:
-    """Whitespace tokens: a trailing ``— — —`` is 分值/执行率/得分 of a sub-row; fewer than three amounts
-    belong to the right-hand amount columns (全年预算数, 全年执行数: a sub-row has no 年初预算数)."""
-    vals = [v for v in values if v]
-    tail: list[str | None] = [None, None, None]
-    if len(vals) < _SLOTS and len(vals) >= 3 and all(is_empty(v) for v in vals[-3:]):
-        vals, tail = vals[:-3], list(vals[-3:])
-    elif len(vals) >= _SLOTS:
-        return list(vals[:_SLOTS])
-    money: list[str | None] = [None] * (3 - len(vals)) + list(vals[:3])
-    return [*money[-3:], *tail]
-
-
-def _tab_slots(values: list[str], raw: RawSelfEval, line: int | None) -> list[str | None]:
-    """Tab fields → six slots: drop the form's blank spacer column, OCR splits and stray digits."""
-    vals = list(values)
-    while vals and not vals[-1]:
-        vals.pop()
-    vals = _join_thousands(vals)
-    if len(vals) == _SLOTS + 1 and is_empty(vals[3]):
-        del vals[3]
-    while len(vals) > _SLOTS and "" in vals:
-        vals.remove("")
-    while len(vals) > _SLOTS:
-        k = _stray_index(vals)
-        _warn(raw, line, f"funding row: stray fragment {vals[k]!r} dropped")
-        del vals[k]
-    return [v or None for v in vals] + [None] * (_SLOTS - len(vals))
-
-
-def _join_thousands(vals: list[str]) -> list[str]:
-    """``270⇥000`` (an amount cut at its thousands, one field too many) → ``270000``."""
-    if len(vals) <= _SLOTS:
-        return vals
-    out: list[str] = []
-    for v in vals:
-        money_slot = len(out) <= 3  # joining into out[-1], one of the three amounts
-        if money_slot and out and regex.fullmatch(r"\d{3}", v) and regex.fullmatch(r"\d{1,3}", out[-1]):
-            out[-1] += v
-        else:
-            out.append(v)
-    return out
-
-
-def _stray_index(vals: list[str]) -> int:
-    """The amount with the fewest digits among the money slots: an OCR fragment."""
-    money = range(len(vals) - 3)
-    return min(money, key=lambda k: (sum(ch.isdigit() for ch in vals[k]), k))
 
 
 def read_conclusion(raw: RawSelfEval, row: Row) -> None:

@@ -20,6 +20,7 @@ class RawFunding:
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
+    boxes: list[BBox | None] = field(default_factory=list)  # one per value, where the cell had one
 
 
 @dataclass(slots=True)

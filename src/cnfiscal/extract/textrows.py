@@ -1,6 +1,9 @@
 """OCR / copy-paste text lines → logical ``Row``s, the input of the section parsers.
 
-Public entry point: ``text_rows(lines) -> (rows, warnings)``.
+Public entry points: ``text_rows(lines) -> (rows, warnings)``, and ``document_rows(doc) -> (rows, warnings)``:
+every row of a document in reading order — PDF table grids as their ``Grid.rows()`` (one ``RowCell`` per
+grid cell, ``col`` set, bbox kept), and the text lines outside any grid cell (titles, 填报日期, 联系人, 注,
+continuation pages) through ``text_rows``, ordered by page and vertical position.
 
 Table structure is lost in text files; this module rebuilds what can be rebuilt from one line:
 
@@ -25,7 +28,8 @@ from collections.abc import Sequence
 
 import regex
 
-from cnfiscal.extract.layout import Line, Row, RowCell
+from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Row, RowCell
+from cnfiscal.models import BBox
 from cnfiscal.normalize.numbers import fold
 
 log = logging.getLogger(__name__)
@@ -114,3 +118,59 @@ def _joined_row(lines: Sequence[Line]) -> Row:
     text = "".join(ln.text.strip() for ln in lines)
     first = lines[0]
     return Row(cells=(RowCell(text=text, page=first.page),), page=first.page, line=first.number)
+
+
+def document_rows(doc: ExtractedDocument) -> tuple[list[Row], list[str]]:
+    """All rows of ``doc`` in reading order (see the module docstring)."""
+    boxes: dict[int, list[BBox]] = {}
+    for grid in (g for page in doc.pages for g in page.grids):
+        for cell in grid.cells:
+            if cell.bbox is not None:
+                boxes.setdefault(cell.page, []).append(cell.bbox)
+    items: list[tuple[tuple[int, float], list[Row] | Line]] = []
+    for page in doc.pages:
+        for grid in page.grids:
+            items.append(((grid.page_start, _top(grid)), [_grid_row(cells) for cells in grid.rows() if cells]))
+        for n, line in enumerate(page.lines):
+            if not _inside(line, boxes.get(page.number, [])):
+                items.append(((page.number, line.bbox[1] if line.bbox else float(n)), line))
+    items.sort(key=lambda item: item[0])
+    rows: list[Row] = []
+    warnings: list[str] = []
+    pending: list[Line] = []
+    for _, item in items:
+        if isinstance(item, Line):
+            pending.append(item)
+            continue
+        _flush(pending, rows, warnings)
+        rows.extend(item)
+    _flush(pending, rows, warnings)
+    return rows, warnings
+
+
+def _flush(lines: list[Line], rows: list[Row], warnings: list[str]) -> None:
+    if lines:
+        more, notes = text_rows(lines)
+        rows.extend(more)
+        warnings.extend(notes)
+        lines.clear()
+
+
+def _top(grid: Grid) -> float:
+    return grid.bbox[1] if grid.bbox else 0.0
+
+
+def _inside(line: Line, boxes: list[BBox]) -> bool:
+    if line.bbox is None:
+        return False
+    x = (line.bbox[0] + line.bbox[2]) / 2
+    y = (line.bbox[1] + line.bbox[3]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _grid_row(cells: list[Cell]) -> Row:
+    out = tuple(
+        RowCell(text=c.text, page=c.page, bbox=c.bbox, confidence=c.confidence, col=c.col, colspan=c.colspan)
+        for c in cells
+    )
+    return Row(cells=out, page=cells[0].page)

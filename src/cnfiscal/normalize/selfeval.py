@@ -5,8 +5,8 @@
 targets/actuals via ``parse_measure``, dates via ``parse_date`` / ``parse_year``. A value that cannot
 be read becomes null plus a warning on the record (and in the log) — never 0.
 
-``parse(doc, doc_type) -> Parts``: rows from the document (PDF grids when a reader built them, else the
-text lines through ``textrows``) → ``find_self_evals`` → ``to_self_eval``.
+``parse(doc, doc_type) -> Parts``: ``textrows.document_rows`` (PDF grid rows and the text lines outside
+them, in reading order) → ``find_self_evals`` → ``to_self_eval``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.extract.layout import ExtractedDocument, Row, RowCell
+from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.extract.selfeval import find_self_evals
 from cnfiscal.extract.selfeval_labels import folded
 from cnfiscal.extract.selfeval_raw import RawFunding, RawIndicator, RawSelfEval
-from cnfiscal.extract.textrows import text_rows
+from cnfiscal.extract.textrows import document_rows
 from cnfiscal.models import (
+    BBox,
     Conclusion,
     Contact,
     DocType,
@@ -56,29 +57,6 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
     return parts
 
 
-def document_rows(doc: ExtractedDocument) -> tuple[list[Row], list[str]]:
-    """Grid rows where a page has grids, else that page's text lines (through ``textrows``)."""
-    rows: list[Row] = []
-    warnings: list[str] = []
-    for page in doc.pages:
-        if page.grids:
-            for grid in page.grids:
-                rows.extend(_grid_row(cells) for cells in grid.rows())
-            continue
-        page_rows, page_warnings = text_rows(page.lines)
-        rows.extend(page_rows)
-        warnings.extend(page_warnings)
-    return rows, warnings
-
-
-def _grid_row(cells: list) -> Row:  # type: ignore[type-arg]
-    out = tuple(
-        RowCell(text=c.text, page=c.page, bbox=c.bbox, confidence=c.confidence, col=c.col, colspan=c.colspan)
-        for c in cells
-    )
-    return Row(cells=out, page=cells[0].page if cells else None)
-
-
 def to_self_eval(raw: RawSelfEval) -> SelfEval:
     """Typed, normalized record of one raw section (see the module docstring)."""
     warnings = list(raw.warnings)
@@ -110,19 +88,21 @@ def to_self_eval(raw: RawSelfEval) -> SelfEval:
 
 def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
     v = f.values
+    box = f.boxes or [None] * len(v)
     where = f"line {f.line}: " if f.line else ""
     return FundingRow(
         source=f.label,
         canonical=f.canonical,  # type: ignore[arg-type]
-        initial_budget=_money(v[0], unit, f.page, warnings, where),
-        annual_budget=_money(v[1], unit, f.page, warnings, where),
-        executed=_money(v[2], unit, f.page, warnings, where),
+        initial_budget=_money(v[0], unit, page=f.page, bbox=box[0], warnings=warnings, where=where),
+        annual_budget=_money(v[1], unit, page=f.page, bbox=box[1], warnings=warnings, where=where),
+        executed=_money(v[2], unit, page=f.page, bbox=box[2], warnings=warnings, where=where),
         weight=_dec(v[3], warnings, where),
         rate=_rate(v[4], warnings, where),
         rate_raw=v[4],
         score=_dec(v[5], warnings, where),
         is_breakdown=f.is_breakdown,
         page=f.page,
+        bbox=f.bbox,
         line=f.line,
     )
 
@@ -143,6 +123,7 @@ def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicat
         is_subtotal=i.is_subtotal,
         level1_weight=_dec(i.level1_weight, warnings, where),
         page=i.page,
+        bbox=i.bbox,
         line=i.line,
     )
 
@@ -166,9 +147,11 @@ def _measure(text: str | None, money_unit: str | None) -> Measure | None:
     return parse_measure(text, money_unit if bare else None)
 
 
-def _money(text: str | None, unit: MoneyUnit, page: int | None, warnings: list[str], where: str) -> Money | None:
+def _money(
+    text: str | None, unit: MoneyUnit, *, page: int | None, bbox: BBox | None, warnings: list[str], where: str
+) -> Money | None:
     try:
-        return parse_money(text, unit, page=page)
+        return parse_money(text, unit, page=page, bbox=bbox)
     except ValueError:
         _warn(warnings, f"{where}unreadable amount {text!r}")
         return None
