@@ -253,7 +253,7 @@ def reason_missing(se: SelfEval, path: str) -> Iterator[Finding]:
             stated=fmt(ind.score),
             recomputed=fmt(ind.weight),
             difference=fmt(ind.score - ind.weight),
-            tolerance=None,
+            tolerance="none (a convention: every lost point is explained)",
             page=ind.page,
             bbox=ind.bbox,
             evidence=evidence(ind),
