@@ -62,13 +62,13 @@ def to_self_eval(raw: RawSelfEval) -> SelfEval:
     warnings = list(raw.warnings)
     unit: MoneyUnit = raw.money_unit if raw.money_unit in ("元", "万元", "亿元") else "元"  # type: ignore[assignment]
     return SelfEval(
-        kind=raw.kind,  # type: ignore[arg-type]
+        kind=raw.kind,
         unit_name=raw.unit_name,
         project_name=raw.project_name,
         department=raw.department,
         year=parse_year(f"({raw.year}年度)") if raw.year else None,
         fill_date=parse_date(raw.fill_date) if raw.fill_date else None,
-        money_unit=raw.money_unit,  # type: ignore[arg-type]
+        money_unit=raw.money_unit,
         page_start=raw.page_start,
         page_end=raw.page_end,
         funding=[_funding(f, unit, warnings) for f in raw.funding],
@@ -92,7 +92,7 @@ def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
     where = f"line {f.line}: " if f.line else ""
     return FundingRow(
         source=f.label,
-        canonical=f.canonical,  # type: ignore[arg-type]
+        canonical=f.canonical,
         initial_budget=_money(v[0], unit, page=f.page, bbox=box[0], warnings=warnings, where=where),
         annual_budget=_money(v[1], unit, page=f.page, bbox=box[1], warnings=warnings, where=where),
         executed=_money(v[2], unit, page=f.page, bbox=box[2], warnings=warnings, where=where),
@@ -137,7 +137,7 @@ def _conclusion(raw: RawSelfEval) -> Conclusion:
     score = None
     if m := regex.search(V.SCORE_STATED, f):
         score = Decimal(m["score"])
-    return Conclusion(grade=grade, score_stated=score, text=text, page=raw.conclusion_page)  # type: ignore[arg-type]
+    return Conclusion(grade=grade, score_stated=score, text=text, page=raw.conclusion_page)
 
 
 def _measure(text: str | None, money_unit: str | None) -> Measure | None:
