@@ -8,8 +8,8 @@ From each paragraph (``extract.report_narrative``):
 - 其中 statements ``X 万元(其中: 财政拨款资金 A 万元, 其他资金 B 元)`` → ``whole`` and ``part`` claims;
 - lists ``项目 N 个，项目总资金为 T 万元 … 项目为: 1. … a 万元 2. … b 万元`` → ``count``, ``total`` and
   ``item`` claims (the first amount of each item); a count statement without a list of its own, followed
-  in its paragraph by lists whose counts add up to it, is their parent: their totals are its ``child``
-  claims (``base`` names the parent group).
+  (in its paragraph or the next ``PARENT_REACH``) by lists whose counts add up to it, is their parent:
+  their totals are its ``child`` claims (the ``subject`` of a child names the list group it totals).
 
 An amount that takes part in two statements (a budget that is also a list item) appears once per group.
 """
