@@ -45,6 +45,7 @@ class IngestConfig:
     work: Work = run_task
     progress: bool | None = None  # None: a bar when stderr is a terminal
     on_hashed: Callable[[Found], None] | None = None  # test hook: called after a file is hashed, before its work
+    on_stored: Callable[[Outcome, DocumentRecord], None] | None = None  # called after each document is committed
 
 
 def ingest(paths: Iterable[Path | str], db: Path | str, config: IngestConfig | None = None,
@@ -100,6 +101,8 @@ def run_tasks(tasks: list[Task], con: Any, summary: IngestSummary, config: Inges
             record = decode(outcome, tasks[outcome.index])
             write(con, record, summary)
             summary.note_worker(outcome.worker, outcome.peak_rss_mb)
+            if config.on_stored is not None:
+                config.on_stored(outcome, record)
             progress.advance(record.source.path, record.status is Status.FAILED)
     summary.workers_replaced = backend.replaced
 
