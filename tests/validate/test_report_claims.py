@@ -152,3 +152,24 @@ def test_generated_rate_and_parts(budget: int, other_yuan: int, spent_pct: int) 
     assert [f for f in _findings(line) if f[1] != "info"] == []
     wrong = line.replace(f"执行率 {rate}%", f"执行率 {rate + 5}%")
     assert [(r, s) for r, s, _, _ in _findings(wrong) if s != "info"] == [("report.rate", "error")]
+
+
+def test_low_ocr_confidence_downgrades_report_error() -> None:
+    from cnfiscal.validate.rules import RULES
+
+    page = Page(
+        number=1,
+        lines=[
+            Line(
+                "- (1)资金使用情况: 预算数 9.8 万元(其中: 财政拨款资金 5 万元,其他资金 0 元)",
+                1,
+                (10.0, 20.0, 300.0, 32.0),
+                None,
+                0.42,
+            )
+        ],
+    )
+    doc = ExtractedDocument("scan.pdf", "0", InputKind.PDF_SCANNED, [page], ocr=True)
+    rec = record().model_copy(update={"claims": claims_of(paragraphs(doc))})
+    found = [f for r in RULES if r.id == "report.parts_sum" for f in r.check(rec)]
+    assert [(f.severity.value, f.bbox) for f in found] == [("warning", (10.0, 20.0, 300.0, 32.0))]

@@ -31,6 +31,7 @@ class Paragraph:
     offsets: tuple[int, ...]  # offset in ``text`` where each source line starts
     lines: tuple[int | None, ...]  # the source line numbers (text inputs) of those lines
     boxes: tuple[BBox | None, ...] = ()  # the bboxes of those lines (PDF inputs)
+    confidences: tuple[float | None, ...] = ()  # OCR confidence of those lines (scanned inputs)
 
     def _index(self, offset: int) -> int:
         return max(bisect_right(self.offsets, offset) - 1, 0)
@@ -38,6 +39,9 @@ class Paragraph:
     def line_at(self, offset: int) -> int | None:
         """The source line number of the character at ``offset``."""
         return self.lines[self._index(offset)] if self.lines else None
+
+    def confidence_at(self, offset: int) -> float | None:
+        return self.confidences[self._index(offset)] if self.confidences else None
 
     def bbox_at(self, offset: int) -> BBox | None:
         """The bbox of the source line holding the character at ``offset`` (None for text inputs)."""
@@ -62,10 +66,16 @@ def paragraphs(doc: ExtractedDocument) -> list[Paragraph]:
 
 
 def _join(parts: list[tuple[str, Line]]) -> Paragraph:
-    text, offsets, lines, boxes = "", [], [], []
-    for piece, line in parts:
+    text, offsets = "", []
+    for piece, _ in parts:
         offsets.append(len(text))
-        lines.append(line.number)
-        boxes.append(line.bbox)
         text += piece
-    return Paragraph(text, parts[0][1].page, tuple(offsets), tuple(lines), tuple(boxes))
+    lines = tuple(line for _, line in parts)
+    return Paragraph(
+        text,
+        lines[0].page,
+        tuple(offsets),
+        tuple(ln.number for ln in lines),
+        tuple(ln.bbox for ln in lines),
+        tuple(ln.confidence for ln in lines),
+    )

@@ -67,10 +67,15 @@ def cn_int(text: str) -> int | None:
     return CN_DIGITS.get(text)
 
 
-def mentions(text: str, page: int) -> list[Mention]:
-    out: list[Mention] = []
+def mentions(para: Paragraph) -> list[Mention]:
+    text, out = para.text, list[Mention]()
     for m in AMOUNT.finditer(text):
-        money = parse_money(f"{m['num']}{m['unit']}", page=page)
+        money = parse_money(
+            f"{m['num']}{m['unit']}",
+            page=para.page,
+            bbox=para.bbox_at(m.start()),
+            confidence=para.confidence_at(m.start()),
+        )
         if money is None:
             continue
         prev_end = out[-1].end if out else 0
@@ -140,7 +145,7 @@ def claims_of(paras: list[Paragraph]) -> list[Claim]:
     lists: list[ListStatement] = []
     counts: list[CountStatement] = []
     for order, para in enumerate(paras):
-        found = mentions(para.text, para.page)
+        found = mentions(para)
         rate_statements(builder, para, found)
         parts_statements(builder, para, found)
         own = list_statements(builder, para, found, order)

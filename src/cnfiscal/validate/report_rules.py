@@ -51,6 +51,7 @@ def _rate_checks(record: DocumentRecord) -> Iterator[Check]:
             page=r.page,
             bbox=r.bbox,
             evidence=_evidence(r, f"{_shown(b)} → {_shown(e)}, 执行率 {_shown(r)}"),
+            confidences=tuple(c.amount.confidence for c in (b, e) if c.amount is not None),
         )
 
 
@@ -89,6 +90,7 @@ def _sum_checks(
             page=whole.page,
             bbox=whole.bbox,
             evidence=_evidence(whole, f"{total.raw} = {shown}"),
+            confidences=(total.confidence, *(a.confidence for a in money)),
         )
 
 
