@@ -30,6 +30,16 @@ _NOISE = regex.compile(nv.SUBJECT_NOISE)
 _TAIL = regex.compile(nv.SUBJECT_TAIL)
 _LIST = regex.compile(LIST_NUMBER)
 _WS = regex.compile(r"\s+")
+_DIRECTION = regex.compile(
+    rf"决算数?(?:较上年)?(?P<word>{'|'.join(w for w in nv.DIRECTION_WORDS if w not in nv.FLAT_WORDS)})(?:年初)?预算数?"
+    r"|决算数?与(?:年初)?预算数?(?P<word>持平)"
+)
+_CHAIN = regex.compile(
+    r"(?P<cls>[^，,。；;:：（(]+?)[（(]\d*类[)）](?P<kuan>[^，,。；;:：（(]+?)[（(]\d*款[)）]"
+    r"(?P<xiang>[^，,。；;:：（(]+?)[（(]\d*项[)）]"
+)
+_BUDGET_END = regex.compile(r"(?:年初|调整后|全年)?预算数?$")
+_EXECUTED_END = regex.compile(r"决算数?$")
 _PRIOR = regex.compile(r"(?:19|20)\d{2}年度?|上年|上一年")
 
 
@@ -48,7 +58,8 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
         text = _WS.sub("", ln.text)
         if not text:
             continue
-        opened = bool(out) and out[-1].text.endswith(("：", ":"))  # a lead-in continues on the next line
+        # a lead-in (…主要用于以下方面：) continues on the next line, unless that line starts a list item
+        opened = bool(out) and out[-1].text.endswith(("：", ":")) and not _LIST.match(text)
         starts = not opened and (
             ln.bbox is None or _LIST.match(text) or ln.bbox[0] > left + 12 or not out or out[-1].text.endswith("。")
         )
@@ -76,99 +87,76 @@ def _subject(text: str, end: int) -> str:
 
 
 def _claims_of(p: Paragraph, group: str) -> list[Claim]:
-    out: list[Claim] = []
     text = p.text
+    chain_m = _CHAIN.search(text)
+    chain = _chain(text)
+
+    def claim(snippet: str, kind: str, **kw: object) -> Claim:
+        return Claim(text=snippet, page=p.page, line=p.line, kind=kind, group=group, **kw)  # type: ignore[arg-type]
+
+    out: list[Claim] = []
     for m in _AMOUNT.finditer(text):
         money = amount(m["num"], m["unit"], p.page)
         if money is None:
             continue
-        subject = _subject(text, m.start())
+        subject = _subject(text, m.start()) or None
+        role = _role(subject or "")
         verb = _CHANGE_AMT.search(text[: m.start()])
-        kind, role, value = "amount", _role(subject), money.yuan
-        if verb:
-            kind, role = "change", "change"
-            value = money.yuan * nv.CHANGE_WORDS[verb["verb"]]
+        value = money.yuan * nv.CHANGE_WORDS[verb["verb"]] if verb else money.yuan
+        kind, role = ("change", "change") if verb else ("amount", role)
+        if chain_m and kind == "amount" and 0 <= m.start() - chain_m.end() <= 2:
+            role = "line"  # “…（类）…（款）…（项）”938.99万元: the amount of that line
+        base = chain if role in ("budget", "executed", "line") else None
         out.append(
-            Claim(
-                text=_snippet(text, m),
-                page=p.page,
-                line=p.line,
-                kind=kind,
-                subject=subject or None,
+            claim(
+                _snippet(text, m),
+                kind,
+                subject=subject,
                 value=value,
                 unit=m["unit"],
                 amount=money,
-                group=group,
                 role=role,
+                base=base,
             )
         )
         if sm := _SHARE.match(text[m.end() :]):
             out.append(
-                Claim(
-                    text=_snippet(text, m, sm.end()),
-                    page=p.page,
-                    line=p.line,
-                    kind="share",
-                    subject=subject or None,
+                claim(
+                    _snippet(text, m, sm.end()),
+                    "share",
+                    subject=subject,
                     value=percent(sm["pct"]),
                     unit="%",
                     base=sm["base"] or None,
                     amount=money,
-                    group=group,
                     role="part",
                 )
             )
     for m in _CHANGE_PCT.finditer(text):
         pct = percent(m["pct"])
-        out.append(
-            Claim(
-                text=_snippet(text, m),
-                page=p.page,
-                line=p.line,
-                kind="change",
-                subject=None,
-                value=None if pct is None else pct * nv.CHANGE_WORDS[m["verb"]],
-                unit="%",
-                group=group,
-                role="change_pct",
-            )
-        )
+        value = None if pct is None else pct * nv.CHANGE_WORDS[m["verb"]]
+        out.append(claim(_snippet(text, m), "change", value=value, unit="%", role="change_pct"))
     for m in _RATE.finditer(text):
-        out.append(
-            Claim(
-                text=_snippet(text, m),
-                page=p.page,
-                line=p.line,
-                kind="rate",
-                value=percent(m["pct"]),
-                unit="%",
-                base=m["base"],
-                group=group,
-                role="rate",
-            )
-        )
+        out.append(claim(_snippet(text, m), "rate", value=percent(m["pct"]), unit="%", base=m["base"], role="rate"))
+    for m in _DIRECTION.finditer(text):
+        out.append(claim(_snippet(text, m), "change", base=m["word"], role="direction"))
     if (fm := _FLAT.search(text)) and not any(c.kind == "change" for c in out):
-        out.append(
-            Claim(
-                text=_snippet(text, fm),
-                page=p.page,
-                line=p.line,
-                kind="change",
-                value=0,
-                unit=None,
-                group=group,
-                role="flat",
-            )
-        )
+        out.append(claim(_snippet(text, fm), "change", value=0, role="flat"))
     return out
 
 
+def _chain(text: str) -> str | None:
+    """``一般公共服务支出（类）财政事务（款）行政运行（项）`` → ``一般公共服务支出/财政事务/行政运行``."""
+    m = _CHAIN.search(text)
+    return "/".join(_LIST.sub("", m[k]) for k in ("cls", "kuan", "xiang")) if m else None
+
+
 def _role(subject: str) -> str:
-    if "预算" in subject and "决算" not in subject:
+    if _BUDGET_END.search(subject):
         return "budget"
-    if "决算" in subject and subject.endswith(("决算", "决算数", "支出决算")):
+    if _EXECUTED_END.search(subject):
         return "executed"
-    if _PRIOR.match(subject) and not subject.startswith(("本年",)):
+    if _PRIOR.match(subject) and not subject.startswith("本年"):
         return "dated"
     return "item"
 

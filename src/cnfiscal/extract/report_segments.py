@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
-from cnfiscal.models import InputKind
+from cnfiscal.models import DocType, InputKind
 from cnfiscal.vocab import tables as tv
 
 log = logging.getLogger(__name__)
@@ -97,32 +97,38 @@ def segment(doc: ExtractedDocument) -> ReportSegments:
 
 
 def _toc_range(lines: list[Line]) -> set[int]:
-    """Indexes of the 目录 lines: from a ``目录`` line to the first line that is a part heading's body."""
+    """Indexes of the 目录 lines: from a ``目录`` line until the body starts (see ``_body_starts``)."""
     for i, ln in enumerate(lines):
         pair = ln.text.strip() + (lines[i + 1].text.strip() if i + 1 < len(lines) else "")
         if _TOC.match(ln.text.strip()) or pair.replace(" ", "") == "目录":
             out: set[int] = set()
-            seen_title = 0
-            for j in range(i, min(len(lines), i + 80)):
+            seen: set[str] = set()
+            for j in range(i, min(len(lines), i + 120)):
                 text = lines[j].text.strip()
-                if _toc_title(text) is not None:
-                    seen_title += 1
-                elif match_title(text) is not None or (seen_title and _is_body_start(lines, j)):
+                if match_title(text) is not None or (j > i + 1 and _body_starts(lines, j, seen)):
                     break
+                seen.add(_flat_entry(text))
                 out.add(j)
             return out
     return set()
 
 
-def _is_body_start(lines: list[Line], j: int) -> bool:
-    """The 目录 has ended when a page changes to one that starts with a part heading already listed."""
-    return (
-        j > 0
-        and lines[j].page != lines[j - 1].page
-        and not _LIST_NUMBER.match(lines[j].text.strip())
-        and not _PART_HEADING.search(lines[j].text.strip())
-        and len(lines[j].text.strip()) > 30
-    )
+def _flat_entry(text: str) -> str:
+    return _PAGE_NO.sub("", _LEADERS.sub("", regex.sub(r"\s+", "", text)))
+
+
+def _body_starts(lines: list[Line], j: int, seen: set[str]) -> bool:
+    """On a new page, the 目录 has ended when the page opens with an entry already listed (the first part's
+    heading) or with prose rather than entries."""
+    if lines[j].page == lines[j - 1].page:
+        return False
+    head = [ln.text.strip() for ln in lines[j : j + 5] if ln.page == lines[j].page and ln.text.strip()]
+    if not head:
+        return False
+    if _flat_entry(head[0]) in seen:
+        return True
+    entries = sum(1 for t in head if _LIST_NUMBER.match(t) or _LEADERS.search(t) or _PART_HEADING.search(t))
+    return entries * 2 < len(head)
 
 
 def _table(
@@ -181,3 +187,30 @@ def _read_meta(seg: TableSegment) -> None:
         if seg.year is None and (m := _YEAR.search(text)):
             seg.year = int(m[1])
     seg.empty_note = any(_EMPTY.search(n) for n in seg.notes)
+
+
+# (pattern, offset): the year the pattern names must be the report's year + offset.
+_YEAR_CHECKS: dict[DocType, tuple[tuple[str, int], ...]] = {
+    DocType.FINAL_ACCOUNT: (
+        (r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日", 0),
+        (r"((?:19|20)\d{2})\s*年度?部门决算", 0),
+    ),
+    DocType.BUDGET: (
+        (r"比\s*((?:19|20)\d{2})\s*年(?:度)?(?:预算|年初预算)", -1),
+        (r"((?:19|20)\d{2})\s*年(?:度)?(?:区级|市级)?部门预算", 0),
+    ),
+}
+
+
+def year_warnings(lines: list[Line], year: int | None, doc_type: DocType) -> list[str]:
+    """``p.N: year YYYY in '…' where Y is expected`` for each narrative year out of place."""
+    if year is None:
+        return []
+    out: list[str] = []
+    for ln in lines:
+        for pattern, offset in _YEAR_CHECKS.get(doc_type, ()):
+            for m in regex.finditer(pattern, ln.text):
+                if int(m[1]) != year + offset:
+                    snippet = ln.text.strip()[max(0, m.start() - 10) : m.end() + 10].replace("'", "")
+                    out.append(f"p.{ln.page}: year {m[1]} in '{snippet}' where {year + offset} is expected")
+    return out

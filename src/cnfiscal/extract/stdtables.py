@@ -8,7 +8,7 @@ from collections import Counter
 import regex
 
 from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.extract.report_segments import ReportSegments, TableSegment, segment
+from cnfiscal.extract.report_segments import ReportSegments, TableSegment, segment, year_warnings
 from cnfiscal.extract.stdtables_grid import grid_for, read_grid
 from cnfiscal.extract.stdtables_pos import read_positioned
 from cnfiscal.extract.stdtables_raw import RawTable
@@ -19,7 +19,7 @@ from cnfiscal.vocab.tables import SPEC_BY_KIND
 
 log = logging.getLogger(__name__)
 
-_REPORT_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:部门|单位)?(?:决算|预算)")
+_REPORT_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:区级|市级|县级|省级)?(?:部门|单位)?(?:决算|预算)")
 _COVER_UNIT = regex.compile(r"^(?:预算主管部门|部门名称|单位名称)\s*[:：]\s*(\S+)")
 _COVER_TITLE = regex.compile(r"^(\S+?)(?:[（(][^)）]*[)）])?\s*(?:19|20)\d{2}\s*年度?")
 _YEAR_START = regex.compile(r"^\s*(?:19|20)\d{2}\s*年")
@@ -45,6 +45,7 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
         parts.tables.append(table)
         parts.warnings.extend(warnings)
     parts.warnings.extend(f"p.{n}: blank page" for n in segs.blank_pages)
+    parts.warnings.extend(year_warnings(segs.narrative, year, doc_type))
     found = {t.spec.kind for t in segs.tables}
     parts.warnings.extend(
         f"目录 lists {SPEC_BY_KIND[k].title} but the table was not found"

@@ -13,6 +13,9 @@ from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
 
 _REPORT = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
 _WHOLE = regex.compile(r"合计|总计|总额")
+_PRIOR_SUBJECT = regex.compile(r"执行数$|上年|上一年")
+_CURRENT_SUBJECT = regex.compile(r"预算安排$|预算数?$|本年")
+_RESTATED = regex.compile(r"预算安排$")
 _QUALIFIERS = ("非财政拨款", "政府性基金", "国有资本经营")
 
 
@@ -78,28 +81,39 @@ def rate_findings(record: DocumentRecord) -> Iterator[Finding]:
 
 
 def change_findings(record: DocumentRecord) -> Iterator[Finding]:
-    """P% = D / prior, with prior = current − signed D (current: the paragraph's first amount)."""
+    """P% = D / prior, with prior = current − signed D (current: the paragraph's first amount); or, when the
+    paragraph states both years (上年执行数 X … 本年预算安排 Y … 增加P%), P% = (Y − X) / X."""
     if record.doc_type not in _REPORT:
         return
     for claims in _groups(record).values():
-        current = next((c for c in claims if c.kind == "amount" and c.amount is not None), None)
-        change = next((c for c in claims if c.role == "change" and c.value is not None), None)
         pct = next((c for c in claims if c.role == "change_pct" and c.value is not None), None)
-        if current is None or change is None or pct is None:
+        if pct is None or pct.value is None:
             continue
-        assert current.amount is not None and change.value is not None and pct.value is not None
-        prior = current.amount.yuan - change.value
+        pair = _prior_current(claims)
+        if pair is None:
+            continue
+        prior, current, how = pair
         if prior == 0:
             continue
-        f = _pct_check(
-            "claim.change",
-            pct,
-            pct.value,
-            change.value / prior,
-            f"change {pct.text}: {change.amount.raw if change.amount else ''} on a prior year of {prior} 元",
-        )
+        f = _pct_check("claim.change", pct, pct.value, (current - prior) / prior, f"change {pct.value * 100}% vs {how}")
         if f:
             yield f
+
+
+def _prior_current(claims: list[Claim]) -> tuple[Decimal, Decimal, str] | None:
+    amounts = [c for c in claims if c.kind == "amount" and c.amount is not None]
+    change = next((c for c in claims if c.role == "change" and c.value is not None), None)
+    prior_c = next((c for c in amounts if c.subject and _PRIOR_SUBJECT.search(c.subject)), None)
+    current_c = next(
+        (c for c in amounts if c is not prior_c and c.subject and _CURRENT_SUBJECT.search(c.subject)), None
+    )
+    if change is None and prior_c and current_c and prior_c.amount and current_c.amount:
+        return prior_c.amount.yuan, current_c.amount.yuan, f"{prior_c.amount.raw} → {current_c.amount.raw}"
+    if change is not None and change.value is not None and amounts and amounts[0].amount is not None:
+        current = amounts[0].amount.yuan
+        raw = change.amount.raw if change.amount else ""
+        return current - change.value, current, f"{raw} on this year's {amounts[0].amount.raw}"
+    return None
 
 
 # narrative subject pattern → (table kind, row pattern)
@@ -165,3 +179,39 @@ def _row_value(t: Table, row_pat: str) -> Money | None:
             if vals:
                 return vals[0]
     return None
+
+
+def same_item(record: DocumentRecord) -> Iterator[Finding]:
+    """One item given two amounts in its paragraph: the line's amount and its 本年预算安排 amount."""
+    for claims in _groups(record).values():
+        line = next((c for c in claims if c.role == "line" and c.amount is not None), None)
+        again = next(
+            (
+                c
+                for c in claims
+                if c is not line
+                and c.kind == "amount"
+                and c.amount is not None
+                and c.subject
+                and _RESTATED.search(c.subject)
+            ),
+            None,
+        )
+        if line is None or again is None or line.amount is None or again.amount is None:
+            continue
+        tol = Tolerance.of_sum(money_precision(line.amount), [money_precision(again.amount)])
+        f = finding_of(
+            Check(
+                "claim.same_item",
+                f"{line.base}: {line.amount.raw} and {again.subject} {again.amount.raw}",
+                line.amount.yuan,
+                again.amount.yuan,
+                tol,
+                "claims",
+                again.page,
+                again.bbox,
+                again.text,
+            )
+        )
+        if f:
+            yield f
