@@ -25,36 +25,11 @@ from cnfiscal.options import Options
 from cnfiscal.sections import SECTION_PARSERS
 from tests.extract.selfeval_compare import CASES, ROOT, agreement, as_json, extract, load_expected, mismatches
 
-_P2_MISSED_ROW = {  # lines 753-763: 平台稳定运行率's cells printed one per line, not rebuilt
-    f"indicators[4].{f}"
-    for f in (
-        "level1",
-        "level2",
-        "level3",
-        "weight",
-        "score",
-        "reason",
-        "is_subtotal",
-        "level1_weight",
-        "page",
-        "bbox",
-        "confidence",
-        "line",
-    )
-} | {f"indicators[4].{m}.{f}" for m in ("target", "actual") for f in ("raw", "op", "value", "unit", "kind")}
-
 KNOWN_WRONG: dict[str, set[str]] = {
     "seed000": set(),
     "seed004": set(),
     "seed003_p1": set(),
-    "seed003_p2": _P2_MISSED_ROW
-    | {
-        "indicators[0].level3",  # 建设配套信息系统 overflowed into the header row (line 748)
-        # the 产出 rows add up to 50 only with the missed row, so 提升数据治理平台服务能力 stays under 产出
-        "indicators[10].level1",
-        "indicators[10].level2",
-        "indicators[10].level1_weight",
-    },
+    "seed003_p2": {"indicators[0].level3"},  # 建设配套信息系统 overflowed into the header row (line 748)
     "seed003_p3": set(),
     "seed003_p4": {"department"},  # 实施单位 OCR'd as "大": the value runs on into the next columns
     "seed003_p5": set(),

@@ -53,7 +53,9 @@ class IndicatorParser:
     pending: list[Block] = field(default_factory=list)
     _open: bool = False  # the last pending block is still growing
     _label_tail: str | None = None  # a label row just read: the next line may finish it (可持续影 / 响)
-    _tabbed_table: bool = False  # rows come with columns: stray free-text lines are debris
+    _tabbed_table: bool = False  # rows come with columns: free-text lines are cells printed one per line
+    _loose: list[str] = field(default_factory=list)
+    _loose_line: int | None = None
 
     def feed(self, row: Row) -> None:
         texts = list(row.texts)
@@ -64,6 +66,8 @@ class IndicatorParser:
             return
         tabbed = _tabbed(row)
         self._tabbed_table = self._tabbed_table or tabbed
+        if tabbed:
+            self._drop_loose()
         self.levels.start_row()
         tail = split_tail(texts, tabbed)
         if tail is None:
@@ -92,13 +96,44 @@ class IndicatorParser:
             rest.pop(0)
         if not rest:
             self._open = False
-        elif tabbed or self._tabbed_table:
+        elif self._tabbed_table and not tabbed:
+            self._loose_cells(rest, row)
+        elif tabbed:
             self._warn(row.line, f"indicator row without 分值/得分 ignored: {' '.join(rest)[:40]!r}")
         elif self._open and self.pending:
             self.pending[-1].append(rest)
         else:
             self.pending.append([rest])
             self._open = True
+
+    def _loose_cells(self, cells: list[str], row: Row) -> None:
+        """In a tab/grid table, a row whose cells came out one per line (``100%`` / ``100%`` / ``5`` / ``5`` /
+        ``平台稳定运行率``): rebuilt once its numbers and a label have been read; its line is the first one."""
+        if not self._loose:
+            self._loose_line = row.line
+        self._loose.extend(cells)
+        tail = split_tail(self._loose, tabbed=False)
+        label = " ".join(tail.lead) if tail and tail.lead else tail.reason if tail else None
+        if tail is None or not label or not _HAN.search(label):
+            return
+        self._warn(row.line, f"indicator row rebuilt from cells printed one per line: {' '.join(self._loose)!r}")
+        self._loose = []
+        ind = RawIndicator(
+            level3=clean_text(label),
+            target=tail.target,
+            actual=tail.actual,
+            weight=tail.weight,
+            score=tail.score,
+            page=row.page,
+            line=self._loose_line,
+        )
+        self.levels.place(ind)
+        self.indicators.append(ind)
+
+    def _drop_loose(self) -> None:
+        if self._loose:
+            self._warn(None, f"loose cells ignored: {' '.join(self._loose)[:40]!r}")
+            self._loose = []
 
     def _take(self, text: str, first: bool) -> bool:
         level2, level1 = self.levels.level2, self.levels.level1
