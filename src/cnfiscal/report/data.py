@@ -23,7 +23,19 @@ from cnfiscal.models import BBox, DocumentRecord
 
 log = logging.getLogger(__name__)
 
-TABLES = ("documents", "self_evals", "funding", "indicators", "tables", "claims", "findings", "warnings", "errors")
+TABLES = (
+    "documents",
+    "self_evals",
+    "funding",
+    "indicators",
+    "tables",
+    "table_rows",
+    "table_values",
+    "claims",
+    "findings",
+    "warnings",
+    "errors",
+)
 UNKNOWN_OFFICE = "(未识别单位)"
 
 
@@ -34,6 +46,8 @@ class ReportData:
     funding: pd.DataFrame
     indicators: pd.DataFrame
     tables: pd.DataFrame
+    table_rows: pd.DataFrame
+    table_values: pd.DataFrame
     claims: pd.DataFrame
     findings: pd.DataFrame
     warnings: pd.DataFrame

@@ -13,6 +13,7 @@ import pandas as pd
 from cnfiscal.report.data import ReportData, doc_stem, parse_bbox
 from cnfiscal.report.evidence import Evidence, EvidenceRenderer
 from cnfiscal.report.html import fmt_rate, money_cell, page, severity_badge, table, td, text
+from cnfiscal.report.stdtables import tables_section
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ def write_document_page(data: ReportData, doc: pd.Series, out_dir: Path) -> Path
                 _header(data, doc),
                 _findings(data.of("findings", sha), renderer),
                 _self_evals(data, sha),
-                _tables(data.of("tables", sha)),
+                tables_section(data.of("tables", sha), data.of("table_rows", sha), data.of("table_values", sha)),
                 _claims(data.of("claims", sha)),
             ]
         )
@@ -168,16 +169,6 @@ def _indicator_table(rows: pd.DataFrame) -> str:
     ]
     classes = ["subtotal" if r.is_subtotal else "" for r in rows.itertuples()]
     return f"<h3>绩效指标 indicators ({len(rows)})</h3>" + table(headers, body, classes)
-
-
-def _tables(tables: pd.DataFrame) -> str:
-    if tables.empty:
-        return ""
-    body = [
-        [td(t.code), td(t.name), td(t.unit), td(t.n_rows, True), td(t.page_start, True), td(t.page_end, True)]
-        for t in tables.itertuples()
-    ]
-    return "<h2>报表 tables</h2>" + table(["code", "name", "unit", "rows", "from p.", "to p."], body)
 
 
 def _claims(claims: pd.DataFrame) -> str:
