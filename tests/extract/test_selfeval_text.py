@@ -222,3 +222,11 @@ def test_pdf_rendering_gives_the_same_record_as_the_text(stem: str, pdf: str) ->
     assert wrong == set()
     assert record.page_start == 1 and record.page_end == 2
     assert all(ind.bbox is not None for ind in record.indicators)
+
+
+def test_title_with_prefix_and_year_on_one_line_and_prose_mentions_ignored() -> None:
+    text = _TEXT_TABLE.replace("项目支出绩效自评表\n（2023年度）", "某局2023年度项目支出绩效自评表（2023年度）")
+    prose = "项目支出绩效目标自评表由局本级以及所属事业单位负责填报。"
+    rows, _ = text_rows(_lines(prose, *text.splitlines()))
+    [raw] = find_self_evals(rows)
+    assert (raw.kind, raw.year, raw.line_start) == ("project", "2023", 2)

@@ -35,7 +35,15 @@ from cnfiscal.vocab import selfeval as V
 log = logging.getLogger(__name__)
 
 _HAN = regex.compile(r"\p{Han}")
-_TITLE_LINE = regex.compile(rf"^(?:附件[\d\-]*)?{V.TITLE}(?:[-—一]?项目[一二三四五六七八九十\d]+)?[。.]?$")
+# A title line: an optional short prefix (附件3-1, the unit, 2023年度), the title, an optional 项目N / year suffix.
+_TITLE_LINE = regex.compile(
+    rf"^[^，。,；;:：]{{0,40}}?{V.TITLE}(?:[-—一]?项目[一二三四五六七八九十\d]+)?(?:{V.YEAR})?[。.]?$"
+)
+
+
+def mentions_self_eval(text: str) -> bool:
+    """Cheap test before building rows: does the text name a 绩效自评表 at all?"""
+    return regex.search(V.TITLE, folded(text)) is not None
 
 
 def find_self_evals(rows: list[Row]) -> list[RawSelfEval]:
@@ -61,6 +69,7 @@ def _parse_section(title: Row, kind: str, rows: list[Row]) -> RawSelfEval:
     reader = _SectionReader(
         RawSelfEval(kind=kind, title=folded(title.text), page_start=title.page, line_start=title.line)
     )
+    read_header(reader.raw, title)  # ``…自评表（2023年度）`` on one line
     for row in rows:
         reader.feed(row)
     return reader.finish()

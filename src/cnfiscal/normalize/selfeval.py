@@ -12,12 +12,13 @@ them, in reading order) → ``find_self_evals`` → ``to_self_eval``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
 
-from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.extract.selfeval import find_self_evals
+from cnfiscal.extract.layout import Cell, ExtractedDocument
+from cnfiscal.extract.selfeval import find_self_evals, mentions_self_eval
 from cnfiscal.extract.selfeval_labels import folded
 from cnfiscal.extract.selfeval_raw import RawFunding, RawIndicator, RawSelfEval
 from cnfiscal.extract.textrows import document_rows
@@ -48,6 +49,8 @@ _SELF_EVAL_TYPES = (DocType.DEPT_SELF_EVAL, DocType.PROJECT_SELF_EVAL)
 
 def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
     """Section-registry entry: every 绩效自评表 of the document as a SelfEval."""
+    if not mentions_self_eval(doc.text) and not any(mentions_self_eval(c.text) for c in _grid_cells(doc)):
+        return Parts()
     rows, warnings = document_rows(doc)
     records = [to_self_eval(raw) for raw in find_self_evals(rows)]
     parts = Parts(self_evals=records, warnings=warnings)
@@ -55,6 +58,12 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
         first = records[0]
         parts.unit_name, parts.year, parts.fill_date = first.unit_name, first.year, first.fill_date
     return parts
+
+
+def _grid_cells(doc: ExtractedDocument) -> Iterator[Cell]:
+    for page in doc.pages:
+        for grid in page.grids:
+            yield from grid.cells
 
 
 def to_self_eval(raw: RawSelfEval) -> SelfEval:
