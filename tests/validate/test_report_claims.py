@@ -173,3 +173,21 @@ def test_low_ocr_confidence_downgrades_report_error() -> None:
     rec = record().model_copy(update={"claims": claims_of(paragraphs(doc))})
     found = [f for r in RULES if r.id == "report.parts_sum" for f in r.check(rec)]
     assert [(f.severity.value, f.bbox) for f in found] == [("warning", (10.0, 20.0, 300.0, 32.0))]
+
+
+def test_heading_counts_its_numbered_subsections() -> None:
+    from cnfiscal.normalize.claims_sections import section_claims
+    from cnfiscal.validate.rules import RULES
+
+    lines = (
+        "(四)州本级安排的项目 3 个 30 万元。",
+        "1. 甲项目",
+        "- (1)资金使用情况: 2023年度预算数 10万元, 执行数 10万元, 执行率 100%。",
+        "2. 乙项目",
+        "- (1)资金使用情况: 2023年度预算数 15万元, 执行数 15万元, 执行率 100%。",
+        "(五)其它",
+        "1. 丙项目 预算数 5 万元",
+    )
+    rec = record().model_copy(update={"claims": section_claims(paragraphs(_doc(*lines)))})
+    got = sorted((f.rule, f.severity.value, f.stated, f.recomputed) for r in RULES for f in r.check(rec))
+    assert got == [("report.count", "error", "3", "2"), ("report.list_sum", "error", "300000", "250000")]

@@ -135,7 +135,10 @@ def parse_report(doc: ExtractedDocument, doc_type: DocType) -> list[Claim]:
     """The section parser's work for a narrative self-evaluation report (other kinds: no claims here)."""
     if doc_type is not DocType.SELF_EVAL_REPORT:
         return []
-    claims = claims_of(paragraphs(doc))
+    from cnfiscal.normalize.claims_sections import section_claims
+
+    paras = paragraphs(doc)
+    claims = claims_of(paras) + section_claims(paras)
     log.debug("%s: %d report claims", doc.path, len(claims))
     return claims
 
