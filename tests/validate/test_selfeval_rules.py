@@ -202,3 +202,10 @@ def test_crashing_rule_is_recorded_not_raised(monkeypatch) -> None:  # type: ign
     monkeypatch.setattr(registry, "RULES", [registry.Rule("test.boom", "crashes", "none", boom)])
     findings, errors = run_rules(record(dept_table()))
     assert findings == [] and [(e.stage, e.reason) for e in errors] == [("validate.test.boom", "bug")]
+
+
+def test_total_score_must_count_funding_when_the_weight_does() -> None:
+    # seed004's 总分 weight 100 = 90 + 执行率 10, so a 总分 of 88.5 (the indicators alone) is an error.
+    se = dept_table().model_copy(update={"total": Total(weight=D(100), score=D("88.5"))})
+    got = [(f.rule, f.severity.value, f.recomputed) for f in run(record(se), "selfeval.indicator.scores_sum")]
+    assert got == [("selfeval.indicator.scores_sum", "error", "96.4")]

@@ -113,21 +113,34 @@ def weights_sum(se: SelfEval, path: str) -> Iterator[Check]:
 def scores_sum(se: SelfEval, path: str) -> Iterator[Check]:
     """selfeval.indicator.scores_sum — the 总分 score = Σ leaf scores (+ the 执行率 得分 where counted: the printed
     one, or the one the printed 执行率 gives when the printed 得分 is itself wrong)."""
-    yield from _total_sum(se, path, "score", "selfeval.indicator.scores_sum", [funding_score(se), implied_score(se)])
+    funding = [funding_score(se), implied_score(se)]
+    bare = not weights_count_funding(se)  # when the 总分 weight counts the 执行率 分值, its score must count too
+    yield from _total_sum(se, path, "score", "selfeval.indicator.scores_sum", funding, bare=bare)
 
 
-def _total_sum(se: SelfEval, path: str, field: str, rule: str, funding: list[Decimal | None]) -> Iterator[Check]:
+def weights_count_funding(se: SelfEval) -> bool:
+    """True when the 总分 weight is exactly Σ indicator weights + the 执行率 分值 (and not Σ alone)."""
+    fw, rows = funding_weight(se), [se.indicators[i] for i in leaves(se)]
+    if not fw or se.total.weight is None or not rows or any(r.weight is None for r in rows):
+        return False
+    base = sum((r.weight for r in rows if r.weight is not None), Decimal(0))
+    return se.total.weight == base + fw
+
+
+def _total_sum(
+    se: SelfEval, path: str, field: str, rule: str, funding: list[Decimal | None], *, bare: bool = True
+) -> Iterator[Check]:
     stated = getattr(se.total, field)
     rows = [se.indicators[i] for i in leaves(se)]
     values = [getattr(r, field) for r in rows]
     if stated is None or not rows or any(v is None for v in values):
         return
     name = "分值" if field == "weight" else "得分"
-    checks = [
-        _total_check(se, path, rule=rule, name=name, stated=stated, values=values, extra=extra)
-        for extra in [None, *funding]
-    ]
-    yield _best(checks)
+    extras: list[Decimal | None] = [None] if bare else []
+    extras += [f for f in funding if f is not None]
+    checks = [_total_check(se, path, rule=rule, name=name, stated=stated, values=values, extra=e) for e in extras]
+    if checks:
+        yield _best(checks)
 
 
 def _total_check(
