@@ -63,7 +63,10 @@ def test_document_page_shows_tables_findings_and_evidence(db_report: WrittenRepo
     images = [r for r in refs(page) if r.endswith(".png")]
     assert len(images) == 2
     for ref in refs(page):
-        assert (page.parent / ref).exists(), ref
+        if ref.startswith("#"):  # a place on this page
+            assert f"id='{ref[1:]}'" in html or f'id="{ref[1:]}"' in html, ref
+        else:
+            assert (page.parent / ref.split("#", 1)[0]).exists(), ref
 
 
 def test_text_input_page_says_why_there_is_no_picture(db_report: WrittenReport) -> None:
@@ -101,3 +104,9 @@ def test_error_findings_are_listed_on_the_overview_and_link_to_their_place(tmp_p
     page = (tmp_path / href.split("#", maxsplit=1)[0]).read_text(encoding="utf-8")
     assert 'id="finding-2"' in page
     assert page.index('id="finding-2"') < page.index('id="finding-1"') < page.index('id="finding-0"')  # errors first
+
+
+def test_where_links_to_the_part_of_the_page(db_report: WrittenReport) -> None:
+    html = (db_report.out / "doc" / f"{doc_stem(SHA_SEED000)}.html").read_text(encoding="utf-8")
+    assert '<a href="#se-0">self_evals[0].funding[0]</a>' in html
+    assert "<h2 id='se-0'>" in html

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from cnfiscal.models import DocType, DocumentRecord, InputKind, Money, Source, Table, TableRow
+from cnfiscal.models import DocType, DocumentRecord, Finding, InputKind, Money, Severity, Source, Table, TableRow
 from cnfiscal.report.build import report_from_records
 from tests.report.records import ROOT
 
@@ -61,3 +61,16 @@ def test_standard_tables_are_shown_as_extracted(tmp_path: Path) -> None:
     blank = html.split("二、政府性基金预算财政拨款收入</td>", 1)[1].split("</tr>", 1)[0]
     assert '<td class="num"></td>' in blank  # a blank cell stays blank, never 0
     assert "empty table (无数据)" in html
+
+
+def test_a_finding_on_a_table_links_to_it(tmp_path: Path) -> None:
+    finding = Finding(
+        rule="table.rows_sum",
+        severity=Severity.INFO,
+        message="本年收入合计 = Σ rows",
+        page=6,
+        where="tables[收入支出决算总表]",
+    )
+    record = final_finance().model_copy(update={"findings": [finding]})
+    html = report_from_records([record], tmp_path).pages[0].read_text(encoding="utf-8")
+    assert '<a href="#table-0">tables[收入支出决算总表]</a>' in html

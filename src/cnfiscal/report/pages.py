@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import regex
 
 from cnfiscal.report.data import ReportData, doc_stem, parse_bbox
 from cnfiscal.report.evidence import Evidence, EvidenceRenderer
@@ -19,6 +20,8 @@ log = logging.getLogger(__name__)
 
 DOC_DIR = "doc"
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+WHERE_SELF_EVAL = regex.compile(r"self_evals\[(\d+)\]")
+WHERE_TABLE = regex.compile(r"tables\[(.+?)\]")
 
 
 def doc_href(sha256: str) -> str:
@@ -35,7 +38,7 @@ def write_document_page(data: ReportData, doc: pd.Series, out_dir: Path) -> Path
         body = "\n".join(
             [
                 _header(data, doc),
-                _findings(data.of("findings", sha), renderer),
+                _findings(data.of("findings", sha), renderer, data.of("tables", sha)),
                 _self_evals(data, sha),
                 tables_section(data.of("tables", sha), data.of("table_rows", sha), data.of("table_values", sha)),
                 _claims(data.of("claims", sha)),
@@ -77,25 +80,38 @@ def _header(data: ReportData, doc: pd.Series) -> str:
     return "\n".join(out)
 
 
-def _findings(findings: pd.DataFrame, renderer: EvidenceRenderer) -> str:
+def _findings(findings: pd.DataFrame, renderer: EvidenceRenderer, tables: pd.DataFrame) -> str:
     if findings.empty:
         return "<h2>核查发现 findings</h2><p class='muted'>No findings.</p>"
     parts = [f"<h2>核查发现 findings ({len(findings)})</h2>"]
     ordered = findings.assign(_rank=findings["severity"].map(SEVERITY_RANK).fillna(len(SEVERITY_RANK)))
     for f in ordered.sort_values(["_rank", "page", "finding_idx"], na_position="last").itertuples():
         evidence = renderer.render(f"f{f.finding_idx}", _page(f.page), parse_bbox(f.bbox))
-        parts.append(_finding(f, evidence))
+        parts.append(_finding(f, evidence, anchor_of(f.location, tables)))
     return "\n".join(parts)
 
 
-def _finding(f: Any, evidence: Evidence) -> str:
+def anchor_of(location: object, tables: pd.DataFrame) -> str | None:
+    """The part of the page a finding's ``where`` points to: ``#se-N``, ``#table-N`` or ``#claims``."""
+    if not isinstance(location, str):
+        return None
+    if m := WHERE_SELF_EVAL.match(location):
+        return f"#se-{m.group(1)}"
+    if m := WHERE_TABLE.match(location):
+        hit = tables[(tables["code"] == m.group(1)) | (tables["name"] == m.group(1))]
+        return f"#table-{hit['table_idx'].iloc[0]}" if not hit.empty else None
+    return "#claims" if location.startswith("claims") else None
+
+
+def _finding(f: Any, evidence: Evidence, anchor: str | None) -> str:
+    where = f'<td><a href="{anchor}">{text(f.location)}</a></td>' if anchor else td(f.location)
     cells = [
         td(f.stated, True),
         td(f.recomputed, True),
         td(f.difference, True),
         td(f.tolerance, True),
         td(f.page, True),
-        td(f.location),
+        where,
     ]
     grid = table(["stated", "recomputed", "difference", "tolerance", "page", "where"], [cells])
     picture = f'<img src="../{evidence.file}" alt="evidence: {text(evidence.note)}">' if evidence.file else ""
@@ -118,7 +134,8 @@ def _self_evals(data: ReportData, sha: str) -> str:
         name = se.project_name if isinstance(se.project_name, str) else se.unit_name
         pages = f"p. {text(se.page_start)}–{text(se.page_end)}"
         parts.append(
-            f"<h2>自评表 {se.se_idx + 1}: {text(name)} <span class='muted'>({text(se.kind)}, {pages})</span></h2>"
+            f"<h2 id='se-{se.se_idx}'>自评表 {se.se_idx + 1}: {text(name)} "
+            f"<span class='muted'>({text(se.kind)}, {pages})</span></h2>"
         )
         score = f"总分 {text(se.total_weight)} / 得分 {text(se.total_score)}"
         grade = f" · 自评结论 {text(se.grade)}" if isinstance(se.grade, str) else ""
@@ -179,4 +196,4 @@ def _claims(claims: pd.DataFrame) -> str:
         for c in claims.itertuples()
     ]
     headers = ["text", "kind", "subject", "value", "unit", "page"]
-    return f"<h2>文中数字 claims ({len(claims)})</h2>" + table(headers, body)
+    return f"<h2 id='claims'>文中数字 claims ({len(claims)})</h2>" + table(headers, body)
