@@ -62,7 +62,7 @@ def _sections(rows: list[Row]) -> Iterator[tuple[Row, str, list[Row]]]:
     starts = [(i, m) for i, r in enumerate(rows) if (m := _TITLE_LINE.match(folded(r.text)))]
     for n, (i, m) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
-        yield rows[i], V.KIND_OF_TITLE[m["kind"]], rows[i + 1 : end]
+        yield rows[i], V.KIND_OF_TITLE[m["kind"][:2]], rows[i + 1 : end]
 
 
 def _parse_section(title: Row, kind: str, rows: list[Row]) -> RawSelfEval:

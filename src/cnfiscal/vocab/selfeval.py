@@ -8,8 +8,8 @@ Every pattern is a ``regex`` source matched against *folded* text: NFKC (full-wi
 from __future__ import annotations
 
 # Title of a table and its kind.
-TITLE = r"(?P<kind>部门(?:整体)?|项目)支出绩效(?:目标)?自评表"
-KIND_OF_TITLE: dict[str, str] = {"部门整体": "dept", "部门": "dept", "项目": "project"}
+TITLE = r"(?P<kind>部门(?:整.)?|项目)支出绩效(?:目标)?自评表"  # 整. : OCR reads 整体 as 整亿
+KIND_OF_TITLE: dict[str, str] = {"部门": "dept", "项目": "project"}  # by the first two characters
 
 # ``（2021年度）``, OCR ``(2,024年度)``.
 YEAR = r"\((?P<year>\d[\d,]{3,5})年度?\)"
