@@ -3,7 +3,8 @@
 Each page of ``samples/pdf/self_eval_*.pdf`` is rendered, stamped with a red seal (a red ring with
 text, overlapping the unit name), rotated by a small angle (0.5–2°), given scanner noise and JPEG
 artefacts, and written back as an image-only PDF under ``tests/data/scanned/``. Deterministic
-(seeded), so re-running gives the same files. Run: ``.venv/bin/python scripts/make_scanned_fixtures.py``.
+(seeded), so re-running gives the same files. Run: ``.venv/bin/python scripts/make_scanned_fixtures.py``;
+then ``--record-ocr`` to re-record the OCR replay cache the tests read (needs RapidOCR; a few minutes).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "samples" / "pdf").glob("self_eval_*.pdf"))
 OUT = ROOT / "tests" / "data" / "scanned"
 # (suffix, rotation degrees, dpi, jpeg quality): the variants each source page gets.
+REPLAY = OUT / "ocr_replay.json"  # recorded RapidOCR outputs for these fixtures (``--record-ocr``)
 VARIANTS = [("scan_a", 0.8, 200, 55), ("scan_b", -1.7, 150, 50)]
 
 
@@ -86,9 +88,28 @@ def make(src: Path, variant: tuple[str, float, int, int], seed: int) -> Path:
     return path
 
 
+def record_ocr() -> None:
+    """Run the real OCR over every fixture and write the replay cache the tests use (``ocr_replay.json``)."""
+    from cnfiscal.extract.inputs import open_input
+    from cnfiscal.extract.ocr.engine import RapidEngine, ReplayEngine, use_engine
+    from cnfiscal.extract.reader import read_document
+    from cnfiscal.options import Options
+
+    REPLAY.unlink(missing_ok=True)
+    replay = ReplayEngine(REPLAY, RapidEngine(threads=2))
+    options = Options()
+    with use_engine(replay):
+        for path in sorted(OUT.glob("*.pdf")):
+            read_document(open_input(path, options), options)
+    replay.save()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.parse_args()
+    parser.add_argument("--record-ocr", action="store_true", help="only re-record the OCR replay cache (slow)")
+    if parser.parse_args().record_ocr:
+        record_ocr()
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     manifest = []
     for n, src in enumerate(SOURCES):

@@ -22,6 +22,7 @@ _NUM_SPACE = regex.compile(r"(?<=\d)\s+(?=[\d.,，．])|(?<=\d[.,，．])\s+(?=\
 
 
 DASH_CONFIDENCE = 0.95
+SPECK_PT = 1.2  # ink blobs smaller than this square (points) are noise when looking for lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ def clean_ink(ink: np.ndarray, rulings: np.ndarray, scale: float) -> np.ndarray:
     """Ink without rulings and without specks (for finding line bounds only; crops keep every pixel)."""
     text = cv2.subtract(ink, cv2.dilate(rulings, np.ones((3, 3), np.uint8)))
     _, labels, stats, _ = cv2.connectedComponentsWithStats(text, connectivity=8)
-    small = stats[:, cv2.CC_STAT_AREA] < max(4, int((0.9 * scale) ** 2))
+    small = stats[:, cv2.CC_STAT_AREA] < max(4, int((SPECK_PT * scale) ** 2))
     small[0] = False
     text[small[labels]] = 0
     return text
@@ -108,6 +109,8 @@ def lines_in(text_ink: np.ndarray, box: PxBox, char_h: float, split_gap: float |
             else:
                 pieces[-1].append(c)
         for p in pieces:
+            if max(b - a, p[-1][1] - p[0][0]) < 0.35 * char_h:
+                continue  # a lone dot or speck, not a line of text
             parts = tuple((x0 + q[0][0], y0 + a, x0 + q[-1][1], y0 + b) for q in _split_long(p, MAX_RATIO * (b - a)))
             out.append(TextLine((x0 + p[0][0], y0 + a, x0 + p[-1][1], y0 + b), -1, parts))
     return out
@@ -143,6 +146,16 @@ def crop(gray: np.ndarray, rulings: np.ndarray, line: PxBox, limit: PxBox) -> np
     return cv2.copyMakeBorder(img, *pad, cv2.BORDER_CONSTANT, value=255)
 
 
+def part_limits(parts: tuple[PxBox, ...], limit: PxBox) -> list[PxBox]:
+    """Crop limits of the parts of a cut line: halfway into the gaps, so no glyph is read twice."""
+    out = []
+    for i, (x0, _, x1, _) in enumerate(parts):
+        lo = (parts[i - 1][2] + x0) // 2 if i > 0 else limit[0]
+        hi = (x1 + parts[i + 1][0]) // 2 if i + 1 < len(parts) else limit[2]
+        out.append((max(limit[0], lo), limit[1], min(limit[2], hi), limit[3]))
+    return out
+
+
 def char_height(text_ink: np.ndarray, regions: list[PxBox], scale: float) -> float:
     """Typical text line height: the median band height over the regions (fallback: 9 pt)."""
     heights = []
@@ -170,7 +183,11 @@ def read_regions(
         found += [TextLine(t.box, k, t.parts) for t in lines_in(page.text_ink, box, char_h, split_gap)]
     dashes = [t for t in found if is_dash(t.box, char_h)]
     texts = [t for t in found if not is_dash(t.box, char_h)]
-    crops = [crop(page.gray, page.rulings, part, regions[t.region][0]) for t in texts for part in t.parts]
+    crops = [
+        crop(page.gray, page.rulings, part, limit)
+        for t in texts
+        for part, limit in zip(t.parts, part_limits(t.parts, regions[t.region][0]), strict=True)
+    ]
     results = iter(engine.recognize(crops))
     read = [ReadLine(t.box, t.region, "—", DASH_CONFIDENCE) for t in dashes]
     for t in texts:

@@ -16,6 +16,7 @@ RED_HUE_LOW = 12  # hue (OpenCV 0–180) at or below this, or at/above RED_HUE_H
 RED_HUE_HIGH = 160
 RED_MIN_SAT = 60
 RED_MIN_VAL = 70
+SEAL_STRETCH = 0.95  # under the seal, red-channel levels ≥ 95 % of the seal's own level become white
 MAX_SKEW_DEG = 5.0
 BLANK_INK = 0.0015  # share of ink pixels below which a page is blank
 PHOTO_MIDTONES = 0.35  # share of mid-grey pixels above which a page looks like a photo
@@ -38,13 +39,22 @@ def red_mask(bgr: np.ndarray) -> np.ndarray:
 
 
 def suppress_red(bgr: np.ndarray) -> tuple[np.ndarray, float]:
-    """Grey image with red ink turned to paper; returns it and the share of red pixels."""
+    """Grey image with red ink turned to paper; returns it and the share of red pixels.
+
+    Inside the (slightly dilated) red mask the grey image takes the red channel, in which red ink is
+    light and black strokes under the seal stay dark; it is then stretched so that the seal's own level
+    becomes white (otherwise a pale ghost of the seal is read as characters). Luminance cannot do
+    this: thin strokes and red ink have about the same luminance.
+    """
     gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     mask = red_mask(bgr)
     share = float(np.count_nonzero(mask)) / mask.size
     if share > 0:
-        mask = cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0
-        gray[mask] = bgr[:, :, 2][mask]  # the red channel: red ink ≈ paper, black ink stays black
+        red = bgr[:, :, 2]
+        seal_level = float(np.median(red[mask > 0]))
+        wide = cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0
+        stretch = 255.0 / max(80.0, SEAL_STRETCH * seal_level)
+        gray[wide] = np.clip(red[wide].astype(np.float32) * stretch, 0, 255).astype(np.uint8)
     return gray, share
 
 

@@ -15,6 +15,8 @@ import numpy as np
 
 from cnfiscal.extract.grid_lines import Rulings, Segment, merge_collinear
 
+BRIDGE_PT = 8.0  # collinear ruling pieces closer than this (points) are joined
+
 
 @dataclass(frozen=True, slots=True)
 class PxSegment:
@@ -63,6 +65,18 @@ def segments(mask: np.ndarray, horizontal: bool, min_len: int) -> list[PxSegment
     return out
 
 
+def bridge(segs: list[PxSegment], gap: float, tol: float) -> list[PxSegment]:
+    """Collinear pieces with a short gap between them are one ruling (a seal or a speck of JPEG broke it)."""
+    out: list[PxSegment] = []
+    for s in sorted(segs, key=lambda s: (round(s.pos / tol), s.start)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.pos - s.pos) <= tol and s.start - last.end <= gap:
+            out[-1] = PxSegment((last.pos + s.pos) / 2, last.start, max(last.end, s.end))
+        else:
+            out.append(s)
+    return out
+
+
 def _ends_on(seg: PxSegment, others: list[PxSegment], tol: float) -> bool:
     """Both ends of ``seg`` meet a perpendicular ruling."""
     return all(
@@ -82,5 +96,10 @@ def connected_only(
 def find_rulings(ink: np.ndarray, scale: float) -> PixelRulings:
     horiz, vert = line_masks(ink, scale)
     tol = max(4.0, 2.5 * scale)
-    hs, vs = connected_only(segments(horiz, True, int(15 * scale)), segments(vert, False, int(8 * scale)), tol)
+    gap = BRIDGE_PT * scale
+    hs = bridge(segments(horiz, True, int(6 * scale)), gap, tol)
+    vs = bridge(segments(vert, False, int(6 * scale)), gap, tol)
+    hs = [h for h in hs if h.end - h.start >= 15 * scale]
+    vs = [v for v in vs if v.end - v.start >= 8 * scale]
+    hs, vs = connected_only(hs, vs, tol)
     return PixelRulings(hs, vs, cv2.bitwise_or(horiz, vert))
