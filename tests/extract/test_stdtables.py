@@ -39,9 +39,14 @@ def summary(record: DocumentRecord) -> dict[str, object]:
             for r in t.rows
             if r.name in TOTAL_NAMES
         }
+        rows = [
+            [r.side, r.code, r.level, r.name, {c: v.raw for c, v in r.values.items() if v is not None}]
+            for r in t.rows
+        ]
         tables.append({
             "kind": t.kind, "name": t.name, "code": t.code, "unit": t.unit, "page_start": t.page_start,
-            "page_end": t.page_end, "n_rows": len(t.rows), "empty": t.empty, "totals": totals,
+            "page_end": t.page_end, "n_rows": len(t.rows), "empty": t.empty, "columns": t.columns,
+            "totals": totals, "rows": rows,
         })
     return {"doc_type": record.doc_type.value, "year": record.year, "unit_name": record.unit_name, "tables": tables}
 
@@ -52,8 +57,10 @@ def test_tables_match_expected(sample: str) -> None:
     path = EXPECTED / f"{Path(sample).stem}.json"
     if os.environ.get("CNFISCAL_REGEN"):
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        path.write_text(json.dumps({**got, "checked": old.get("checked", [])}, ensure_ascii=False, indent=2) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps({**got, "checked": old.get("checked", [])}, ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
+        )
     expected = json.loads(path.read_text(encoding="utf-8"))
     expected.pop("checked", None)
     assert got == expected

@@ -24,9 +24,13 @@ EXPECTED = ROOT / "tests" / "data" / "expected" / "findings_tables"
 MY_RULES = {row[0] for row in TABLE_RULES}
 SAMPLES = [
     "samples/pdf/final_finance_2024.pdf",
-    "samples/pdf/final_template.pdf",
     "samples/pdf/final_socialwork_2024.pdf",
+    "samples/pdf/final_template.pdf",
     "samples/pdf/budget_commerce_dept_2025.pdf",
+    "samples/pdf/budget_govoffice_dept_2025.pdf",
+    "samples/pdf/budget_justice_dept_2026.pdf",
+    "samples/pdf/budget_wanli_2024.pdf",
+    "samples/text/seed003_final_account_guiyang_bigdata_2024.txt",
 ]
 
 

@@ -126,6 +126,8 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
     ),
     (r"^本年收入合计$|收入决算合计$", "final.total", r"^本年收入合计$"),
     (r"^本年支出合计$|支出决算合计$", "final.total", r"^本年支出合计$"),
+    (r"^人员经费$", "final.general_basic", r"^人员经费合计$"),
+    (r"^公用经费$", "final.general_basic", r"^公用经费合计$"),
 )
 
 

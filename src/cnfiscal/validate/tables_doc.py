@@ -72,6 +72,40 @@ def cross_table(record: DocumentRecord) -> Iterator[Finding]:
             yield f
 
 
+def basic_split(record: DocumentRecord) -> Iterator[Finding]:
+    """一般公共预算 基本支出 (支出表 合计 row) = 人员经费合计 + 公用经费合计 of the 基本支出 table."""
+    general = next((t for t in record.tables if t.kind == "final.general"), None)
+    basic = next((t for t in record.tables if t.kind == "final.general_basic"), None)
+    if general is None or basic is None:
+        return
+    total = _find([general], "final.general", r"^合计$", r"基本支出")
+    parts = [
+        v
+        for r in basic.rows
+        if r.name and regex.match(r"^(?:人员|公用)经费合计$", r.name)
+        for v in r.values.values()
+        if v is not None
+    ]
+    if total is None or len(parts) != 2:
+        return
+    tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
+    f = finding_of(
+        Check(
+            "final.cross_table",
+            "基本支出 ≠ 人员经费合计 + 公用经费合计",
+            total.yuan,
+            parts[0].yuan + parts[1].yuan,
+            tol,
+            "tables[final.general_basic]",
+            total.page,
+            total.bbox,
+            " + ".join(p.raw for p in parts),
+        )
+    )
+    if f:
+        yield f
+
+
 def year_mismatch(record: DocumentRecord) -> Iterator[Finding]:
     if record.year is None:
         return
