@@ -44,6 +44,7 @@ from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)
 
+_TRAILING_DOT = regex.compile(r"^\s*\d+(?:\.\d+)?[.。]$")
 _SELF_EVAL_TYPES = (DocType.DEPT_SELF_EVAL, DocType.PROJECT_SELF_EVAL)
 
 
@@ -167,6 +168,8 @@ def _money(
 
 
 def _dec(text: str | None, warnings: list[str], where: str = "") -> Decimal | None:
+    if text and _TRAILING_DOT.match(text):  # OCR reads a speck after the number as a full stop: 7.9.
+        text = text.rstrip(".。")
     try:
         return parse_decimal(text)
     except ValueError:
