@@ -87,9 +87,11 @@ def run(files_dir: Path, db: Path, workers: int, sampler: MemorySampler | None =
 def line(workers: int, s: IngestSummary, seconds: float) -> str:
     docs = s.done + s.failed
     peaks = ", ".join(f"{v:.0f}" for v in sorted(s.peak_worker_rss_mb.values()))
-    return (f"   workers={workers}: {docs} documents, {s.pages} pages in {seconds:.1f} s → "
-            f"{docs / seconds:.2f} documents/s, {s.pages / seconds:.1f} pages/s; failed {s.failed}; "
-            f"peak RSS per worker {peaks} MB")
+    return (
+        f"   workers={workers}: {docs} documents, {s.pages} pages in {seconds:.1f} s → "
+        f"{docs / seconds:.2f} documents/s, {s.pages / seconds:.1f} pages/s; failed {s.failed}; "
+        f"peak RSS per worker {peaks} MB"
+    )
 
 
 @benchmark("ingest")
@@ -98,8 +100,10 @@ def bench_ingest(ctx: BenchContext) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="cnfiscal-bench-ingest-") as tmp:
         corpus = Path(tmp) / "corpus"
         files = replicate(corpus, n_docs)
-        out = [f"   corpus: {len(files)} documents ({len(files) // len(sample_files())} copies of "
-               f"{len(sample_files())} samples), {sum(f.stat().st_size for f in files) / 1e6:.0f} MB"]
+        out = [
+            f"   corpus: {len(files)} documents ({len(files) // len(sample_files())} copies of "
+            f"{len(sample_files())} samples), {sum(f.stat().st_size for f in files) / 1e6:.0f} MB"
+        ]
         sampler = MemorySampler(len(files))
         one, t_one = run(corpus, Path(tmp) / "w1.duckdb", 1, sampler)
         out.append(line(1, one, t_one))

@@ -93,8 +93,10 @@ def write_many_pages(path: Path, n: int) -> None:
         b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
     ]
-    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R "
-            b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+    )
     objects += [page] * n
     path.write_bytes(_pdf_file(objects))
 

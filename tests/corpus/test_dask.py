@@ -17,8 +17,10 @@ def test_dask_local_cluster_equals_local_run(tmp_path):
     # in-process on both sides, so both run the very same loaded code (the pool itself is tested elsewhere)
     local = ingest([folder], db=local_db, workers=0, progress=False)
     # one thread per worker: PyMuPDF is not thread-safe
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as lc, \
-            distributed.Client(lc) as client:
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as lc,
+        distributed.Client(lc) as client,
+    ):
         remote = ingest([folder], db=dask_db, client=client, progress=False)
     assert (local.done, local.failed) == (remote.done, remote.failed) == (len(files), 0)
     assert remote.pages == local.pages > 0

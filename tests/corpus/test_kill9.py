@@ -25,8 +25,9 @@ ingest([sys.argv[1]], db=sys.argv[2], workers=1, work=slow_work, progress=False)
 
 def ingest_and_kill(folder: Path, db: Path, after: int) -> int:
     """Run an ingest in a subprocess; SIGKILL it once ``after`` documents are committed; return how many were."""
-    proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(folder), str(db)], cwd=ROOT,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(folder), str(db)], cwd=ROOT, stderr=subprocess.PIPE, text=True
+    )
     stored = 0
     deadline = time.monotonic() + 120
     assert proc.stderr is not None

@@ -30,8 +30,20 @@ def test_every_table_has_rows_in_schema_order():
         for row in rows[spec.name]:
             assert list(row) == spec.column_names, spec.name
     counts = {name: len(r) for name, r in rows.items()}
-    assert counts == {"documents": 1, "self_evals": 1, "funding": 2, "indicators": 2, "tables": 1, "table_rows": 1,
-                      "table_values": 2, "claims": 1, "findings": 1, "warnings": 2, "errors": 1, "records": 1}
+    assert counts == {
+        "documents": 1,
+        "self_evals": 1,
+        "funding": 2,
+        "indicators": 2,
+        "tables": 1,
+        "table_rows": 1,
+        "table_values": 2,
+        "claims": 1,
+        "findings": 1,
+        "warnings": 2,
+        "errors": 1,
+        "records": 1,
+    }
 
 
 def test_round_trip_keeps_exact_values(tmp_path):

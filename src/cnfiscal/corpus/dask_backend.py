@@ -86,8 +86,11 @@ class DaskBackend:
             except TimeoutError:
                 done = set()
             finished = [(f, self._outcome(f, inflight[f][0])) for f in done]
-            finished += [(f, self._expire(f, task)) for f, (task, t0) in inflight.items()
-                         if f not in done and self.limits.seconds and time.monotonic() - t0 > self.limits.seconds]
+            finished += [
+                (f, self._expire(f, task))
+                for f, (task, t0) in inflight.items()
+                if f not in done and self.limits.seconds and time.monotonic() - t0 > self.limits.seconds
+            ]
             for future, outcome in finished:
                 del inflight[future]
                 yield outcome

@@ -113,7 +113,7 @@ def write_xlsx(tables: dict[str, pa.Table], out: Path) -> None:
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     yield rows[:size]
     for start in range(size, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
 def _cell(value: object) -> object:

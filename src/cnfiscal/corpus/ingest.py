@@ -48,8 +48,9 @@ class IngestConfig:
     on_stored: Callable[[Outcome, DocumentRecord], None] | None = None  # called after each document is committed
 
 
-def ingest(paths: Iterable[Path | str], db: Path | str, config: IngestConfig | None = None,
-           **overrides: Any) -> IngestSummary:
+def ingest(
+    paths: Iterable[Path | str], db: Path | str, config: IngestConfig | None = None, **overrides: Any
+) -> IngestSummary:
     """Ingest files and folders into the DuckDB file ``db``; return what was done.
 
     Keyword overrides set ``IngestConfig`` fields: ``ingest(["docs/"], db="c.duckdb", workers=2)``.

@@ -44,15 +44,24 @@ def exact(value: Decimal | None, scale: int = NUMBER_SCALE) -> Decimal | None:
 def money(prefix: str, m: Money | None) -> Row:
     if m is None:
         return {f"{prefix}_yuan": None, f"{prefix}_raw": None, f"{prefix}_unit": None, f"{prefix}_page": None}
-    return {f"{prefix}_yuan": exact(m.yuan, MONEY_SCALE), f"{prefix}_raw": m.raw, f"{prefix}_unit": m.unit,
-            f"{prefix}_page": m.page}
+    return {
+        f"{prefix}_yuan": exact(m.yuan, MONEY_SCALE),
+        f"{prefix}_raw": m.raw,
+        f"{prefix}_unit": m.unit,
+        f"{prefix}_page": m.page,
+    }
 
 
 def measure(prefix: str, m: Measure | None) -> Row:
     if m is None:
         return {f"{prefix}_{k}": None for k in ("raw", "op", "value", "unit", "kind")}
-    return {f"{prefix}_raw": m.raw, f"{prefix}_op": m.op, f"{prefix}_value": exact(m.value),
-            f"{prefix}_unit": m.unit, f"{prefix}_kind": m.kind}
+    return {
+        f"{prefix}_raw": m.raw,
+        f"{prefix}_op": m.op,
+        f"{prefix}_value": exact(m.value),
+        f"{prefix}_unit": m.unit,
+        f"{prefix}_kind": m.kind,
+    }
 
 
 def bbox(b: BBox | None) -> str | None:
@@ -84,9 +93,21 @@ def record_to_rows(record: DocumentRecord) -> Rows:
         add_table(rows, key, i, table)
     rows["claims"] = [claim_row(key, i, c) for i, c in enumerate(record.claims)]
     rows["findings"] = [
-        {"sha256": key, "finding_idx": i, "rule": f.rule, "severity": str(f.severity), "message": f.message,
-         "stated": f.stated, "recomputed": f.recomputed, "difference": f.difference, "tolerance": f.tolerance,
-         "page": f.page, "bbox": bbox(f.bbox), "evidence": f.evidence, "location": f.where}
+        {
+            "sha256": key,
+            "finding_idx": i,
+            "rule": f.rule,
+            "severity": str(f.severity),
+            "message": f.message,
+            "stated": f.stated,
+            "recomputed": f.recomputed,
+            "difference": f.difference,
+            "tolerance": f.tolerance,
+            "page": f.page,
+            "bbox": bbox(f.bbox),
+            "evidence": f.evidence,
+            "location": f.where,
+        }
         for i, f in enumerate(record.findings)
     ]
     rows["warnings"] = warning_rows(record)
@@ -96,8 +117,18 @@ def record_to_rows(record: DocumentRecord) -> Rows:
 
 def _error_rows(record: DocumentRecord) -> list[Row]:
     key = doc_id(record)
-    return [{"doc_id": key, "sha256": record.source.sha256 or None, "error_idx": i, "stage": e.stage,
-             "reason": e.reason, "page": e.page, "error_type": e.error_type} for i, e in enumerate(record.errors)]
+    return [
+        {
+            "doc_id": key,
+            "sha256": record.source.sha256 or None,
+            "error_idx": i,
+            "stage": e.stage,
+            "reason": e.reason,
+            "page": e.page,
+            "error_type": e.error_type,
+        }
+        for i, e in enumerate(record.errors)
+    ]
 
 
 def document_row(record: DocumentRecord) -> Row:
@@ -105,72 +136,171 @@ def document_row(record: DocumentRecord) -> Row:
     failed = record.status is Status.FAILED
     first = record.errors[0] if record.errors else None
     return {
-        "doc_id": doc_id(record), "sha256": src.sha256 or None, "path": src.path, "version": 1, "superseded": False,
-        "superseded_by": None, "status": "failed" if failed else "ok",
-        "error": first.reason if failed and first else None, "error_stage": first.stage if failed and first else None,
-        "doc_type": str(record.doc_type), "unit_name": record.unit_name, "year": record.year,
-        "fill_date": record.fill_date, "pages": src.pages, "input_kind": str(src.input_kind), "ocr": src.ocr,
-        "bytes": src.bytes, "encoding": src.encoding, "schema_version": record.schema_version,
-        "n_self_evals": len(record.self_evals), "n_tables": len(record.tables), "n_claims": len(record.claims),
-        "n_findings": len(record.findings), "n_warnings": len(warning_rows(record)),
-        "seconds": round(sum(record.timings.values()), 4), "timings": json.dumps(record.timings, sort_keys=True),
-        "versions": json.dumps(record.versions, sort_keys=True), "ingested_at": None,
+        "doc_id": doc_id(record),
+        "sha256": src.sha256 or None,
+        "path": src.path,
+        "version": 1,
+        "superseded": False,
+        "superseded_by": None,
+        "status": "failed" if failed else "ok",
+        "error": first.reason if failed and first else None,
+        "error_stage": first.stage if failed and first else None,
+        "doc_type": str(record.doc_type),
+        "unit_name": record.unit_name,
+        "year": record.year,
+        "fill_date": record.fill_date,
+        "pages": src.pages,
+        "input_kind": str(src.input_kind),
+        "ocr": src.ocr,
+        "bytes": src.bytes,
+        "encoding": src.encoding,
+        "schema_version": record.schema_version,
+        "n_self_evals": len(record.self_evals),
+        "n_tables": len(record.tables),
+        "n_claims": len(record.claims),
+        "n_findings": len(record.findings),
+        "n_warnings": len(warning_rows(record)),
+        "seconds": round(sum(record.timings.values()), 4),
+        "timings": json.dumps(record.timings, sort_keys=True),
+        "versions": json.dumps(record.versions, sort_keys=True),
+        "ingested_at": None,
     }
 
 
 def add_self_eval(rows: Rows, key: str, i: int, se: SelfEval) -> None:
     c = se.contact
-    rows["self_evals"].append({
-        "sha256": key, "se_idx": i, "kind": se.kind, "unit_name": se.unit_name, "project_name": se.project_name,
-        "department": se.department, "year": se.year, "fill_date": se.fill_date, "money_unit": se.money_unit,
-        "page_start": se.page_start, "page_end": se.page_end, "goals_expected": se.goals.expected,
-        "goals_actual": se.goals.actual, "total_weight": exact(se.total.weight), "total_score": exact(se.total.score),
-        "grade": se.conclusion.grade, "score_stated": exact(se.conclusion.score_stated),
-        "conclusion_text": se.conclusion.text, "contact_name": c.name if c else None,
-        "contact_phone": c.phone if c else None, "n_funding": len(se.funding), "n_indicators": len(se.indicators),
-        "notes": joined(se.notes),
-    })
+    rows["self_evals"].append(
+        {
+            "sha256": key,
+            "se_idx": i,
+            "kind": se.kind,
+            "unit_name": se.unit_name,
+            "project_name": se.project_name,
+            "department": se.department,
+            "year": se.year,
+            "fill_date": se.fill_date,
+            "money_unit": se.money_unit,
+            "page_start": se.page_start,
+            "page_end": se.page_end,
+            "goals_expected": se.goals.expected,
+            "goals_actual": se.goals.actual,
+            "total_weight": exact(se.total.weight),
+            "total_score": exact(se.total.score),
+            "grade": se.conclusion.grade,
+            "score_stated": exact(se.conclusion.score_stated),
+            "conclusion_text": se.conclusion.text,
+            "contact_name": c.name if c else None,
+            "contact_phone": c.phone if c else None,
+            "n_funding": len(se.funding),
+            "n_indicators": len(se.indicators),
+            "notes": joined(se.notes),
+        }
+    )
     for j, f in enumerate(se.funding):
-        rows["funding"].append({
-            "sha256": key, "se_idx": i, "row_idx": j, "source": f.source, "canonical": f.canonical,
-            "is_breakdown": f.is_breakdown, **money("initial_budget", f.initial_budget),
-            **money("annual_budget", f.annual_budget), **money("executed", f.executed), "weight": exact(f.weight),
-            "rate": exact(f.rate), "rate_raw": f.rate_raw, "score": exact(f.score), "page": f.page,
-            "bbox": bbox(f.bbox),
-        })
+        rows["funding"].append(
+            {
+                "sha256": key,
+                "se_idx": i,
+                "row_idx": j,
+                "source": f.source,
+                "canonical": f.canonical,
+                "is_breakdown": f.is_breakdown,
+                **money("initial_budget", f.initial_budget),
+                **money("annual_budget", f.annual_budget),
+                **money("executed", f.executed),
+                "weight": exact(f.weight),
+                "rate": exact(f.rate),
+                "rate_raw": f.rate_raw,
+                "score": exact(f.score),
+                "page": f.page,
+                "bbox": bbox(f.bbox),
+            }
+        )
     for j, ind in enumerate(se.indicators):
-        rows["indicators"].append({
-            "sha256": key, "se_idx": i, "row_idx": j, "level1": ind.level1, "level2": ind.level2,
-            "level3": ind.level3, **measure("target", ind.target), **measure("actual", ind.actual),
-            "weight": exact(ind.weight), "score": exact(ind.score), "reason": ind.reason,
-            "is_subtotal": ind.is_subtotal, "level1_weight": exact(ind.level1_weight), "page": ind.page,
-            "bbox": bbox(ind.bbox), "confidence": ind.confidence,
-        })
+        rows["indicators"].append(
+            {
+                "sha256": key,
+                "se_idx": i,
+                "row_idx": j,
+                "level1": ind.level1,
+                "level2": ind.level2,
+                "level3": ind.level3,
+                **measure("target", ind.target),
+                **measure("actual", ind.actual),
+                "weight": exact(ind.weight),
+                "score": exact(ind.score),
+                "reason": ind.reason,
+                "is_subtotal": ind.is_subtotal,
+                "level1_weight": exact(ind.level1_weight),
+                "page": ind.page,
+                "bbox": bbox(ind.bbox),
+                "confidence": ind.confidence,
+            }
+        )
 
 
 def add_table(rows: Rows, key: str, i: int, t: Table) -> None:
-    rows["tables"].append({
-        "sha256": key, "table_idx": i, "name": t.name, "code": t.code, "kind": t.kind, "unit": t.unit,
-        "unit_name": t.unit_name, "year": t.year, "page_start": t.page_start, "page_end": t.page_end,
-        "columns": json.dumps(t.columns, ensure_ascii=False), "n_rows": len(t.rows), "empty": t.empty,
-        "notes": joined(t.notes),
-    })
+    rows["tables"].append(
+        {
+            "sha256": key,
+            "table_idx": i,
+            "name": t.name,
+            "code": t.code,
+            "kind": t.kind,
+            "unit": t.unit,
+            "unit_name": t.unit_name,
+            "year": t.year,
+            "page_start": t.page_start,
+            "page_end": t.page_end,
+            "columns": json.dumps(t.columns, ensure_ascii=False),
+            "n_rows": len(t.rows),
+            "empty": t.empty,
+            "notes": joined(t.notes),
+        }
+    )
     for j, r in enumerate(t.rows):
-        rows["table_rows"].append({
-            "sha256": key, "table_idx": i, "row_idx": j, "table_code": t.code, "table_name": t.name,
-            "code": r.code, "name": r.name, "level": r.level, "side": r.side, "page": r.page, "bbox": bbox(r.bbox),
-        })
+        rows["table_rows"].append(
+            {
+                "sha256": key,
+                "table_idx": i,
+                "row_idx": j,
+                "table_code": t.code,
+                "table_name": t.name,
+                "code": r.code,
+                "name": r.name,
+                "level": r.level,
+                "side": r.side,
+                "page": r.page,
+                "bbox": bbox(r.bbox),
+            }
+        )
         for k, (column, value) in enumerate(r.values.items()):
-            rows["table_values"].append({
-                "sha256": key, "table_idx": i, "row_idx": j, "col_idx": k, "column_name": column,
-                **money("value", value), "value_bbox": bbox(value.bbox) if value else None,
-            })
+            rows["table_values"].append(
+                {
+                    "sha256": key,
+                    "table_idx": i,
+                    "row_idx": j,
+                    "col_idx": k,
+                    "column_name": column,
+                    **money("value", value),
+                    "value_bbox": bbox(value.bbox) if value else None,
+                }
+            )
 
 
 def claim_row(key: str, i: int, c: Claim) -> Row:
     return {
-        "sha256": key, "claim_idx": i, "text": c.text, "page": c.page, "kind": c.kind, "subject": c.subject,
-        "value": exact(c.value), "unit": c.unit, "base": c.base, **money("amount", c.amount), "bbox": bbox(c.bbox),
+        "sha256": key,
+        "claim_idx": i,
+        "text": c.text,
+        "page": c.page,
+        "kind": c.kind,
+        "subject": c.subject,
+        "value": exact(c.value),
+        "unit": c.unit,
+        "base": c.base,
+        **money("amount", c.amount),
+        "bbox": bbox(c.bbox),
     }
 
 
@@ -178,5 +308,7 @@ def warning_rows(record: DocumentRecord) -> list[Row]:
     located = [("document", w) for w in record.warnings]
     for i, se in enumerate(record.self_evals):
         located.extend((f"self_evals[{i}]", w) for w in se.warnings)
-    return [{"sha256": record.source.sha256, "warning_idx": i, "location": where, "message": w}
-            for i, (where, w) in enumerate(located)]
+    return [
+        {"sha256": record.source.sha256, "warning_idx": i, "location": where, "message": w}
+        for i, (where, w) in enumerate(located)
+    ]

@@ -21,13 +21,22 @@ MONEY_SCALE, NUMBER_SCALE = 6, 10
 
 def money_columns(prefix: str) -> list[tuple[str, str]]:
     """``<prefix>_yuan`` (exact 元), ``_raw`` (as printed), ``_unit`` (元/万元/亿元), ``_page``."""
-    return [(f"{prefix}_yuan", MONEY), (f"{prefix}_raw", "VARCHAR"), (f"{prefix}_unit", "VARCHAR"),
-            (f"{prefix}_page", "INTEGER")]
+    return [
+        (f"{prefix}_yuan", MONEY),
+        (f"{prefix}_raw", "VARCHAR"),
+        (f"{prefix}_unit", "VARCHAR"),
+        (f"{prefix}_page", "INTEGER"),
+    ]
 
 
 def measure_columns(prefix: str) -> list[tuple[str, str]]:
-    return [(f"{prefix}_raw", "VARCHAR"), (f"{prefix}_op", "VARCHAR"), (f"{prefix}_value", NUMBER),
-            (f"{prefix}_unit", "VARCHAR"), (f"{prefix}_kind", "VARCHAR")]
+    return [
+        (f"{prefix}_raw", "VARCHAR"),
+        (f"{prefix}_op", "VARCHAR"),
+        (f"{prefix}_value", NUMBER),
+        (f"{prefix}_unit", "VARCHAR"),
+        (f"{prefix}_kind", "VARCHAR"),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,86 +65,258 @@ def arrow_type(sql_type: str) -> pa.DataType:
 
 
 _ARROW: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
 }
 
 KEY = ("sha256", "VARCHAR")
 BBOX = ("bbox", "VARCHAR")  # JSON "[x0, y0, x1, y1]" in PDF points, null for text inputs
 
-DOCUMENTS = TableSpec("documents", (
-    ("doc_id", "VARCHAR"), KEY, ("path", "VARCHAR"), ("version", "INTEGER"), ("superseded", "BOOLEAN"),
-    ("superseded_by", "VARCHAR"), ("status", "VARCHAR"), ("error", "VARCHAR"), ("error_stage", "VARCHAR"),
-    ("doc_type", "VARCHAR"), ("unit_name", "VARCHAR"), ("year", "INTEGER"), ("fill_date", "DATE"),
-    ("pages", "INTEGER"), ("input_kind", "VARCHAR"), ("ocr", "BOOLEAN"), ("bytes", "BIGINT"),
-    ("encoding", "VARCHAR"), ("schema_version", "VARCHAR"), ("n_self_evals", "INTEGER"), ("n_tables", "INTEGER"),
-    ("n_claims", "INTEGER"), ("n_findings", "INTEGER"), ("n_warnings", "INTEGER"), ("seconds", "DOUBLE"),
-    ("timings", "VARCHAR"), ("versions", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
-), ("path", "version"))
+DOCUMENTS = TableSpec(
+    "documents",
+    (
+        ("doc_id", "VARCHAR"),
+        KEY,
+        ("path", "VARCHAR"),
+        ("version", "INTEGER"),
+        ("superseded", "BOOLEAN"),
+        ("superseded_by", "VARCHAR"),
+        ("status", "VARCHAR"),
+        ("error", "VARCHAR"),
+        ("error_stage", "VARCHAR"),
+        ("doc_type", "VARCHAR"),
+        ("unit_name", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("fill_date", "DATE"),
+        ("pages", "INTEGER"),
+        ("input_kind", "VARCHAR"),
+        ("ocr", "BOOLEAN"),
+        ("bytes", "BIGINT"),
+        ("encoding", "VARCHAR"),
+        ("schema_version", "VARCHAR"),
+        ("n_self_evals", "INTEGER"),
+        ("n_tables", "INTEGER"),
+        ("n_claims", "INTEGER"),
+        ("n_findings", "INTEGER"),
+        ("n_warnings", "INTEGER"),
+        ("seconds", "DOUBLE"),
+        ("timings", "VARCHAR"),
+        ("versions", "VARCHAR"),
+        ("ingested_at", "TIMESTAMP"),
+    ),
+    ("path", "version"),
+)
 
-SELF_EVALS = TableSpec("self_evals", (
-    KEY, ("se_idx", "INTEGER"), ("kind", "VARCHAR"), ("unit_name", "VARCHAR"), ("project_name", "VARCHAR"),
-    ("department", "VARCHAR"), ("year", "INTEGER"), ("fill_date", "DATE"), ("money_unit", "VARCHAR"),
-    ("page_start", "INTEGER"), ("page_end", "INTEGER"), ("goals_expected", "VARCHAR"), ("goals_actual", "VARCHAR"),
-    ("total_weight", NUMBER), ("total_score", NUMBER), ("grade", "VARCHAR"), ("score_stated", NUMBER),
-    ("conclusion_text", "VARCHAR"), ("contact_name", "VARCHAR"), ("contact_phone", "VARCHAR"),
-    ("n_funding", "INTEGER"), ("n_indicators", "INTEGER"), ("notes", "VARCHAR"),
-), ("sha256", "se_idx"))
+SELF_EVALS = TableSpec(
+    "self_evals",
+    (
+        KEY,
+        ("se_idx", "INTEGER"),
+        ("kind", "VARCHAR"),
+        ("unit_name", "VARCHAR"),
+        ("project_name", "VARCHAR"),
+        ("department", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("fill_date", "DATE"),
+        ("money_unit", "VARCHAR"),
+        ("page_start", "INTEGER"),
+        ("page_end", "INTEGER"),
+        ("goals_expected", "VARCHAR"),
+        ("goals_actual", "VARCHAR"),
+        ("total_weight", NUMBER),
+        ("total_score", NUMBER),
+        ("grade", "VARCHAR"),
+        ("score_stated", NUMBER),
+        ("conclusion_text", "VARCHAR"),
+        ("contact_name", "VARCHAR"),
+        ("contact_phone", "VARCHAR"),
+        ("n_funding", "INTEGER"),
+        ("n_indicators", "INTEGER"),
+        ("notes", "VARCHAR"),
+    ),
+    ("sha256", "se_idx"),
+)
 
-FUNDING = TableSpec("funding", (
-    KEY, ("se_idx", "INTEGER"), ("row_idx", "INTEGER"), ("source", "VARCHAR"), ("canonical", "VARCHAR"),
-    ("is_breakdown", "BOOLEAN"), *money_columns("initial_budget"), *money_columns("annual_budget"),
-    *money_columns("executed"), ("weight", NUMBER), ("rate", NUMBER), ("rate_raw", "VARCHAR"), ("score", NUMBER),
-    ("page", "INTEGER"), BBOX,
-), ("sha256", "se_idx", "row_idx"))
+FUNDING = TableSpec(
+    "funding",
+    (
+        KEY,
+        ("se_idx", "INTEGER"),
+        ("row_idx", "INTEGER"),
+        ("source", "VARCHAR"),
+        ("canonical", "VARCHAR"),
+        ("is_breakdown", "BOOLEAN"),
+        *money_columns("initial_budget"),
+        *money_columns("annual_budget"),
+        *money_columns("executed"),
+        ("weight", NUMBER),
+        ("rate", NUMBER),
+        ("rate_raw", "VARCHAR"),
+        ("score", NUMBER),
+        ("page", "INTEGER"),
+        BBOX,
+    ),
+    ("sha256", "se_idx", "row_idx"),
+)
 
-INDICATORS = TableSpec("indicators", (
-    KEY, ("se_idx", "INTEGER"), ("row_idx", "INTEGER"), ("level1", "VARCHAR"), ("level2", "VARCHAR"),
-    ("level3", "VARCHAR"), *measure_columns("target"), *measure_columns("actual"), ("weight", NUMBER),
-    ("score", NUMBER), ("reason", "VARCHAR"), ("is_subtotal", "BOOLEAN"), ("level1_weight", NUMBER),
-    ("page", "INTEGER"), BBOX, ("confidence", "DOUBLE"),
-), ("sha256", "se_idx", "row_idx"))
+INDICATORS = TableSpec(
+    "indicators",
+    (
+        KEY,
+        ("se_idx", "INTEGER"),
+        ("row_idx", "INTEGER"),
+        ("level1", "VARCHAR"),
+        ("level2", "VARCHAR"),
+        ("level3", "VARCHAR"),
+        *measure_columns("target"),
+        *measure_columns("actual"),
+        ("weight", NUMBER),
+        ("score", NUMBER),
+        ("reason", "VARCHAR"),
+        ("is_subtotal", "BOOLEAN"),
+        ("level1_weight", NUMBER),
+        ("page", "INTEGER"),
+        BBOX,
+        ("confidence", "DOUBLE"),
+    ),
+    ("sha256", "se_idx", "row_idx"),
+)
 
-TABLES = TableSpec("tables", (
-    KEY, ("table_idx", "INTEGER"), ("name", "VARCHAR"), ("code", "VARCHAR"), ("kind", "VARCHAR"),
-    ("unit", "VARCHAR"), ("unit_name", "VARCHAR"), ("year", "INTEGER"), ("page_start", "INTEGER"),
-    ("page_end", "INTEGER"), ("columns", "VARCHAR"), ("n_rows", "INTEGER"), ("empty", "BOOLEAN"), ("notes", "VARCHAR"),
-), ("sha256", "table_idx"))
+TABLES = TableSpec(
+    "tables",
+    (
+        KEY,
+        ("table_idx", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("code", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("unit", "VARCHAR"),
+        ("unit_name", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("page_start", "INTEGER"),
+        ("page_end", "INTEGER"),
+        ("columns", "VARCHAR"),
+        ("n_rows", "INTEGER"),
+        ("empty", "BOOLEAN"),
+        ("notes", "VARCHAR"),
+    ),
+    ("sha256", "table_idx"),
+)
 
-TABLE_ROWS = TableSpec("table_rows", (
-    KEY, ("table_idx", "INTEGER"), ("row_idx", "INTEGER"), ("table_code", "VARCHAR"), ("table_name", "VARCHAR"),
-    ("code", "VARCHAR"), ("name", "VARCHAR"), ("level", "VARCHAR"), ("side", "VARCHAR"), ("page", "INTEGER"), BBOX,
-), ("sha256", "table_idx", "row_idx"))
+TABLE_ROWS = TableSpec(
+    "table_rows",
+    (
+        KEY,
+        ("table_idx", "INTEGER"),
+        ("row_idx", "INTEGER"),
+        ("table_code", "VARCHAR"),
+        ("table_name", "VARCHAR"),
+        ("code", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("level", "VARCHAR"),
+        ("side", "VARCHAR"),
+        ("page", "INTEGER"),
+        BBOX,
+    ),
+    ("sha256", "table_idx", "row_idx"),
+)
 
-TABLE_VALUES = TableSpec("table_values", (
-    KEY, ("table_idx", "INTEGER"), ("row_idx", "INTEGER"), ("col_idx", "INTEGER"), ("column_name", "VARCHAR"),
-    *money_columns("value"), ("value_bbox", "VARCHAR"),
-), ("sha256", "table_idx", "row_idx", "col_idx"))
+TABLE_VALUES = TableSpec(
+    "table_values",
+    (
+        KEY,
+        ("table_idx", "INTEGER"),
+        ("row_idx", "INTEGER"),
+        ("col_idx", "INTEGER"),
+        ("column_name", "VARCHAR"),
+        *money_columns("value"),
+        ("value_bbox", "VARCHAR"),
+    ),
+    ("sha256", "table_idx", "row_idx", "col_idx"),
+)
 
-CLAIMS = TableSpec("claims", (
-    KEY, ("claim_idx", "INTEGER"), ("text", "VARCHAR"), ("page", "INTEGER"), ("kind", "VARCHAR"),
-    ("subject", "VARCHAR"), ("value", NUMBER), ("unit", "VARCHAR"), ("base", "VARCHAR"), *money_columns("amount"), BBOX,
-), ("sha256", "claim_idx"))
+CLAIMS = TableSpec(
+    "claims",
+    (
+        KEY,
+        ("claim_idx", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("page", "INTEGER"),
+        ("kind", "VARCHAR"),
+        ("subject", "VARCHAR"),
+        ("value", NUMBER),
+        ("unit", "VARCHAR"),
+        ("base", "VARCHAR"),
+        *money_columns("amount"),
+        BBOX,
+    ),
+    ("sha256", "claim_idx"),
+)
 
-FINDINGS = TableSpec("findings", (
-    KEY, ("finding_idx", "INTEGER"), ("rule", "VARCHAR"), ("severity", "VARCHAR"), ("message", "VARCHAR"),
-    ("stated", "VARCHAR"), ("recomputed", "VARCHAR"), ("difference", "VARCHAR"), ("tolerance", "VARCHAR"),
-    ("page", "INTEGER"), BBOX, ("evidence", "VARCHAR"), ("location", "VARCHAR"),
-), ("sha256", "finding_idx"))
+FINDINGS = TableSpec(
+    "findings",
+    (
+        KEY,
+        ("finding_idx", "INTEGER"),
+        ("rule", "VARCHAR"),
+        ("severity", "VARCHAR"),
+        ("message", "VARCHAR"),
+        ("stated", "VARCHAR"),
+        ("recomputed", "VARCHAR"),
+        ("difference", "VARCHAR"),
+        ("tolerance", "VARCHAR"),
+        ("page", "INTEGER"),
+        BBOX,
+        ("evidence", "VARCHAR"),
+        ("location", "VARCHAR"),
+    ),
+    ("sha256", "finding_idx"),
+)
 
-WARNINGS = TableSpec("warnings", (
-    KEY, ("warning_idx", "INTEGER"), ("location", "VARCHAR"), ("message", "VARCHAR"),
-), ("sha256", "warning_idx"))
+WARNINGS = TableSpec(
+    "warnings",
+    (
+        KEY,
+        ("warning_idx", "INTEGER"),
+        ("location", "VARCHAR"),
+        ("message", "VARCHAR"),
+    ),
+    ("sha256", "warning_idx"),
+)
 
-ERRORS = TableSpec("errors", (
-    ("doc_id", "VARCHAR"), KEY, ("error_idx", "INTEGER"), ("stage", "VARCHAR"), ("reason", "VARCHAR"),
-    ("page", "INTEGER"), ("error_type", "VARCHAR"),
-), ("doc_id", "error_idx"))
+ERRORS = TableSpec(
+    "errors",
+    (
+        ("doc_id", "VARCHAR"),
+        KEY,
+        ("error_idx", "INTEGER"),
+        ("stage", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("page", "INTEGER"),
+        ("error_type", "VARCHAR"),
+    ),
+    ("doc_id", "error_idx"),
+)
 
 RECORDS = TableSpec("records", (KEY, ("record_json", "VARCHAR")), ("sha256",))
 
 ALL_TABLES: tuple[TableSpec, ...] = (
-    DOCUMENTS, SELF_EVALS, FUNDING, INDICATORS, TABLES, TABLE_ROWS, TABLE_VALUES, CLAIMS, FINDINGS, WARNINGS, ERRORS,
+    DOCUMENTS,
+    SELF_EVALS,
+    FUNDING,
+    INDICATORS,
+    TABLES,
+    TABLE_ROWS,
+    TABLE_VALUES,
+    CLAIMS,
+    FINDINGS,
+    WARNINGS,
+    ERRORS,
     RECORDS,
 )
 SPECS: dict[str, TableSpec] = {t.name: t for t in ALL_TABLES}

@@ -75,8 +75,9 @@ def _replace(con: duckdb.DuckDBPyConnection, doc_id: str, path: str, rows: Rows)
             con.execute(f"DELETE FROM {spec.name} WHERE sha256 = ?", [sha])
     previous = con.execute("SELECT max(version) FROM documents WHERE path = ?", [path]).fetchone()
     version = (previous[0] or 0) + 1 if previous else 1
-    con.execute("UPDATE documents SET superseded = true, superseded_by = ? WHERE path = ? AND NOT superseded",
-                [doc_id, path])
+    con.execute(
+        "UPDATE documents SET superseded = true, superseded_by = ? WHERE path = ? AND NOT superseded", [doc_id, path]
+    )
     doc = {**rows["documents"][0], "version": version, "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None)}
     _insert(con, "documents", [doc])
     for spec in ALL_TABLES[1:]:
@@ -107,14 +108,14 @@ def load(db: Path | str | duckdb.DuckDBPyConnection, tables: list[str] | None = 
     ``table_rows``; ``table_values`` (one row per table cell); ``claims``; ``findings``; ``warnings``; ``errors``;
     ``records`` (the full DocumentRecord JSON). Rows are ordered by key and ordinal.
     """
-    own = not isinstance(db, duckdb.DuckDBPyConnection)
-    con = connect(db, read_only=True) if own else db  # type: ignore[arg-type]
+    names = tables or [spec.name for spec in ALL_TABLES]
+    if isinstance(db, duckdb.DuckDBPyConnection):
+        return {name: read_table(db, name) for name in names}
+    con = connect(db, read_only=True)
     try:
-        names = tables or [spec.name for spec in ALL_TABLES]
         return {name: read_table(con, name) for name in names}
     finally:
-        if own:
-            con.close()
+        con.close()
 
 
 def read_table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
@@ -135,6 +136,9 @@ def read_arrow(con: duckdb.DuckDBPyConnection, name: str) -> pa.Table:
 
 # nullable pandas dtypes, so an integer column with a null stays integer (page 3, not 3.0)
 _PANDAS_TYPES = {
-    pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
-    pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.bool_(): pd.BooleanDtype(),
+    pa.string(): pd.StringDtype(),
+    pa.large_string(): pd.StringDtype(),
 }

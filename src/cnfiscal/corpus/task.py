@@ -77,8 +77,10 @@ def checked(task: Task, record: DocumentRecord, limits: Limits) -> DocumentRecor
         if got != task.sha256:
             gone = "" if Path(task.path).exists() else "file vanished while being read; "
             source = record.source.model_copy(update={"sha256": task.sha256, "bytes": task.size})
-            errors = [e.model_copy(update={"reason": gone + e.reason}) if i == 0 and gone else e
-                      for i, e in enumerate(record.errors)]
+            errors = [
+                e.model_copy(update={"reason": gone + e.reason}) if i == 0 and gone else e
+                for i, e in enumerate(record.errors)
+            ]
             return record.model_copy(update={"source": source, "errors": errors})
     return record
 
@@ -132,8 +134,10 @@ def _image_limit(doc: object, limits: Limits) -> str | None:
         for img in page.get_images(full=True):
             mpx = img[2] * img[3] / 1e6
             if mpx > limits.max_image_megapixels:
-                return (f"page {page.number + 1}: image of {img[2]}×{img[3]} px ({mpx:.0f} Mpx) exceeds the limit "
-                        f"of {limits.max_image_megapixels:.0f} Mpx")
+                return (
+                    f"page {page.number + 1}: image of {img[2]}×{img[3]} px ({mpx:.0f} Mpx) exceeds the limit "
+                    f"of {limits.max_image_megapixels:.0f} Mpx"
+                )
     return None
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 from cnfiscal.corpus.task import Limits, Outcome, Task, Work, failed_outcome, limit_memory, run_task
 from cnfiscal.errors import CorpusError
@@ -145,7 +146,7 @@ class WorkerPool:
             if outcome is not None:
                 yield outcome
 
-    def _check_start(self, w: _Worker, ready: set[object]) -> None:
+    def _check_start(self, w: _Worker, ready: set[Any]) -> None:
         if w.conn in ready:
             try:
                 w.ready = w.conn.recv() == READY
@@ -163,7 +164,7 @@ class WorkerPool:
         left = min((w.started + self.limits.seconds - now for w in busy), default=POLL_SECONDS)
         return max(0.01, min(POLL_SECONDS, left))
 
-    def _check(self, w: _Worker, ready: set[object]) -> Outcome | None:
+    def _check(self, w: _Worker, ready: set[Any]) -> Outcome | None:
         task = w.task
         assert task is not None
         if w.conn in ready:
