@@ -151,7 +151,7 @@ def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> Non
         mid = (cols[0] + cols[1]) / 2
         left = [c.text for c in row.cells if c.text and c.col is not None and c.col < mid]
         right = [c.text for c in row.cells if c.text and c.col is not None and c.col >= mid]
-        left = [t for t in left if not regex.fullmatch(rf"(?:{V.GOALS_LABEL})", folded(t)) and _HAN.search(t)]
+        left = [t for t in left if not regex.fullmatch(V.GOALS_LABEL_PIECE, folded(t)) and _HAN.search(t)]
         right = [t for t in right if _HAN.search(t)]
         goals.append([[clean_text(" ".join(left))], ["\x00"], [clean_text(" ".join(right))]])
         return

@@ -41,6 +41,7 @@ FUNDING_COLUMNS: tuple[str, ...] = ("initial_budget", "annual_budget", "executed
 
 # Goals.
 GOALS_LABEL = r"年度总?体?目标|总体目标"
+GOALS_LABEL_PIECE = r"年?度?总?体?目?标?"  # a piece of the vertical label 年度总体目标 left in a cell
 GOALS_HEADER = r"预期目标"
 GOALS_ACTUAL_HEADER = r"实际完成情况"
 
