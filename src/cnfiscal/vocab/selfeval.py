@@ -87,7 +87,7 @@ SUBTOTAL = r"小计$"
 TOTAL = r"^总分$"
 
 # Conclusion, contact, footnotes.
-CONCLUSION_LABEL = r"^(?:自评结论?|绩效结论|自评|结论|论)$"
+CONCLUSION_LABEL = r"^(?:.?评结论?|绩效结论|自评|结论|论)$"  # .评: OCR reads 自 as 目
 CONCLUSION_HEADINGS = r"^[一二三四]、"
 CONCLUSION_START = r"一、绩效自评结论|自评结论|^自评"
 # Grade: ``自评等级为"优"``, ``自评结论为良好``, a lone ``优`` cell.
