@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.models import Claim, DocType, SelfEval, Table
+
+if TYPE_CHECKING:
+    from cnfiscal.normalize.selfeval import SelfEvalsFound
 
 
 @dataclass(slots=True)
@@ -33,7 +37,7 @@ def _registry() -> list[tuple[str, SectionParser]]:
     parsers: list[tuple[str, SectionParser]] = []
     from cnfiscal.normalize import selfeval
 
-    parsers.append(("selfeval", selfeval.parse))
+    parsers.append(("selfeval", lambda doc, doc_type: _self_eval_parts(selfeval.parse(doc, doc_type))))
     from cnfiscal.extract import stdtables
 
     parsers.append(("stdtables", stdtables.parse))
@@ -41,6 +45,16 @@ def _registry() -> list[tuple[str, SectionParser]]:
 
     parsers.append(("report_claims", lambda doc, doc_type: Parts(claims=parse_report(doc, doc_type))))
     return parsers
+
+
+def _self_eval_parts(found: SelfEvalsFound) -> Parts:
+    return Parts(
+        self_evals=found.self_evals,
+        warnings=found.warnings,
+        unit_name=found.unit_name,
+        year=found.year,
+        fill_date=found.fill_date,
+    )
 
 
 SECTION_PARSERS = _registry

@@ -5,14 +5,17 @@
 targets/actuals via ``parse_measure``, dates via ``parse_date`` / ``parse_year``. A value that cannot
 be read becomes null plus a warning on the record (and in the log) — never 0.
 
-``parse(doc, doc_type) -> Parts``: ``textrows.document_rows`` (PDF grid rows and the text lines outside
-them, in reading order) → ``find_self_evals`` → ``to_self_eval``.
+``parse(doc, doc_type) -> SelfEvalsFound`` (``cnfiscal.sections`` wraps it as the registry's Parts:
+normalize sits below sections in the import layers) — ``textrows.document_rows`` (PDF grid rows and
+the text lines outside them, in reading order) → ``find_self_evals`` → ``to_self_eval``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
@@ -39,7 +42,6 @@ from cnfiscal.models import (
 from cnfiscal.normalize.dates import parse_date, parse_year
 from cnfiscal.normalize.measure import parse_measure
 from cnfiscal.normalize.numbers import parse_decimal, parse_money, parse_rate
-from cnfiscal.sections import Parts
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)
@@ -48,17 +50,28 @@ _TRAILING_DOT = regex.compile(r"^\s*\d+(?:\.\d+)?[.。]$")
 _SELF_EVAL_TYPES = (DocType.DEPT_SELF_EVAL, DocType.PROJECT_SELF_EVAL)
 
 
-def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
-    """Section-registry entry: every 绩效自评表 of the document as a SelfEval."""
+@dataclass(slots=True)
+class SelfEvalsFound:
+    """What ``parse`` found; ``cnfiscal.sections`` turns it into the registry's ``Parts``."""
+
+    self_evals: list[SelfEval] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unit_name: str | None = None
+    year: int | None = None
+    fill_date: dt.date | None = None
+
+
+def parse(doc: ExtractedDocument, doc_type: DocType) -> SelfEvalsFound:
+    """Every 绩效自评表 of the document as a SelfEval (the document's unit/year/date for a self-eval doc)."""
     if not mentions_self_eval(doc.text) and not any(mentions_self_eval(c.text) for c in _grid_cells(doc)):
-        return Parts()
+        return SelfEvalsFound()
     rows, warnings = document_rows(doc)
     records = [to_self_eval(raw) for raw in find_self_evals(rows)]
-    parts = Parts(self_evals=records, warnings=warnings)
+    found = SelfEvalsFound(self_evals=records, warnings=warnings)
     if records and doc_type in _SELF_EVAL_TYPES:
         first = records[0]
-        parts.unit_name, parts.year, parts.fill_date = first.unit_name, first.year, first.fill_date
-    return parts
+        found.unit_name, found.year, found.fill_date = first.unit_name, first.year, first.fill_date
+    return found
 
 
 def _grid_cells(doc: ExtractedDocument) -> Iterator[Cell]:
