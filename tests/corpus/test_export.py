@@ -69,3 +69,15 @@ def test_xlsx_one_sheet_per_table_with_frozen_headers(db, tmp_path):
     row = dict(zip(header, [c.value for c in ws[2]], strict=True))
     assert row["annual_budget_yuan"] == 197045700 and row["annual_budget_raw"] == "19, 704. 57"
     assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}3"
+
+
+def test_xlsx_long_table_continues_on_another_sheet(db, tmp_path, monkeypatch):
+    from cnfiscal.corpus import export as export_module
+
+    monkeypatch.setattr(export_module, "XLSX_MAX_ROWS", 1)
+    out = tmp_path / "split.xlsx"
+    export(db, "xlsx", out)
+    wb = load_workbook(out)
+    assert "funding (2)" in wb.sheetnames and "funding (3)" not in wb.sheetnames
+    assert [c.value for c in wb["funding (2)"][2]][:3] == [rich_record().source.sha256, 0, 1]
+    assert wb["funding (2)"].freeze_panes == "A2"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import duckdb
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -110,3 +111,22 @@ def test_money_round_trips_exactly(memory_db, value):
     record = record.model_copy(update={"self_evals": [se.model_copy(update={"funding": [row]})]})
     store.write_document(memory_db, record_to_rows(record))  # same key each time: replaces the previous example
     assert load(memory_db, ["funding"])["funding"].iloc[0]["executed_yuan"] == value
+
+
+def test_a_database_of_another_layout_is_refused(tmp_path):
+    from cnfiscal.errors import CorpusError
+
+    db = tmp_path / "old.duckdb"
+    store.connect(db).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE corpus_meta SET value = 'cnfiscal-corpus-0' WHERE key = 'schema'")
+    con.close()
+    with pytest.raises(CorpusError, match="ingest into a new database file"):
+        store.connect(db)
+
+
+def test_partial_record_is_ok_in_status_and_partial_in_record_status():
+    from cnfiscal.models import Status
+
+    row = record_to_rows(rich_record().model_copy(update={"status": Status.PARTIAL}))["documents"][0]
+    assert (row["status"], row["record_status"]) == ("ok", "partial")

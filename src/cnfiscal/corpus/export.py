@@ -19,16 +19,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from cnfiscal.corpus import store
-from cnfiscal.corpus.schema import ALL_TABLES
+from cnfiscal.corpus.schema import ALL_TABLES, SPECS
 
 log = logging.getLogger(__name__)
 
 XLSX_MAX_ROWS = 1_048_575  # Excel's limit, less the header
 XLSX_SKIP = frozenset({"records"})
 XLSX_MAX_CELL = 32_767
+BATCH_ROWS = 50_000
 
 
 class ExportFormat(StrEnum):
@@ -39,48 +41,65 @@ class ExportFormat(StrEnum):
 
 
 def export(db: Path | str, fmt: ExportFormat | str, out: Path | str) -> list[Path]:
-    """Write every table of ``db`` as ``fmt`` to ``out``; return the files written."""
+    """Write every table of ``db`` as ``fmt`` to ``out``; return the files written.
+
+    Tables are streamed in record batches, so memory does not grow with the size of the corpus.
+    """
     fmt = ExportFormat(fmt)
     out = Path(out)
     con = store.connect(db, read_only=True)
     try:
-        tables = {spec.name: store.read_arrow(con, spec.name) for spec in ALL_TABLES}
+        if fmt is ExportFormat.XLSX:
+            write_xlsx(con, out)
+            return [out]
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for spec in ALL_TABLES:
+            path = out / f"{spec.name}.{fmt.value}"
+            with _atomic(path) as tmp:
+                _WRITERS[fmt](con, spec.name, tmp)
+            written.append(path)
+        return written
     finally:
         con.close()
-    if fmt is ExportFormat.XLSX:
-        write_xlsx(tables, out)
-        return [out]
-    out.mkdir(parents=True, exist_ok=True)
-    writer = _WRITERS[fmt]
-    written = []
-    for name, table in tables.items():
-        path = out / f"{name}.{fmt.value}"
-        with _atomic(path) as tmp:
-            writer(table, tmp)
-        written.append(path)
-    return written
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
+def batches(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa.RecordBatch]:
+    """One table in key order, ``BATCH_ROWS`` rows at a time (DECIMAL columns stay decimal128)."""
+    spec = SPECS[table]
+    order = ", ".join(f'"{c}"' for c in spec.order_by)
+    cursor = con.cursor()  # its own cursor, so other queries can run while this one is being read
+    try:
+        yield from cursor.sql(f"SELECT * FROM {table} ORDER BY {order}").to_arrow_reader(BATCH_ROWS)
+    finally:
+        cursor.close()
+
+
+def write_parquet(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
     import pyarrow.parquet as pq
 
-    pq.write_table(table, path)
+    with pq.ParquetWriter(path, SPECS[table].arrow_schema()) as writer:
+        for batch in batches(con, table):
+            writer.write_batch(batch)
 
 
-def write_csv(table: pa.Table, path: Path) -> None:
-    """UTF-8 with a BOM (so Excel shows the Chinese text); decimals written exactly as text."""
-    frame = table.to_pandas(date_as_object=True)
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
+def write_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    """UTF-8 with a BOM (so Excel shows the Chinese text); decimals written exactly as text; empty cells empty."""
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        f.write(",".join(SPECS[table].column_names) + "\n")
+        for batch in batches(con, table):
+            batch.to_pandas(date_as_object=True).to_csv(f, index=False, header=False)
 
 
-def write_jsonl(table: pa.Table, path: Path) -> None:
+def write_jsonl(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    """One JSON object per row (decimals as strings); for ``records``, one whole DocumentRecord per line."""
     with path.open("w", encoding="utf-8") as f:
-        if table.column_names == ["sha256", "record_json"]:
-            for text in table.column("record_json").to_pylist():
-                f.write(text + "\n")
-            return
-        for row in table.to_pylist():
-            f.write(json.dumps(row, ensure_ascii=False, default=_json_value) + "\n")
+        for batch in batches(con, table):
+            if table == "records":
+                f.writelines(text + "\n" for text in batch.column("record_json").to_pylist())
+                continue
+            for row in batch.to_pylist():
+                f.write(json.dumps(row, ensure_ascii=False, default=_json_value) + "\n")
 
 
 def _json_value(value: object) -> str:
@@ -91,29 +110,46 @@ def _json_value(value: object) -> str:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def write_xlsx(tables: dict[str, pa.Table], out: Path) -> None:
+def write_xlsx(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    """One sheet per table (``records`` left out), frozen header and filters; long tables continue on more sheets."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    for name, table in tables.items():
-        if name in XLSX_SKIP:
-            continue
-        for part, rows in enumerate(_chunks(table.to_pylist(), XLSX_MAX_ROWS)):
-            ws = wb.create_sheet(name if part == 0 else f"{name} ({part + 1})")
-            ws.freeze_panes = "A2"
-            ws.auto_filter.ref = f"A1:{_column_letter(len(table.column_names))}{len(rows) + 1}"
-            ws.append(table.column_names)
-            for row in rows:
-                ws.append([_cell(v) for v in row.values()])
+    for spec in ALL_TABLES:
+        if spec.name not in XLSX_SKIP:
+            _xlsx_table(wb, con, spec.name)
     out.parent.mkdir(parents=True, exist_ok=True)
     with _atomic(out) as tmp:
         wb.save(tmp)
 
 
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    yield rows[:size]
-    for start in range(size, len(rows), size):
-        yield rows[start : start + size]
+def _xlsx_table(wb: Any, con: duckdb.DuckDBPyConnection, table: str) -> None:
+    header = SPECS[table].column_names
+    total = _count(con, table)
+    ws, part, on_sheet = None, 0, XLSX_MAX_ROWS
+    for batch in batches(con, table):
+        for row in batch.to_pylist():
+            if on_sheet == XLSX_MAX_ROWS:
+                part, on_sheet = part + 1, 0
+                rows_here = min(XLSX_MAX_ROWS, total - (part - 1) * XLSX_MAX_ROWS)
+                ws = _sheet(wb, table if part == 1 else f"{table} ({part})", header, rows_here)
+            ws.append([_cell(v) for v in row.values()])  # type: ignore[union-attr]
+            on_sheet += 1
+    if ws is None:
+        _sheet(wb, table, header, 0)
+
+
+def _sheet(wb: Any, title: str, header: list[str], n_rows: int) -> Any:
+    ws = wb.create_sheet(title)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{_column_letter(len(header))}{n_rows + 1}"
+    ws.append(header)
+    return ws
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _cell(value: object) -> object:
@@ -141,7 +177,7 @@ def _atomic(path: Path) -> Iterator[Path]:
         raise
 
 
-_WRITERS: dict[ExportFormat, Callable[[pa.Table, Path], None]] = {
+_WRITERS: dict[ExportFormat, Callable[[duckdb.DuckDBPyConnection, str, Path], None]] = {
     ExportFormat.PARQUET: write_parquet,
     ExportFormat.CSV: write_csv,
     ExportFormat.JSONL: write_jsonl,

@@ -143,6 +143,7 @@ def document_row(record: DocumentRecord) -> Row:
         "superseded": False,
         "superseded_by": None,
         "status": "failed" if failed else "ok",
+        "record_status": str(record.status),
         "error": first.reason if failed and first else None,
         "error_stage": first.stage if failed and first else None,
         "doc_type": str(record.doc_type),

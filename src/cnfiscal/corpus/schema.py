@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from cnfiscal.errors import CorpusError
+
 MONEY = "DECIMAL(38,6)"
 NUMBER = "DECIMAL(38,10)"
 MONEY_SCALE, NUMBER_SCALE = 6, 10
@@ -86,7 +88,8 @@ DOCUMENTS = TableSpec(
         ("version", "INTEGER"),
         ("superseded", "BOOLEAN"),
         ("superseded_by", "VARCHAR"),
-        ("status", "VARCHAR"),
+        ("status", "VARCHAR"),  # ok | failed (SPEC); a partial record is "ok" here and "partial" in record_status
+        ("record_status", "VARCHAR"),
         ("error", "VARCHAR"),
         ("error_stage", "VARCHAR"),
         ("doc_type", "VARCHAR"),
@@ -323,7 +326,7 @@ SPECS: dict[str, TableSpec] = {t.name: t for t in ALL_TABLES}
 CHILD_TABLES = tuple(t for t in ALL_TABLES if t.name not in ("documents", "errors"))
 
 META_DDL = "CREATE TABLE IF NOT EXISTS corpus_meta (key VARCHAR, value VARCHAR)"
-SCHEMA_ID = "cnfiscal-corpus-1"
+SCHEMA_ID = "cnfiscal-corpus-2"
 
 
 def create_all(con: duckdb.DuckDBPyConnection) -> None:
@@ -334,3 +337,5 @@ def create_all(con: duckdb.DuckDBPyConnection) -> None:
     found = con.execute("SELECT value FROM corpus_meta WHERE key = 'schema'").fetchall()
     if not found:
         con.execute("INSERT INTO corpus_meta VALUES ('schema', ?)", [SCHEMA_ID])
+    elif found[0][0] != SCHEMA_ID:
+        raise CorpusError(f"database layout {found[0][0]} is not {SCHEMA_ID}: ingest into a new database file")

@@ -33,7 +33,11 @@ def connect(db: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnectio
         con = duckdb.connect(str(db))
     except duckdb.Error as e:
         raise CorpusError(f"{db}: cannot open database: {e}") from e
-    create_all(con)
+    try:
+        create_all(con)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -60,6 +64,9 @@ def write_document(con: duckdb.DuckDBPyConnection, rows: Rows) -> int:
     try:
         version = _replace(con, doc_id, path, rows)
         con.execute("COMMIT")
+    except duckdb.Error as e:
+        con.execute("ROLLBACK")
+        raise CorpusError(f"{path}: cannot store the document: {e}") from e
     except BaseException:
         con.execute("ROLLBACK")
         raise
