@@ -94,16 +94,15 @@ def read_conclusion(raw: RawSelfEval, row: Row) -> None:
         if m := regex.search(V.CONTACT_PHONE, f):
             raw.contact_phone = m["phone"]
         return
-    cells = [folded(t) for t in row.texts if t]
-    while cells and regex.search(V.CONCLUSION_LABEL, cells[0]):
-        cells.pop(0)
-    body = clean_text("".join(cells)) if any(c.col is not None for c in row.cells) else text
-    body = regex.sub(r"^(?:绩效\s*结论|自评\s*结论?)\s*", "", body) if cells else ""
-    if body and not regex.search(V.CONCLUSION_LABEL, folded(body)):
+    texts = [t for t in row.texts if t]
+    while texts and regex.search(V.CONCLUSION_LABEL, folded(texts[0])):
+        texts.pop(0)
+    tabbed = any(c.col is not None for c in row.cells)  # column fragments join without a space
+    body = clean_text("".join(texts) if tabbed else " ".join(texts))
+    body = regex.sub(r"^(?:绩效\s*结论|自评\s*结论?)\s*", "", body)
+    if body:
         raw.conclusion.append(body)
         raw.conclusion_page = raw.conclusion_page or row.page
-    elif body and regex.search(V.GRADE_ALONE, folded(body)):
-        raw.conclusion.append(body)
 
 
 def _note_line(raw: RawSelfEval, text: str) -> None:
