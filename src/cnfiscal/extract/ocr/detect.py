@@ -64,17 +64,15 @@ def image_cover(page: pymupdf.Page) -> float:
     return min(1.0, covered / area)
 
 
+def classify(chars: int, good_share: float, cover: float) -> PageKind:
+    if chars >= MIN_TEXT_CHARS:
+        return PageKind.GARBAGE if good_share < MIN_GOOD_SHARE else PageKind.TEXT
+    if cover >= MIN_IMAGE_COVER:
+        return PageKind.IMAGE
+    return PageKind.TEXT if chars else PageKind.EMPTY
+
+
 def probe_page(page: pymupdf.Page) -> PageProbe:
     chars, good = text_quality(page.get_text("text"))
     cover = image_cover(page)
-    if chars >= MIN_TEXT_CHARS and good < MIN_GOOD_SHARE:
-        kind = PageKind.GARBAGE
-    elif chars >= MIN_TEXT_CHARS:
-        kind = PageKind.TEXT
-    elif cover >= MIN_IMAGE_COVER:
-        kind = PageKind.IMAGE
-    elif chars:
-        kind = PageKind.TEXT
-    else:
-        kind = PageKind.EMPTY
-    return PageProbe(kind, chars, round(good, 3), round(cover, 3))
+    return PageProbe(classify(chars, good, cover), chars, round(good, 3), round(cover, 3))

@@ -18,6 +18,7 @@ RED_MIN_SAT = 60
 RED_MIN_VAL = 70
 SEAL_STRETCH = 0.95  # under the seal, red-channel levels ≥ 95 % of the seal's own level become white
 MAX_SKEW_DEG = 5.0
+MIN_CONTRAST = 40  # grey levels between the darkest and the lightest spots of a page with any ink
 BLANK_INK = 0.0015  # share of ink pixels below which a page is blank
 PHOTO_MIDTONES = 0.35  # share of mid-grey pixels above which a page looks like a photo
 
@@ -59,8 +60,12 @@ def suppress_red(bgr: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def binarize(gray: np.ndarray) -> np.ndarray:
-    """Ink = 255. Otsu on a lightly blurred image (scanner grain and JPEG noise)."""
+    """Ink = 255. Otsu on a lightly blurred image (scanner grain and JPEG noise); nothing on a page
+    without contrast (Otsu would split plain paper into "ink" and paper)."""
     blur = cv2.GaussianBlur(gray, (3, 3), 0)
+    lo, hi = np.percentile(cv2.blur(blur, (5, 5)), (0.01, 99.99))
+    if hi - lo < MIN_CONTRAST:
+        return np.zeros_like(gray)
     _, ink = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return ink
 
