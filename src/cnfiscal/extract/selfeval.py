@@ -3,16 +3,18 @@
 Public interface (stable; the PDF grid reader and the text reader both feed it):
 
 ``find_self_evals(rows: list[Row]) -> list[RawSelfEval]``
-    ``rows`` in reading order, from ``Grid.rows()`` (one ``RowCell`` per grid cell, ``col`` set) or from
-    ``cnfiscal.extract.textrows.text_rows`` (tab fields with ``col`` set; whitespace tokens with ``col``
-    None; an empty Row is a blank line). Title rows (``部门整体支出绩效目标自评表``,
-    ``项目支出绩效自评表-项目一``) start a section; each section then goes through zones:
-    header (year, unit, fill date, project, unit of money) → funding rows → goals →
+    ``rows`` in reading order, from ``Grid.rows()`` (one ``RowCell`` per grid cell, ``col`` set, empty
+    cells kept so that positions count) or from ``cnfiscal.extract.textrows.text_rows`` (tab fields with
+    ``col`` set; whitespace tokens with ``col`` None; an empty Row is a blank line);
+    ``textrows.document_rows(doc)`` merges both for a whole document (grids plus the lines outside them).
+    Title rows (``部门整体支出绩效目标自评表``, ``项目支出绩效自评表-项目一``) start a section; each
+    section then goes through zones: header (year, unit, fill date, project, unit of money) → funding → goals →
     indicator table (``selfeval_indicators``) → 总分 → conclusion / contact / 注 (``selfeval_parts``).
     A section with neither funding rows nor indicators (a heading that only names the tables) is dropped.
 
-``cnfiscal.normalize.selfeval.to_self_eval(raw) -> SelfEval`` turns the raw strings into typed values,
-and ``cnfiscal.normalize.selfeval.parse(doc, doc_type) -> Parts`` is the section-registry entry.
+``cnfiscal.normalize.selfeval.to_self_eval(raw) -> SelfEval`` turns the raw strings into typed values;
+``cnfiscal.normalize.selfeval.parse(doc, doc_type) -> SelfEvalsFound`` runs it all on a document (the
+section registry in ``cnfiscal.sections`` wraps it as ``Parts``).
 """
 
 from __future__ import annotations
