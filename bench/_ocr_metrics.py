@@ -1,20 +1,22 @@
 """Agreement of an OCR grid with the text-layer grid of the same form (tested in ``tests/extract/test_ocr_metrics``).
 
 Cells are paired by (row, column) when both grids have the same shape. A cell *agrees* when its text,
-NFKC-folded and without whitespace, is identical. Numbers are the ``NUMBER`` tokens of the text-layer
-cell (thousands separators and spaces removed); a number is *exact* when the OCR cell holds the same
-number at the same position in its own token list.
+NFKC-folded and without whitespace, is identical; ``cells_agree_ops`` also counts cells that agree
+once operator variants are folded (``≧``/``≥``, which the measure parser reads alike). Numbers are the
+``NUMBER`` tokens of the text-layer cell (thousands separators and spaces removed); a number is *exact*
+when the OCR cell holds the same number at the same position in its own token list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import regex
 
 from cnfiscal.extract.layout import Cell, Grid
 from cnfiscal.normalize.numbers import NUMBER, fold
+from cnfiscal.vocab.operators import OPERATOR_SYMBOLS
 
 _SPACE = regex.compile(r"\s+")
 
@@ -26,10 +28,10 @@ class OcrScore:
     numbers: int = 0
     numbers_exact: int = 0
     shape_mismatch: int = 0  # grid pairs whose shapes differ (their cells are all counted as wrong)
+    cells_agree_ops: int = 0  # agreeing once ≧/≥ and other operator variants are folded
 
     def __add__(self, o: OcrScore) -> OcrScore:
-        return OcrScore(self.cells + o.cells, self.cells_agree + o.cells_agree, self.numbers + o.numbers,
-                        self.numbers_exact + o.numbers_exact, self.shape_mismatch + o.shape_mismatch)
+        return OcrScore(*(a + b for a, b in zip(astuple(self), astuple(o), strict=True)))
 
     @property
     def cell_rate(self) -> float:
@@ -38,6 +40,10 @@ class OcrScore:
 
 def norm(text: str) -> str:
     return _SPACE.sub("", fold(text))
+
+
+def norm_ops(text: str) -> str:
+    return "".join(OPERATOR_SYMBOLS.get(ch, ch) for ch in norm(text))
 
 
 def numbers(text: str) -> list[str]:
@@ -49,26 +55,29 @@ def _by_pos(cells: Sequence[Cell]) -> dict[tuple[int, int], Cell]:
 
 
 def score_grid(truth: Grid, ocr: Grid | None, mismatches: list[tuple[str, str]] | None = None) -> OcrScore:
-    """Compare one grid; differing cells are appended to ``mismatches`` as (truth, ocr)."""
+    """Compare one grid; cells differing even with operators folded go to ``mismatches`` as (truth, ocr)."""
     want = [c for c in truth.cells if norm(c.text)]
     n_numbers = sum(len(numbers(c.text)) for c in want)
     if ocr is None or (ocr.n_rows, ocr.n_cols) != (truth.n_rows, truth.n_cols):
-        return OcrScore(len(want), 0, n_numbers, 0, 1)
+        return OcrScore(len(want), 0, n_numbers, 0, 1, 0)
     got = _by_pos(ocr.cells)
-    agree = exact = 0
+    agree = agree_ops = exact = 0
     for c in want:
         o = got.get((c.row, c.col))
         text = o.text if o is not None else ""
-        if norm(text) == norm(c.text):
-            agree += 1
+        agree += norm(text) == norm(c.text)
+        if norm_ops(text) == norm_ops(c.text):
+            agree_ops += 1
         elif mismatches is not None:
             mismatches.append((c.text, text))
         mine = numbers(text)
         exact += sum(1 for i, n in enumerate(numbers(c.text)) if i < len(mine) and mine[i] == n)
-    return OcrScore(len(want), agree, n_numbers, exact)
+    return OcrScore(len(want), agree, n_numbers, exact, 0, agree_ops)
 
 
-def score_grids(truth: Sequence[Grid], ocr: Sequence[Grid], mismatches: list[tuple[str, str]] | None = None) -> OcrScore:
+def score_grids(
+    truth: Sequence[Grid], ocr: Sequence[Grid], mismatches: list[tuple[str, str]] | None = None
+) -> OcrScore:
     total = OcrScore()
     for i, t in enumerate(truth):
         total += score_grid(t, ocr[i] if i < len(ocr) else None, mismatches)

@@ -115,9 +115,18 @@ def main() -> None:
     for n, src in enumerate(SOURCES):
         for k, (suffix, angle, dpi, quality) in enumerate(VARIANTS):
             path = make(src, (suffix, angle, dpi, quality), seed=100 * n + k)
-            manifest.append({"file": path.name, "source": f"samples/pdf/{src.name}", "rotation_deg": angle,
-                             "second_page_rotation_deg": round(-angle * 0.6, 2), "dpi": dpi, "jpeg_quality": quality,
-                             "seal": "red ring with text on page 1, over the unit label", "bytes": path.stat().st_size})
+            manifest.append(
+                {
+                    "file": path.name,
+                    "source": f"samples/pdf/{src.name}",
+                    "rotation_deg": angle,
+                    "second_page_rotation_deg": round(-angle * 0.6, 2),
+                    "dpi": dpi,
+                    "jpeg_quality": quality,
+                    "seal": "red ring with text on page 1, over the unit label",
+                    "bytes": path.stat().st_size,
+                }
+            )
     (OUT / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

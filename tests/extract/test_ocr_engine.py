@@ -145,8 +145,15 @@ def test_replayed_scan_keeps_the_table_and_its_confidences() -> None:
     assert [(g.n_rows, g.n_cols, g.page_start, g.page_end) for g in grids] == [(47, 9, 1, 2)]
     cells = {(c.row, c.col): c for c in grids[0].cells}
     # row 2 of the funding block, as printed: 年度资金总额 1268万元 2226.98万元 2199.98万元 10 98.78% 9.88
-    assert [cells[2, c].text for c in range(1, 8)] == ["年度资金总额：", "1268万元", "2226.98万元", "2199.98万元",
-                                                       "10", "98.78%", "9.88"]
+    assert [cells[2, c].text for c in range(1, 8)] == [
+        "年度资金总额：",
+        "1268万元",
+        "2226.98万元",
+        "2199.98万元",
+        "10",
+        "98.78%",
+        "9.88",
+    ]
     assert all(0.5 < (cells[2, c].confidence or 0) <= 1 for c in range(2, 8))
     assert all(w.confidence is not None and w.page in (1, 2) for p in doc.pages for w in p.words)
 

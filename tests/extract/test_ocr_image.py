@@ -91,8 +91,14 @@ def test_scanned_grid_has_the_cells_of_the_text_layer_grid(item: dict) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "joined"),
-    [("2 226.98万元", "2226.98万元"), ("19, 704. 57", "19,704.57"), ("98.78 %", "98.78%"), ("≥6 户", "≥6 户"),
-     ("2021年1月 -12月底", "2021年1月 -12月底"), ("1 268", "1268")],
+    [
+        ("2 226.98万元", "2226.98万元"),
+        ("19, 704. 57", "19,704.57"),
+        ("98.78 %", "98.78%"),
+        ("≥6 户", "≥6 户"),
+        ("2021年1月 -12月底", "2021年1月 -12月底"),
+        ("1 268", "1268"),
+    ],
 )
 def test_spaces_inside_numbers_are_joined(raw: str, joined: str) -> None:
     assert join_number_spaces(raw) == joined

@@ -87,8 +87,9 @@ class RapidEngine:
                 img = cv2.resize(_bgr(crops[i]), (widths[k], REC_HEIGHT)).astype(np.float32)
                 batch[k, :, :, : widths[k]] = img.transpose(2, 0, 1) / 127.5 - 1.0
             preds = rec.session(batch)[0]
-            decoded = rec.postprocess_op(preds, False, wh_ratio_list=[w / REC_HEIGHT for w in widths],
-                                         max_wh_ratio=max(widths) / REC_HEIGHT)
+            decoded = rec.postprocess_op(
+                preds, False, wh_ratio_list=[w / REC_HEIGHT for w in widths], max_wh_ratio=max(widths) / REC_HEIGHT
+            )
             for k, i in enumerate(idx):
                 out[i] = Recognized(str(decoded[k][0]), float(decoded[k][1]))
         return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 import pymupdf
+import regex
 
 from cnfiscal.extract.grid import PageTable, find_page_tables
 from cnfiscal.extract.layout import Line, Page, Word
@@ -35,6 +36,8 @@ from cnfiscal.extract.ocr.rulings import find_rulings
 
 log = logging.getLogger(__name__)
 
+_DIGIT = regex.compile(r"\d")
+LOW_NUMBER_CONFIDENCE = 0.80  # a number read less surely than this is a warning (validate uses the same bound)
 LOW_PAGE_CONFIDENCE = 0.75  # below this mean confidence the page is also tried upside down
 
 
@@ -86,6 +89,9 @@ def ocr_page(pdf_page: pymupdf.Page, number: int, dpi: int, engine: OcrEngine) -
         else:
             _warn(page, f"page {number}: OCR confidence is low ({result.mean_confidence:.2f}); check the values")
     page.words = result.words
+    for w in result.words:
+        if w.confidence is not None and w.confidence < LOW_NUMBER_CONFIDENCE and _DIGIT.search(w.text):
+            _warn(page, f"page {number}: {w.text!r} read by OCR with low confidence {w.confidence:.2f}; check it")
     page.lines = [Line(w.text, number, w.bbox, confidence=w.confidence) for w in result.words]
     if abs(prep.skew_deg) >= 0.1:
         log.debug("page %d: deskewed by %.2f°", number, prep.skew_deg)
@@ -144,8 +150,13 @@ def _word(text: str, box: tuple[float, ...], number: int, scale: float, confiden
 
 
 def _flip(prep: Prepared) -> Prepared:
-    return Prepared(cv2.rotate(prep.gray, cv2.ROTATE_180), cv2.rotate(prep.ink, cv2.ROTATE_180),
-                    prep.skew_deg, prep.seal_share, prep.midtones)
+    return Prepared(
+        cv2.rotate(prep.gray, cv2.ROTATE_180),
+        cv2.rotate(prep.ink, cv2.ROTATE_180),
+        prep.skew_deg,
+        prep.seal_share,
+        prep.midtones,
+    )
 
 
 def _mean(values: list[float | None]) -> float:
