@@ -18,6 +18,8 @@ from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Page
 from cnfiscal.extract.reader import read_document
 from cnfiscal.extract.selfeval import find_self_evals
 from cnfiscal.extract.selfeval_fragments import fit_cells
+from cnfiscal.extract.selfeval_funding import read_funding
+from cnfiscal.extract.selfeval_raw import RawSelfEval
 from cnfiscal.extract.textrows import text_rows
 from cnfiscal.models import DocType, InputKind, SelfEval
 from cnfiscal.normalize.selfeval import parse, to_self_eval
@@ -230,3 +232,34 @@ def test_title_with_prefix_and_year_on_one_line_and_prose_mentions_ignored() -> 
     rows, _ = text_rows(_lines(prose, *text.splitlines()))
     [raw] = find_self_evals(rows)
     assert (raw.kind, raw.year, raw.line_start) == ("project", "2023", 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        # the form's blank spacer column between 全年执行数 and 分值
+        (
+            "\t年度资金总额:\t6943200\t6353020\t6000410.5\t\t10\t94. 45\t9. 44\t",
+            ["6943200", "6353020", "6000410.5", "10", "94. 45", "9. 44"],
+        ),
+        # an amount cut at its thousands
+        (
+            "年度资金总额:\t270000\t270000\t270\t000\t10\t100. 00%\t100",
+            ["270000", "270000", "270000", "10", "100. 00%", "100"],
+        ),
+        # a stray digit between amounts, and two amounts in one cell
+        (
+            "年度资金总额:\t678800\t608369. 99\t6\t808369. 99\t10\t100.00\t10",
+            ["678800", "608369. 99", "808369. 99", "10", "100.00", "10"],
+        ),
+        ("财政拨款:\t678800\t678800 608369.99\t\t\t-\t-\t-", ["678800", "678800", "608369.99", "-", "-", "-"]),
+        # whitespace tokens of a sub-row: no 年初预算数, — — — for 分值/执行率/得分
+        ("基本支出 577.4万元 577.4万元 — — —", [None, "577.4万元", "577.4万元", "—", "—", "—"]),
+        ("其他资金 0 0", [None, "0", "0", None, None, None]),
+    ],
+)
+def test_funding_rows_fill_six_slots(line: str, values: list[str | None]) -> None:
+    rows, _ = text_rows(_lines(line))
+    raw = RawSelfEval(kind="project", title="")
+    assert read_funding(raw, rows[0])
+    assert raw.funding[0].values == values

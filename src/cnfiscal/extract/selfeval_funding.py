@@ -74,7 +74,7 @@ def _split_multi(values: list[_Val]) -> list[_Val]:
             out.append(v)
             continue
         pattern = _SPACED_DECIMAL if regex.search(r"\d\.\s+\d", v.text) else _NUMBERS
-        out.extend(_Val(m.group(0), v.bbox) for m in pattern.finditer(v.text))
+        out.extend(_Val(m.group(0).strip(), v.bbox) for m in pattern.finditer(v.text))
     return out
 
 
