@@ -90,7 +90,7 @@ ENGINES: dict[str, tuple[Engine, bool]] = {  # name -> (engine, run on all pages
     "cnfiscal grid": (cnfiscal_grids, True),
     "pdfplumber": (pdfplumber_tables, True),
     "pymupdf no-layout": (_mupdf(False, False), True),
-    "pymupdf no-layout+words": (_mupdf(False, True), True),
+    "pymupdf no-layout+words": (_mupdf(False, True), False),  # same finder as above: speed alike
     "pymupdf layout": (_mupdf(True, False), False),
 }
 

@@ -221,3 +221,15 @@ def test_a_word_printed_across_a_cell_border_is_split_between_the_cells():
     # "655.00" (6 half-width chars = 30 pt) ends at the border x=60; "一、支出" (4 full-width = 40 pt) follows
     (table,) = find_page_tables(1, rulings, [Word("655.00一、支出", (30, 5, 100, 15), 1)])
     assert table.row_texts(0) == ["655.00", "一、支出"]
+
+
+def test_text_layer_usable_agrees_with_the_ocr_probe_measure():
+    from cnfiscal.extract.pdf import text_layer_usable
+
+    def page(text: str) -> Page:
+        return Page(1, words=[Word(text, (0, 0, 10, 10), 1)])
+
+    assert text_layer_usable(page("部门整体支出绩效目标自评表（2021年度）"))
+    assert not text_layer_usable(page("\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a"))
+    assert not text_layer_usable(page("短"))  # too little text: the OCR hook decides
+    assert text_layer_usable(page("单位：万元 ①②③ ≥95% ≦3"))  # readable outside the fast path's ranges

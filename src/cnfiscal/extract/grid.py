@@ -14,7 +14,7 @@ turns them into ``layout.Grid``.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -89,9 +89,12 @@ def _components(rulings: Rulings) -> list[tuple[list[Segment], list[Segment]]]:
             i = parent[i]
         return i
 
+    order = sorted(range(len(vs)), key=lambda j: vs[j].pos)
+    positions = [vs[j].pos for j in order]
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
-            if h.covers(v.pos, TOUCH) and v.covers(h.pos, TOUCH):
+        for k in range(bisect_left(positions, h.lo - TOUCH), bisect_right(positions, h.hi + TOUCH)):
+            j = order[k]
+            if vs[j].covers(h.pos, TOUCH):
                 parent[find(i)] = find(len(hs) + j)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):
@@ -130,15 +133,31 @@ def _build(
     return PageTable(page, tuple(xs), tuple(ys), tuple(cells))
 
 
-def _near(segments: list[Segment], positions: list[float]) -> list[list[Segment]]:
-    """For each boundary position, the rules lying on it."""
-    return [[s for s in segments if abs(s.pos - p) <= MIN_BAND] for p in positions]
+def _ruled(segments: list[Segment], borders: list[float], mids: list[float]) -> list[list[bool]]:
+    """``ruled[b][k]``: a rule lies on border ``b`` across the midpoint ``mids[k]`` of the band it crosses."""
+    ruled = [[False] * len(mids) for _ in borders]
+    for s in segments:
+        b = _nearest_border(borders, s.pos)
+        if b is None:
+            continue
+        row = ruled[b]
+        for k in range(bisect_left(mids, s.lo - 0.5), bisect_right(mids, s.hi + 0.5)):
+            row[k] = True
+    return ruled
+
+
+def _nearest_border(borders: list[float], pos: float) -> int | None:
+    i = bisect_left(borders, pos)
+    best = min((j for j in (i - 1, i) if 0 <= j < len(borders)), key=lambda j: abs(borders[j] - pos))
+    return best if abs(borders[best] - pos) <= MIN_BAND else None
 
 
 def _merge_cells(xs: list[float], ys: list[float], hs: list[Segment], vs: list[Segment]) -> list[list[int]]:
     """``owner[r][c]``: the id of the merged cell holding elementary cell (r, c)."""
     n_r, n_c = len(ys) - 1, len(xs) - 1
-    on_x, on_y = _near(vs, xs), _near(hs, ys)
+    xmids = [(xs[c] + xs[c + 1]) / 2 for c in range(n_c)]
+    ymids = [(ys[r] + ys[r + 1]) / 2 for r in range(n_r)]
+    v_ruled, h_ruled = _ruled(vs, xs, ymids), _ruled(hs, ys, xmids)
     parent = list(range(n_r * n_c))
 
     def find(i: int) -> int:
@@ -148,12 +167,10 @@ def _merge_cells(xs: list[float], ys: list[float], hs: list[Segment], vs: list[S
         return i
 
     for r in range(n_r):
-        ymid = (ys[r] + ys[r + 1]) / 2
         for c in range(n_c):
-            xmid = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < n_c and not any(s.covers(ymid, 0.5) for s in on_x[c + 1]):
+            if c + 1 < n_c and not v_ruled[c + 1][r]:
                 parent[find(r * n_c + c)] = find(r * n_c + c + 1)
-            if r + 1 < n_r and not any(s.covers(xmid, 0.5) for s in on_y[r + 1]):
+            if r + 1 < n_r and not h_ruled[r + 1][c]:
                 parent[find(r * n_c + c)] = find((r + 1) * n_c + c)
     return [[find(r * n_c + c) for c in range(n_c)] for r in range(n_r)]
 
@@ -173,22 +190,26 @@ def _assign_words(
 ) -> dict[int, list[Piece]]:
     texts: dict[int, list[Piece]] = {}
     x_lo, y_lo, x_hi, y_hi = xs[0], ys[0], xs[-1], ys[-1]
+    last_col = len(xs) - 2
     for w in words:
-        cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
+        x0, y0, x1, y1 = w.bbox
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
             continue
-        r = min(bisect_right(ys, cy) - 1, len(ys) - 2)
-        for piece in _pieces(w, xs, owner[r]):
+        owners = owner[min(bisect_right(ys, cy) - 1, len(ys) - 2)]
+        first, last = bisect_right(xs, x0 + CROSS), bisect_right(xs, x1 - CROSS)
+        if first == last:  # no border inside the word: the common case
+            texts.setdefault(owners[min(max(first - 1, 0), last_col)], []).append(Piece(w.text, w.bbox))
+            continue
+        for piece in _pieces(w, xs, owners, (first, last)):
             px = (piece.bbox[0] + piece.bbox[2]) / 2
-            c = min(max(bisect_right(xs, px) - 1, 0), len(xs) - 2)
-            texts.setdefault(owner[r][c], []).append(piece)
+            texts.setdefault(owners[min(max(bisect_right(xs, px) - 1, 0), last_col)], []).append(piece)
     return texts
 
 
-def _pieces(w: Word, xs: list[float], owners: list[int]) -> list[Piece]:
-    """The word, split where it runs over a vertical border between two different cells."""
-    x0, x1 = w.bbox[0] + CROSS, w.bbox[2] - CROSS
-    first, last = bisect_right(xs, x0), bisect_right(xs, x1)  # borders strictly inside: xs[first:last]
+def _pieces(w: Word, xs: list[float], owners: list[int], inside: tuple[int, int]) -> list[Piece]:
+    """The word, split where it runs over a vertical border (``xs[first:last]``) between two different cells."""
+    first, last = inside
     cuts = [xs[c] for c in range(max(first, 1), min(last, len(xs) - 1)) if owners[c - 1] != owners[c]]
     if not cuts:
         return [Piece(w.text, w.bbox)]
