@@ -45,7 +45,7 @@ _TITLE_LINE = regex.compile(
 
 def mentions_self_eval(text: str) -> bool:
     """Cheap test before building rows: does the text name a 绩效自评表 at all?"""
-    return regex.search(V.TITLE, folded(text)) is not None
+    return "评表" in text and regex.search(V.TITLE, folded(text)) is not None
 
 
 def find_self_evals(rows: list[Row]) -> list[RawSelfEval]:

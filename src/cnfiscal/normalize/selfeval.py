@@ -63,7 +63,7 @@ class SelfEvalsFound:
 
 def parse(doc: ExtractedDocument, doc_type: DocType) -> SelfEvalsFound:
     """Every 绩效自评表 of the document as a SelfEval (the document's unit/year/date for a self-eval doc)."""
-    if not mentions_self_eval(doc.text) and not any(mentions_self_eval(c.text) for c in _grid_cells(doc)):
+    if not mentions_self_eval(doc.text) and not mentions_self_eval("\n".join(c.text for c in _grid_cells(doc))):
         return SelfEvalsFound()
     rows, warnings = document_rows(doc)
     records = [to_self_eval(raw) for raw in find_self_evals(rows)]
