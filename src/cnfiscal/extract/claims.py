@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -25,7 +25,7 @@ _CHANGE_PCT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})(?P<pct>{_NU
 _CHANGE_AMT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})$")
 _FLAT = regex.compile("|".join(nv.FLAT_WORDS))
 _RATE = regex.compile(rf"{nv.RATE_WORD}(?P<pct>{_NUM})[%％]")
-_BOUNDARY = regex.compile(r"[，,：:；;。、（(]?[^，,：:；;。]*$")
+_BOUNDARY = regex.compile(r"[，,：:；;。、]?[^，,：:；;。、]*$")
 _NOISE = regex.compile(nv.SUBJECT_NOISE)
 _TAIL = regex.compile(nv.SUBJECT_TAIL)
 _LIST = regex.compile(LIST_NUMBER)
@@ -41,6 +41,11 @@ _CHAIN = regex.compile(
 )
 _BUDGET_END = regex.compile(r"(?:年初|调整后|全年)?预算数?$")
 _EXECUTED_END = regex.compile(r"决算数?$")
+_PERIOD = regex.compile(
+    r"(?:比|与|较)(?P<period>(?:19|20)\d{2}\s*年度?(?:年初|当年)?(?:预算执行数|预算|决算)?|上年度?|上一年度?)"
+    r"[^。；;]{0,24}$"
+)
+_THRESHOLD = regex.compile(r"^(?:[（(]含[)）])?(?:以上|以下|及以上|以内)")
 _PRIOR = regex.compile(r"(?:19|20)\d{2}年度?|上年|上一年")
 
 
@@ -62,13 +67,23 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
         # a lead-in (…主要用于以下方面：) continues on the next line, unless that line starts a list item
         opened = bool(out) and out[-1].text.endswith(("：", ":")) and not _LIST.match(text)
         starts = not opened and (
-            ln.bbox is None or _LIST.match(text) or ln.bbox[0] > left + 12 or not out or out[-1].text.endswith("。")
+            ln.bbox is None
+            or _LIST.match(text)
+            or ln.bbox[0] > left + 12
+            or not out
+            or out[-1].text.endswith("。")
+            or _is_heading(out[-1].text)
         )
         if starts:
             out.append(Paragraph(text, ln.page, ln.number))
         else:
             out[-1].text += text
     return out
+
+
+def _is_heading(text: str) -> bool:
+    """A numbered heading line (一、…情况说明) is a paragraph of its own."""
+    return bool(_LIST.match(text)) and len(text) <= 30 and not _AMOUNT.search(text) and not text.endswith("，")
 
 
 def extract_claims(lines: Sequence[Line], tables: Sequence[Table] = ()) -> list[Claim]:
@@ -83,31 +98,64 @@ def _subject(text: str, end: int) -> str:
     m = _BOUNDARY.search(head)
     s = head[m.start() :] if m else head
     s = s.lstrip("，,：:；;。、")
-    s = _NOISE.sub("", s)
+    s = _NOISE.sub("", _LIST.sub("", s))
     return _TAIL.sub("", s)
 
 
 def _claims_of(p: Paragraph, group: str) -> list[Claim]:
     text = p.text
-    chain_m = _CHAIN.search(text)
-    chain = _chain(text)
 
     def claim(snippet: str, kind: str, **kw: object) -> Claim:
         return Claim(text=snippet, page=p.page, line=p.line, kind=kind, group=group, **kw)  # type: ignore[arg-type]
 
+    out = _amount_claims(p, claim)
+    for m in _CHANGE_PCT.finditer(text):
+        pct = percent(m["pct"])
+        value = None if pct is None else pct * nv.CHANGE_WORDS[m["verb"]]
+        period = _PERIOD.search(text[: m.start()])
+        out.append(
+            claim(
+                _snippet(text, m),
+                "change",
+                value=value,
+                unit="%",
+                role="change_pct",
+                base=period["period"] if period else None,
+            )
+        )
+    for m in _RATE.finditer(text):
+        out.append(claim(_snippet(text, m), "rate", value=percent(m["pct"]), unit="%", base=m["base"], role="rate"))
+    for m in _DIRECTION.finditer(text):
+        out.append(claim(_snippet(text, m), "change", base=m["word"], role="direction"))
+    for fm in _FLAT.finditer(text):
+        period = _PERIOD.search(text[: fm.start()])
+        before = [m for m in _AMOUNT.finditer(text) if m.end() <= fm.start()]
+        subject = _subject(text, before[-1].start()) or None if before else None
+        base = period["period"] if period else None
+        out.append(claim(_snippet(text, fm), "change", value=0, role="flat", subject=subject, base=base))
+    return out
+
+
+def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
+    """Amounts (with 占X% shares right after them); 增加/减少 X万元 are signed changes."""
+    text = p.text
+    chain_m = _CHAIN.search(text)
     out: list[Claim] = []
     for m in _AMOUNT.finditer(text):
         money = amount(m["num"], m["unit"], p.page)
-        if money is None:
-            continue
+        if money is None or _THRESHOLD.match(text[m.end() :]):
+            continue  # 单价100万元（含）以上: a threshold, not a figure
         subject = _subject(text, m.start()) or None
-        role = _role(subject or "")
         verb = _CHANGE_AMT.search(text[: m.start()])
-        value = money.yuan * nv.CHANGE_WORDS[verb["verb"]] if verb else money.yuan
-        kind, role = ("change", "change") if verb else ("amount", role)
-        if chain_m and kind == "amount" and 0 <= m.start() - chain_m.end() <= 2:
+        if verb and out and out[-1].kind == "amount":
+            subject = out[-1].subject  # 财政拨款收入X万元，比2024年预算减少Y万元: the change of 财政拨款收入
+        kind, role = ("change", "change") if verb else ("amount", _role(subject or ""))
+        if chain_m and not verb and 0 <= m.start() - chain_m.end() <= 2:
             role = "line"  # “…（类）…（款）…（项）”938.99万元: the amount of that line
-        base = chain if role in ("budget", "executed", "line") else None
+        base = _chain(text) if role in ("budget", "executed", "line") else None
+        if verb and (period := _PERIOD.search(text[: m.start()])):
+            base = period["period"]
+        value = money.yuan * nv.CHANGE_WORDS[verb["verb"]] if verb else money.yuan
         out.append(
             claim(
                 _snippet(text, m),
@@ -133,16 +181,6 @@ def _claims_of(p: Paragraph, group: str) -> list[Claim]:
                     role="part",
                 )
             )
-    for m in _CHANGE_PCT.finditer(text):
-        pct = percent(m["pct"])
-        value = None if pct is None else pct * nv.CHANGE_WORDS[m["verb"]]
-        out.append(claim(_snippet(text, m), "change", value=value, unit="%", role="change_pct"))
-    for m in _RATE.finditer(text):
-        out.append(claim(_snippet(text, m), "rate", value=percent(m["pct"]), unit="%", base=m["base"], role="rate"))
-    for m in _DIRECTION.finditer(text):
-        out.append(claim(_snippet(text, m), "change", base=m["word"], role="direction"))
-    if (fm := _FLAT.search(text)) and not any(c.kind == "change" for c in out):
-        out.append(claim(_snippet(text, fm), "change", value=0, role="flat"))
     return out
 
 

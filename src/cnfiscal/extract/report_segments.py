@@ -15,6 +15,7 @@ import regex
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
 from cnfiscal.models import DocType, InputKind
 from cnfiscal.vocab import tables as tv
+from cnfiscal.vocab.narrative import TEMPLATE_RESIDUE
 
 log = logging.getLogger(__name__)
 
@@ -214,3 +215,17 @@ def year_warnings(lines: list[Line], year: int | None, doc_type: DocType) -> lis
                     snippet = ln.text.strip()[max(0, m.start() - 10) : m.end() + 10].replace("'", "")
                     out.append(f"p.{ln.page}: year {m[1]} in '{snippet}' where {year + offset} is expected")
     return out
+
+
+_RESIDUE = regex.compile("|".join(TEMPLATE_RESIDUE))
+
+
+def residue_warnings(lines: list[Line]) -> list[str]:
+    """``p.N: template residue 'XX' in '…' (K lines)``: one warning per page that still holds template text."""
+    hits: dict[int, list[tuple[str, str]]] = {}
+    for ln in lines:
+        text = regex.sub(r"\s+", "", ln.text)
+        if m := _RESIDUE.search(text):
+            snippet = text[max(0, m.start() - 12) : m.end() + 12].replace("'", "")
+            hits.setdefault(ln.page, []).append((m[0], snippet))
+    return [f"p.{page}: template residue '{h[0][0]}' in '{h[0][1]}' ({len(h)} lines)" for page, h in hits.items()]

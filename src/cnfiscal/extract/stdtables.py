@@ -8,7 +8,7 @@ from collections import Counter
 import regex
 
 from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.extract.report_segments import ReportSegments, TableSegment, segment, year_warnings
+from cnfiscal.extract.report_segments import ReportSegments, TableSegment, residue_warnings, segment, year_warnings
 from cnfiscal.extract.stdtables_grid import grid_for, read_grid
 from cnfiscal.extract.stdtables_pos import read_positioned
 from cnfiscal.extract.stdtables_raw import RawTable
@@ -46,6 +46,7 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
         parts.warnings.extend(warnings)
     parts.warnings.extend(f"p.{n}: blank page" for n in segs.blank_pages)
     parts.warnings.extend(year_warnings(segs.narrative, year, doc_type))
+    parts.warnings.extend(residue_warnings(segs.narrative))
     found = {t.spec.kind for t in segs.tables}
     parts.warnings.extend(
         f"目录 lists {SPEC_BY_KIND[k].title} but the table was not found"

@@ -15,6 +15,7 @@ from cnfiscal.vocab.narrative import TEMPLATE_RESIDUE
 from cnfiscal.vocab.tables import BUDGET_KINDS, FINAL_KINDS, SPEC_BY_KIND
 
 BLANK_PAGE = regex.compile(r"^p\.(\d+): blank page$")
+RESIDUE_WARNING = regex.compile(r"^p\.(\d+): template residue '(.+?)' in '(.*)' \((\d+) lines\)$")
 MISSING = regex.compile(r"^目录 lists (.+) but the table was not found$")
 _RESIDUE = regex.compile("|".join(TEMPLATE_RESIDUE))
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
@@ -122,14 +123,11 @@ def year_mismatch(record: DocumentRecord) -> Iterator[Finding]:
 
 
 def template_residue(record: DocumentRecord) -> Iterator[Finding]:
-    seen: set[str] = set()
-    for c in record.claims:
-        m = _RESIDUE.search(c.text)
-        if m and c.text not in seen:
-            seen.add(c.text)
-            yield _finding(
-                "doc.template_residue", Severity.WARNING, f"template residue {m[0]!r}", c.text, c.page, "claims"
-            )
+    """Template text left in the narrative (from the extract warnings) or in a table's row labels."""
+    for w in record.warnings:
+        if m := RESIDUE_WARNING.match(w):
+            message = f"template residue {m[2]!r} on {m[4]} line(s) of the page"
+            yield _finding("doc.template_residue", Severity.WARNING, message, m[3], int(m[1]), "narrative")
     for t in record.tables:
         for r in t.rows:
             if r.name and (m := _RESIDUE.search(r.name)):

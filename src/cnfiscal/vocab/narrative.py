@@ -39,6 +39,5 @@ TEMPLATE_RESIDUE: tuple[str, ...] = (
     r"增加（减少）",
     r"增加\(减少\)",
     r"增长（下降）",
-    r"主要原因是?[:：]?\s*。",
-    r"主要原因是?[:：]?\s*$",
+    r"主要原因是?[:：]?\s*。",  # an unfinished 主要原因是。 (a reason left out)
 )
