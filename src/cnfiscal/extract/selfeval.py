@@ -29,7 +29,7 @@ from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, clean_text, fit_cells
 from cnfiscal.extract.selfeval_funding import read_funding
 from cnfiscal.extract.selfeval_indicators import IndicatorParser
-from cnfiscal.extract.selfeval_labels import folded, is_total, search
+from cnfiscal.extract.selfeval_labels import folded, is_total, rx, search
 from cnfiscal.extract.selfeval_parts import read_conclusion, read_header, weight_score
 from cnfiscal.extract.selfeval_raw import RawSelfEval
 from cnfiscal.vocab import selfeval as V
@@ -45,7 +45,7 @@ _TITLE_LINE = regex.compile(
 
 def mentions_self_eval(text: str) -> bool:
     """Cheap test before building rows: does the text name a 绩效自评表 at all?"""
-    return "评表" in text and regex.search(V.TITLE, folded(text)) is not None
+    return "评表" in text and rx(V.TITLE).search(folded(text)) is not None
 
 
 def find_self_evals(rows: list[Row]) -> list[RawSelfEval]:
@@ -145,7 +145,7 @@ def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> Non
         return
     texts = [t for t in row.texts if t]
     f = folded("".join(texts))
-    if regex.fullmatch(rf"(?:{V.GOALS_LABEL})|{V.BLOCK_LABEL}", f) or (search(V.GOALS_HEADER, f) and len(f) < 12):
+    if rx(rf"(?:{V.GOALS_LABEL})|{V.BLOCK_LABEL}").fullmatch(f) or (search(V.GOALS_HEADER, f) and len(f) < 12):
         goals.append([])
         return
     tabbed = any(c.col is not None for c in row.cells)
@@ -153,7 +153,7 @@ def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> Non
         mid = (cols[0] + cols[1]) / 2
         left = [c.text for c in row.cells if c.text and c.col is not None and c.col < mid]
         right = [c.text for c in row.cells if c.text and c.col is not None and c.col >= mid]
-        left = [t for t in left if not regex.fullmatch(V.GOALS_LABEL_PIECE, folded(t)) and _HAN.search(t)]
+        left = [t for t in left if not rx(V.GOALS_LABEL_PIECE).fullmatch(folded(t)) and _HAN.search(t)]
         right = [t for t in right if _HAN.search(t)]
         goals.append([[clean_text(" ".join(left))], ["\x00"], [clean_text(" ".join(right))]])
         return

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval_labels import folded, funding_label_of
+from cnfiscal.extract.selfeval_labels import folded, funding_label_of, rx
 from cnfiscal.extract.selfeval_raw import RawFunding, RawSelfEval
 from cnfiscal.models import BBox
 from cnfiscal.normalize.numbers import NUMBER_SRC, is_empty
@@ -73,7 +73,7 @@ def _split_multi(values: list[_Val]) -> list[_Val]:
         if not _MULTI_NUMBER.match(v.text.strip()):
             out.append(v)
             continue
-        pattern = _SPACED_DECIMAL if regex.search(r"\d\.\s+\d", v.text) else _NUMBERS
+        pattern = _SPACED_DECIMAL if rx(r"\d\.\s+\d").search(v.text) else _NUMBERS
         out.extend(_Val(m.group(0).strip(), v.bbox) for m in pattern.finditer(v.text))
     return out
 
@@ -116,7 +116,7 @@ def _join_thousands(vals: list[_Val]) -> list[_Val]:
     out: list[_Val] = []
     for v in vals:
         money_slot = len(out) <= 3  # joining into out[-1], one of the three amounts
-        if money_slot and out and regex.fullmatch(r"\d{3}", v.text) and regex.fullmatch(r"\d{1,3}", out[-1].text):
+        if money_slot and out and rx(r"\d{3}").fullmatch(v.text) and rx(r"\d{1,3}").fullmatch(out[-1].text):
             out[-1] = _Val(out[-1].text + v.text, union([out[-1].bbox, v.bbox]))
         else:
             out.append(v)

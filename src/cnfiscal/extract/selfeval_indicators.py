@@ -23,7 +23,7 @@ import regex
 from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, block_text, clean_text, fit_cells
 from cnfiscal.extract.selfeval_funding import union
-from cnfiscal.extract.selfeval_labels import folded, number_of
+from cnfiscal.extract.selfeval_labels import folded, number_of, rx
 from cnfiscal.extract.selfeval_levels import Levels
 from cnfiscal.extract.selfeval_raw import RawIndicator
 from cnfiscal.vocab import selfeval as V
@@ -159,7 +159,7 @@ class IndicatorParser:
             weight=tail.weight,
             score=tail.score,
             reason=tail.reason,
-            is_subtotal=bool(level3 and regex.search(V.SUBTOTAL, folded(level3))),
+            is_subtotal=bool(level3 and rx(V.SUBTOTAL).search(folded(level3))),
             page=row.page,
             line=row.line,
             bbox=union([c.bbox for c in row.cells if c.text]),

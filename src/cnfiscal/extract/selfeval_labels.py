@@ -6,7 +6,7 @@ Cells are compared *folded* (NFKC, whitespace removed) against ``cnfiscal.vocab.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -16,46 +16,52 @@ from cnfiscal.vocab import selfeval as V
 _WS = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    return _WS.sub("", fold(text))
+
+
 def folded(text: str | None) -> str:
     """NFKC-folded, whitespace removed: the form every label pattern is written for."""
-    return _WS.sub("", fold(text or ""))
+    return _folded(text or "")
 
 
 @cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
+def rx(pattern: str) -> regex.Pattern[str]:
+    """A compiled pattern, cached (the vocabulary's patterns are used on every cell)."""
     return regex.compile(pattern)
 
 
 def search(pattern: str, text: str | None) -> regex.Match[str] | None:
-    return _compiled(pattern).search(folded(text))
+    return rx(pattern).search(folded(text))
 
 
 def full(pattern: str, text: str | None) -> regex.Match[str] | None:
-    return _compiled(rf"^(?:{pattern})$").match(folded(text))
+    return rx(rf"^(?:{pattern})$").match(folded(text))
 
 
 def level1_of(text: str | None) -> tuple[str, str | None] | None:
     """``产出指 标 (50`` → (``产出指标``, ``50``); None when the cell is not a first-level label."""
     f = folded(text)
-    m = _compiled(r"^(?P<label>[^()\d]+?)(?:\(?(?P<w>\d+)分?\)?)?$").match(f)
+    m = rx(r"^(?P<label>[^()\d]+?)(?:\(?(?P<w>\d+)分?\)?)?$").match(f)
     if not m:
         return None
     for pattern, canonical in V.LEVEL1_LABELS:
-        if _compiled(rf"^(?:{pattern})$").match(m["label"]) and len(m["label"]) >= 2:
+        if rx(rf"^(?:{pattern})$").match(m["label"]) and len(m["label"]) >= 2:
             return canonical, m["w"]
     return None
 
 
 def level1_weight_of(text: str | None) -> str | None:
     """A cell holding only the first-level weight: ``(50分)``, ``（15分）``, OCR ``30分)``."""
-    m = _compiled(r"^\(?(?P<w>\d+)分\)?$|^\((?P<w>\d+)分?\)$").match(folded(text))
+    m = rx(r"^\(?(?P<w>\d+)分\)?$|^\((?P<w>\d+)分?\)$").match(folded(text))
     return m["w"] if m else None
 
 
 def level2_of(text: str | None) -> str | None:
     f = folded(text)
     for pattern, canonical in V.LEVEL2_LABELS:
-        if _compiled(rf"^(?:{pattern})$").match(f):
+        if rx(rf"^(?:{pattern})$").match(f):
             return canonical
     return None
 
@@ -64,11 +70,12 @@ def funding_label_of(text: str | None) -> tuple[str, bool] | None:
     """(canonical, is_breakdown) of a funding row label, or None."""
     f = folded(text)
     for pattern, canonical, breakdown in V.FUNDING_LABELS:
-        if _compiled(pattern).search(f):
+        if rx(pattern).search(f):
             return canonical, breakdown
     return None
 
 
+@lru_cache(maxsize=8192)
 def number_of(text: str | None) -> Decimal | None:
     """A cell that is one plain number (``5``, ``94. 68446``), else None."""
     f = fold(text or "").strip()

@@ -12,7 +12,7 @@ import regex
 
 from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import clean_text
-from cnfiscal.extract.selfeval_labels import folded, number_of, search
+from cnfiscal.extract.selfeval_labels import folded, number_of, rx, search
 from cnfiscal.extract.selfeval_raw import RawSelfEval
 from cnfiscal.normalize.numbers import fold
 from cnfiscal.vocab import selfeval as V
@@ -28,7 +28,7 @@ def read_header(raw: RawSelfEval, row: Row) -> None:
     text = fold(" ".join(t for t in row.texts if t))
     if raw.year is None and (m := search(V.YEAR, text)):
         raw.year = m["year"]
-    if raw.fill_date is None and (value := _after(V.FILL_DATE_LABEL, text)) and regex.search(r"\d", value):
+    if raw.fill_date is None and (value := _after(V.FILL_DATE_LABEL, text)) and rx(r"\d").search(value):
         raw.fill_date = value
     for pattern in V.UNIT_LABELS:
         if raw.unit_name is None and (value := _value_after(pattern, row)):
@@ -42,7 +42,7 @@ def read_header(raw: RawSelfEval, row: Row) -> None:
 
 
 def _after(label: str, text: str) -> str | None:
-    m = regex.search(rf"(?:{label})\s*:?\s*(?P<v>.*)$", text)
+    m = rx(rf"(?:{label})\s*:?\s*(?P<v>.*)$").search(text)
     return m["v"].strip() if m else None
 
 
@@ -74,9 +74,9 @@ def _label_span(label: str, cells: list[str], k: int) -> tuple[int, str] | None:
     acc, best = "", None
     for j in range(k, min(k + 3, len(cells))):
         acc += folded(cells[j])
-        if regex.fullmatch(rf"(?:{label})", acc):
+        if rx(rf"(?:{label})").fullmatch(acc):
             best = (j + 1, "")
-    if best is None and (m := regex.match(rf"(?:{label})", folded(cells[k]))):
+    if best is None and (m := rx(rf"(?:{label})").match(folded(cells[k]))):
         best = (k + 1, folded(cells[k])[m.end() :])
     return best
 
@@ -85,28 +85,28 @@ def read_conclusion(raw: RawSelfEval, row: Row) -> None:
     """Conclusion text, grade, contact and 注 footnotes after the 总分 row."""
     text = clean_text(" ".join(t for t in row.texts if t))
     f = folded(text)
-    if raw.notes or regex.search(V.NOTE_START, f):
+    if raw.notes or rx(V.NOTE_START).search(f):
         _note_line(raw, text)
         return
     if "联系人" in f or "联系电话" in f:
-        if m := regex.search(V.CONTACT_NAME, f):
+        if m := rx(V.CONTACT_NAME).search(f):
             raw.contact_name = m["name"]
-        if m := regex.search(V.CONTACT_PHONE, f):
+        if m := rx(V.CONTACT_PHONE).search(f):
             raw.contact_phone = m["phone"]
         return
     texts = [t for t in row.texts if t]
-    while texts and regex.search(V.CONCLUSION_LABEL, folded(texts[0])):
+    while texts and rx(V.CONCLUSION_LABEL).search(folded(texts[0])):
         texts.pop(0)
     tabbed = any(c.col is not None for c in row.cells)  # column fragments join without a space
     body = clean_text("".join(texts) if tabbed else " ".join(texts))
-    body = regex.sub(r"^(?:绩效\s*结论|自评\s*结论?)\s*", "", body)
+    body = rx(r"^(?:绩效\s*结论|自评\s*结论?)\s*").sub("", body)
     if body:
         raw.conclusion.append(body)
         raw.conclusion_page = raw.conclusion_page or row.page
 
 
 def _note_line(raw: RawSelfEval, text: str) -> None:
-    if not raw.notes or regex.search(V.NOTE_ITEM, folded(text)):
+    if not raw.notes or rx(V.NOTE_ITEM).search(folded(text)):
         raw.notes.append(text)
     else:
         raw.notes[-1] += text

@@ -122,11 +122,12 @@ def _joined_row(lines: Sequence[Line]) -> Row:
 
 def document_rows(doc: ExtractedDocument) -> tuple[list[Row], list[str]]:
     """All rows of ``doc`` in reading order (see the module docstring)."""
-    boxes: dict[int, list[BBox]] = {}
+    boxes: dict[int, list[BBox]] = {}  # per page, the area each grid covers there
     for grid in (g for page in doc.pages for g in page.grids):
-        for cell in grid.cells:
-            if cell.bbox is not None:
-                boxes.setdefault(cell.page, []).append(cell.bbox)
+        for page_no in {c.page for c in grid.cells}:
+            area = _union([c.bbox for c in grid.cells if c.page == page_no])
+            if area is not None:
+                boxes.setdefault(page_no, []).append(area)
     items: list[tuple[tuple[int, float], list[Row] | Line]] = []
     for page in doc.pages:
         for grid in page.grids:
@@ -154,6 +155,13 @@ def _flush(lines: list[Line], rows: list[Row], warnings: list[str]) -> None:
         rows.extend(more)
         warnings.extend(notes)
         lines.clear()
+
+
+def _union(boxes: list[BBox | None]) -> BBox | None:
+    real = [b for b in boxes if b is not None]
+    if not real:
+        return None
+    return (min(b[0] for b in real), min(b[1] for b in real), max(b[2] for b in real), max(b[3] for b in real))
 
 
 def _top(grid: Grid) -> float:

@@ -22,7 +22,7 @@ import regex
 
 from cnfiscal.extract.layout import Cell, ExtractedDocument
 from cnfiscal.extract.selfeval import find_self_evals, mentions_self_eval
-from cnfiscal.extract.selfeval_labels import folded
+from cnfiscal.extract.selfeval_labels import folded, rx
 from cnfiscal.extract.selfeval_raw import RawFunding, RawIndicator, RawSelfEval
 from cnfiscal.extract.textrows import document_rows
 from cnfiscal.models import (
@@ -155,10 +155,10 @@ def _conclusion(raw: RawSelfEval) -> Conclusion:
     text = "\n".join(raw.conclusion) or None
     f = folded(text)
     grade = None
-    if m := regex.search(V.GRADE, f) or regex.search(V.GRADE_ALONE, f):
+    if m := rx(V.GRADE).search(f) or rx(V.GRADE_ALONE).search(f):
         grade = V.GRADE_CANONICAL[m["grade"]]
     score = None
-    if m := regex.search(V.SCORE_STATED, f):
+    if m := rx(V.SCORE_STATED).search(f):
         score = Decimal(m["score"])
     return Conclusion(grade=grade, score_stated=score, text=text, page=raw.conclusion_page)
 
@@ -166,7 +166,7 @@ def _conclusion(raw: RawSelfEval) -> Conclusion:
 def _measure(text: str | None, money_unit: str | None) -> Measure | None:
     if text is None:
         return None
-    bare = regex.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text) is not None
+    bare = rx(r"\s*\d+(?:\.\d+)?\s*").fullmatch(text) is not None
     return parse_measure(text, money_unit if bare else None)
 
 
