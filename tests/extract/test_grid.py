@@ -233,3 +233,12 @@ def test_text_layer_usable_agrees_with_the_ocr_probe_measure():
     assert not text_layer_usable(page("\ue000\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a"))
     assert not text_layer_usable(page("短"))  # too little text: the OCR hook decides
     assert text_layer_usable(page("单位：万元 ①②③ ≥95% ≦3"))  # readable outside the fast path's ranges
+
+
+def test_row_band_is_the_row_itself_not_the_labels_merged_below():
+    from cnfiscal.extract.grid_join import row_band
+
+    rulings, words = _grid_page()
+    rows = grid_rows(to_grid(find_page_tables(1, rulings, words)))
+    assert row_band(rows[1]) == (0, 20, 300, 40)  # 支出 spans rows 1-2 (y 20-60); the row ends at 40
+    assert row_band(rows[2]) == (100, 40, 300, 60)

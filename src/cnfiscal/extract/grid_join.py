@@ -16,6 +16,7 @@ import regex
 from cnfiscal.extract.grid import PageTable
 from cnfiscal.extract.grid_lines import cluster_positions
 from cnfiscal.extract.layout import Cell, Grid, Page, Row, RowCell
+from cnfiscal.models import BBox
 
 log = logging.getLogger(__name__)
 
@@ -117,3 +118,16 @@ def row_labels(grid: Grid, row: int) -> list[Cell]:
         (c for c in grid.cells if c.row < row < c.row + c.rowspan),
         key=lambda c: c.col,
     )
+
+
+def row_band(row: Row) -> BBox | None:
+    """The bbox of a grid row itself: from its leftmost to its rightmost cell, from the row's top to the
+    bottom of its shortest cell (a label merged over the rows below ends lower; the row does not).
+
+    For provenance of a record read from one row (an indicator, a funding row): the union of the row's
+    cells would stretch over every row a merged label covers. ``None`` for rows without geometry (text).
+    """
+    boxes = [c.bbox for c in row.cells if c.bbox is not None and (row.page is None or c.page == row.page)]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), min(b[3] for b in boxes))
