@@ -37,7 +37,7 @@ def write_report(
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     drawn = draw_charts(data, out_dir)
-    pages = [write_document_page(data, doc, out_dir) for _, doc in data.documents.iterrows()]
+    pages = [write_document_page(data, doc, out_dir) for doc in data.documents.itertuples(index=False)]
     index = write_overview(data, drawn, out_dir, title)
     workbook = write_workbook(data, xlsx) if xlsx is not None else None
     result = ReportResult(

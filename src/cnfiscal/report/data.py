@@ -13,7 +13,9 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -54,10 +56,21 @@ class ReportData:
     errors: pd.DataFrame
     base_dir: Path  # relative source paths are looked up from here (and from the working directory)
 
-    def of(self, table: str, sha256: str) -> pd.DataFrame:
-        """Rows of ``table`` that belong to one document."""
-        frame: pd.DataFrame = getattr(self, table)
-        return frame[frame["sha256"] == sha256]
+    def rows_of(self, table: str, sha256: str) -> list[Any]:
+        """Rows (named tuples, in table order) of ``table`` that belong to one document.
+
+        Each table is split by document once; per-document DataFrame filters would make a large corpus slow.
+        """
+        groups = self._groups.get(table)
+        if groups is None:
+            groups = self._groups[table] = {}
+            for row in getattr(self, table).itertuples(index=False, name=f"{table}_row"):
+                groups.setdefault(row.sha256, []).append(row)
+        return groups.get(sha256, [])
+
+    @cached_property
+    def _groups(self) -> dict[str, dict[str, list[Any]]]:
+        return {}
 
     def source_pdf(self, path: str | None) -> Path | None:
         """The document's PDF if it can be found (as stored, or relative to ``base_dir``)."""

@@ -65,6 +65,16 @@ def is_missing(value: object) -> bool:
         return False
 
 
+def flag(value: object) -> bool:
+    """A boolean cell; missing is False."""
+    return not is_missing(value) and bool(value)
+
+
+def text_or_none(value: object) -> str | None:
+    """A string cell as ``str``, missing as None (safe to compare: pandas' NA is not)."""
+    return None if is_missing(value) else str(value)
+
+
 def text(value: object) -> str:
     """Escaped display text; missing values as an empty string."""
     if is_missing(value):
