@@ -112,3 +112,11 @@ def test_real_difference_is_error_and_tail_difference_is_info() -> None:
     assert ("error", "100000", "110000") in [(s, a, b) for s, a, b in rs if s == "error"] or any(
         s == "error" for s, _, _ in rs
     )  # 合计 10.00 vs Σ 类 (4.00 + 6.00 …) differs by whole units in 基本/项目
+
+
+def test_every_table_rule_is_documented() -> None:
+    docs = ROOT / "docs"
+    text = (docs / "rules_tables.md").read_text(encoding="utf-8") + (docs / "rules.md").read_text(encoding="utf-8")
+    ids = [row[0] for row in TABLE_RULES]
+    assert len(ids) == len(set(ids))
+    assert [i for i in ids if f"`{i}`" not in text] == []
