@@ -104,7 +104,7 @@ def export_cmd(
 
 @app.command()
 def report(
-    paths: Annotated[list[Path] | None, typer.Argument(help="PDF or text files (no database)")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="PDF or text files, or folders (no database)")] = None,
     db: Annotated[Path | None, typer.Option("--db", help="DuckDB file written by ingest")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="report folder: index.html, doc/, charts/")] = Path("report"),
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="also write the auditor's workbook here")] = None,

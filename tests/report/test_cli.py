@@ -46,3 +46,15 @@ def test_single_pdf_without_a_database(tmp_path: Path) -> None:
     assert "self_eval_seed000_dept_2021.pdf" in html
     assert len(record.findings) == html.count('class="finding"')
     assert (tmp_path / "f.xlsx").is_file()
+
+
+def test_a_folder_without_a_database(tmp_path: Path) -> None:
+    folder = ROOT / "samples/text"
+    result = runner.invoke(app, ["report", str(folder), "-o", str(tmp_path / "r")])
+    assert result.exit_code in (0, 1), result.output
+    names = sorted(p.name for p in folder.glob("*.txt"))
+    assert len(names) == 4
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    for name in names:
+        assert name in index
+    assert len(list((tmp_path / "r" / "doc").glob("*.html"))) == 4

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cnfiscal.corpus.walk import walk
 from cnfiscal.models import DocumentRecord, Status
 from cnfiscal.options import Options
 from cnfiscal.report.data import ReportData, from_db, from_records
@@ -64,13 +65,21 @@ def report_from_records(records: list[DocumentRecord], out_dir: Path, xlsx: Path
     return write_report(from_records(records), out_dir, xlsx, title=title)
 
 
+def expand(paths: list[Path]) -> list[Path]:
+    """Folders become the PDF and text files under them (as ``ingest`` finds them); files stay as given."""
+    out: list[Path] = []
+    for p in paths:
+        out.extend([Path(f) for f in walk([p]).files] if p.is_dir() else [p])
+    return out
+
+
 def report_from_files(
     paths: list[Path], out_dir: Path, xlsx: Path | None = None, options: Options | None = None
 ) -> tuple[ReportResult, list[DocumentRecord]]:
-    """Run the pipeline on each file (no database) and report on the records."""
+    """Run the pipeline on each file, or each PDF/text file under a folder (no database); report on the records."""
     from cnfiscal.pipeline import process
 
-    records = [process(p, options) for p in paths]
+    records = [process(p, options) for p in expand(paths)]
     for r in records:
         if r.status is Status.FAILED:
             log.warning("%s: failed: %s", r.source.path, r.errors[0].reason if r.errors else "unknown")
