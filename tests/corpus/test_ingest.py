@@ -30,7 +30,7 @@ def test_same_content_twice_is_stored_once(tmp_path):
     folder.mkdir()
     shutil.copyfile(TEXTS[0], folder / "a.txt")
     shutil.copyfile(TEXTS[0], folder / "b.txt")
-    summary = ingest([folder], db=tmp_path / "c.duckdb", workers=0, progress=False)
+    summary = ingest(str(folder), db=tmp_path / "c.duckdb", workers=0, progress=False)  # one path, not a list
     assert (summary.done, summary.skipped) == (1, 1)
 
 

@@ -56,6 +56,8 @@ def ingest(
     Keyword overrides set ``IngestConfig`` fields: ``ingest(["docs/"], db="c.duckdb", workers=2)``.
     """
     config = IngestConfig(**{**(_fields(config) if config else {}), **overrides})
+    if isinstance(paths, str | Path):
+        paths = [paths]
     t0 = time.perf_counter()
     con = store.connect(db)
     try:
