@@ -22,9 +22,10 @@ h1 {{ font-size: 1.6em; border-bottom: 2px solid #1f618d; padding-bottom: .2em; 
 h2 {{ font-size: 1.25em; margin-top: 1.6em; color: #1f618d; }}
 h3 {{ font-size: 1.05em; margin-top: 1.2em; }}
 table {{ border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; }}
-th, td {{ border: 1px solid #ccc; padding: .25em .5em; vertical-align: top; text-align: left; }}
+th, td {{ border: 1px solid #ccc; padding: .25em .5em; vertical-align: top; text-align: left; max-width: 32em;
+  overflow-wrap: break-word; }}
 th {{ background: #eef3f8; }}
-td.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+td.num {{ text-align: right; font-variant-numeric: tabular-nums; max-width: 16em; }}
 tr.subtotal td {{ background: #f7f7f7; font-style: italic; }}
 .sev-error {{ color: #fff; background: #c0392b; }} .sev-warning {{ background: #f5cba7; }}
 .sev-info {{ background: #e5e8e8; }}
