@@ -60,3 +60,11 @@ def test_amounts_are_exact_yuan(db_report: WrittenReport) -> None:
     assert Decimal(str(total["rate"])) == Decimal("0.9878")
     documents = pd.read_excel(db_report.xlsx, sheet_name="documents")
     assert sorted(documents["status"]) == ["failed", "ok", "ok"]
+
+
+def test_funding_and_indicator_rows_name_their_self_evaluation(db_report: WrittenReport) -> None:
+    indicators = pd.read_excel(db_report.xlsx, sheet_name="indicators")
+    mine = indicators[indicators["path"] == SEED000_PDF]
+    assert list(mine["level3"]) == ["新增平台经济企业", "平台经济客户使用满意度"]
+    assert set(mine["se_kind"]) == {"dept"}
+    assert list(mine["target_raw"]) == ["≧6户", "≧95%"]

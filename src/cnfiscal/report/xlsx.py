@@ -50,6 +50,8 @@ FINDING_COLUMNS = [
 ]
 FUNDING_COLUMNS = [
     "se_idx",
+    "se_kind",
+    "project_name",
     "source",
     "canonical",
     "is_breakdown",
@@ -67,6 +69,8 @@ FUNDING_COLUMNS = [
 ]
 INDICATOR_COLUMNS = [
     "se_idx",
+    "se_kind",
+    "project_name",
     "level1",
     "level2",
     "level3",
@@ -86,19 +90,23 @@ INDICATOR_COLUMNS = [
     "is_subtotal",
     "page",
 ]
-SHEET_ORDER = ("documents", "findings", "funding", "indicators")
 MAX_WIDTH = 60
 
 
 def sheets(data: ReportData) -> dict[str, pd.DataFrame]:
-    """The workbook's sheets as DataFrames (also what the read-back test compares against)."""
+    """The workbook's sheets as DataFrames; funding and indicator rows say which self-evaluation they belong to."""
     where = data.documents[["sha256", "path", "unit_name"]]
+    self_eval = data.self_evals[["sha256", "se_idx", "kind", "project_name"]].rename(columns={"kind": "se_kind"})
     return {
         "documents": data.documents[DOCUMENT_COLUMNS],
         "findings": _with_document(data.findings, FINDING_COLUMNS, where),
-        "funding": _with_document(data.funding, FUNDING_COLUMNS, where),
-        "indicators": _with_document(data.indicators, INDICATOR_COLUMNS, where),
+        "funding": _with_document(_with_self_eval(data.funding, self_eval), FUNDING_COLUMNS, where),
+        "indicators": _with_document(_with_self_eval(data.indicators, self_eval), INDICATOR_COLUMNS, where),
     }
+
+
+def _with_self_eval(frame: pd.DataFrame, self_eval: pd.DataFrame) -> pd.DataFrame:
+    return frame.merge(self_eval, on=["sha256", "se_idx"], how="left")
 
 
 def _with_document(frame: pd.DataFrame, columns: list[str], where: pd.DataFrame) -> pd.DataFrame:
