@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 _WS = regex.compile(r"\s+")
 _AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")  # 2024年“三公”经费预算数 → a name stable across years
+_GROUP_HEADERS = frozenset({"收入", "支出", "收入预算", "支出预算"})  # span label and value columns alike
 _ROW_START = regex.compile(tv.ROW_START_PATTERN)
 _TOTAL = regex.compile(tv.TOTAL_ROW_PATTERN)
 
@@ -65,7 +67,7 @@ def _header_chain(grid: Grid, header_rows: int, col: int) -> list[Cell]:
 
 
 def _column_name(chain: list[Cell], n_cols: int) -> str:
-    texts = [_flat(c.text) for c in chain if c.colspan < n_cols]
+    texts = [_YEAR.sub("", _flat(c.text)) for c in chain if c.colspan < n_cols]
     if not texts:
         return ""
     name = texts[-1]
@@ -79,7 +81,8 @@ def _column_name(chain: list[Cell], n_cols: int) -> str:
 
 
 def _is_label_col(chain: list[Cell], data: list[list[Cell]], col: int) -> bool:
-    if any(_flat(c.text) in tv.LABEL_HEADERS or "科目" in c.text for c in chain[-2:]):
+    heads = [_flat(c.text) for c in chain[-2:]]
+    if any((h in tv.LABEL_HEADERS and h not in _GROUP_HEADERS) or "科目" in h for h in heads):
         return True
     texts = [_flat(c.text) for row in data for c in row if c.col == col and _flat(c.text)]
     words = [t for t in texts if not _AMOUNT.match(t)]
