@@ -1,8 +1,8 @@
 """What a report is drawn from: the corpus tables as pandas DataFrames, from a database or from records.
 
 Both modes go through the same frames: ``from_db`` reads them with ``cnfiscal.corpus.load``; ``from_records``
-turns DocumentRecords into the same rows with ``cnfiscal.corpus.rows.record_to_rows`` and the same Arrow
-column types, so the report code never knows which mode it is in. Money and numbers stay ``Decimal``.
+writes the records with the corpus writer (``record_to_rows`` + ``write_document``) into an in-memory database
+and loads that, so the report code never knows which mode it is in. Money and numbers stay ``Decimal``.
 Superseded document versions are left out.
 """
 
@@ -72,9 +72,9 @@ class ReportData:
     def _groups(self) -> dict[str, dict[str, list[Any]]]:
         return {}
 
-    def source_pdf(self, path: str | None) -> Path | None:
-        """The document's PDF if it can be found (as stored, or relative to ``base_dir``)."""
-        if not path or not path.lower().endswith(".pdf"):
+    def source_pdf(self, path: str | None, input_kind: str | None) -> Path | None:
+        """The document's PDF if it is one and can be found (as stored, or relative to ``base_dir``)."""
+        if not path or not (input_kind or "").startswith("pdf"):
             return None
         for candidate in (Path(path), self.base_dir / path):
             if candidate.is_file():

@@ -33,7 +33,7 @@ def write_document_page(data: ReportData, doc: Any, out_dir: Path) -> Path:
     sha = str(doc.sha256)
     path = out_dir / doc_href(sha)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf = data.source_pdf(doc.path) if text_or_none(doc.status) != "failed" else None
+    pdf = data.source_pdf(doc.path, doc.input_kind) if text_or_none(doc.status) != "failed" else None
     tables = data.rows_of("tables", sha)
     with EvidenceRenderer(pdf, out_dir, doc_stem(sha)) as renderer:
         body = "\n".join(
