@@ -105,3 +105,29 @@ def test_grid_with_merged_header_and_split_codes() -> None:
     assert raw.columns == ["一般公共预算支出合计", "基本支出", "项目支出"]
     row = raw.rows[0]
     assert (row.code, row.name, sorted(row.cells)) == ("2011301", "行政运行", ["一般公共预算支出合计", "基本支出"])
+
+
+def test_words_by_position_agree_with_the_ruled_grid() -> None:
+    """The fallback reader (no grid on the page) gives the grid's figures on a WPS budget table."""
+    from pathlib import Path
+
+    from cnfiscal.extract.inputs import open_input
+    from cnfiscal.extract.reader import read_document
+    from cnfiscal.extract.stdtables_grid import grid_for
+    from cnfiscal.extract.stdtables_pos import read_positioned
+    from cnfiscal.options import Options
+
+    path = Path(__file__).resolve().parents[2] / "samples" / "pdf" / "budget_commerce_dept_2025.pdf"
+    opts = Options()
+    doc = read_document(open_input(path, opts), opts)
+    seg = next(t for t in segment(doc).tables if t.spec.kind is TableKind.BUDGET_EXPENSE)
+    by_grid = {(r.code, r.name): {k: v.text for k, v in r.cells.items()} for r in read_grid(grid_for(doc, seg)).rows}  # type: ignore[arg-type]
+    by_pos = {(r.code, r.name): {k: v.text for k, v in r.cells.items()} for r in read_positioned(doc, seg).rows}
+    assert len(by_pos) == len(by_grid) == 31
+    assert by_pos[("2011301", "行政运行")] == {"合计": "9,389,913.00", "基本支出": "9,389,913.00"}
+    assert (
+        by_pos[(None, "合计")]
+        == by_grid[(None, "合计")]
+        == {"合计": "371,514,655.00", "基本支出": "19,830,655.00", "项目支出": "351,684,000.00"}
+    )
+    assert {k: list(v.values()) for k, v in by_pos.items()} == {k: list(v.values()) for k, v in by_grid.items()}

@@ -172,3 +172,17 @@ def test_sangong_total_and_car_subtotal() -> None:
         doc_type=DocType.BUDGET, source=Source(path="x", sha256="0", input_kind=InputKind.TEXT), tables=[t]
     )
     assert [(f.stated, f.recomputed) for f in sangong_sum(rec)] == [("99800", "98800")]  # 小计 ≠ 购置 + 运行
+
+
+def test_table_of_another_unit_is_flagged() -> None:
+    from cnfiscal.validate.tables_doc import unit_name
+
+    t = Table(name="部门收入预算总表", kind="budget.income", unit_name="上海市普陀区司法局")
+    rec = DocumentRecord(
+        doc_type=DocType.BUDGET,
+        source=Source(path="x", sha256="0", input_kind=InputKind.TEXT),
+        unit_name="上海市普陀区商务委员会",
+        tables=[t],
+    )
+    assert [(f.rule, f.stated) for f in unit_name(rec)] == [("doc.unit_name", "上海市普陀区司法局")]
+    assert list(unit_name(rec.model_copy(update={"unit_name": "上海市普陀区司法局"}))) == []

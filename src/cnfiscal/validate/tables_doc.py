@@ -107,6 +107,24 @@ def basic_split(record: DocumentRecord) -> Iterator[Finding]:
         yield f
 
 
+def unit_name(record: DocumentRecord) -> Iterator[Finding]:
+    """A table's 编制部门/单位 that is not the unit on the cover."""
+    cover = regex.sub(r"\s+", "", record.unit_name or "")
+    if not cover:
+        return
+    for t in record.tables:
+        name = regex.sub(r"\s+", "", t.unit_name or "")
+        if name and name not in cover and cover not in name:
+            yield _finding(
+                "doc.unit_name",
+                Severity.WARNING,
+                f"{t.name}: 编制部门 {name} is not the cover's {cover}",
+                name,
+                t.page_start,
+                f"tables[{t.name}]",
+            )
+
+
 def year_mismatch(record: DocumentRecord) -> Iterator[Finding]:
     if record.year is None:
         return

@@ -100,6 +100,13 @@ TABLE_RULES: list[RuleRow] = [
         "warning",
     ),
     (
+        "doc.unit_name",
+        "a table's 编制部门/单位 is the unit named on the cover",
+        "none",
+        td.unit_name,
+        "warning",
+    ),
+    (
         "doc.year_mismatch",
         "a year in a table heading or the narrative (截至YYYY年12月31日, 比YYYY年预算) that "
         "contradicts the report's year",
