@@ -9,7 +9,7 @@ from cnfiscal.models import DocType, DocumentRecord, InputKind, Severity, Source
 from cnfiscal.report.build import report_from_records
 from cnfiscal.report.data import doc_stem
 from tests.report.conftest import WrittenReport
-from tests.report.records import SHA_FAILED, SHA_SEED000, SHA_SEED004, seed000
+from tests.report.records import SHA_FAILED, SHA_SEED000, SHA_SEED004, corpus, seed000, seed004
 
 
 class Links(HTMLParser):
@@ -110,3 +110,13 @@ def test_where_links_to_the_part_of_the_page(db_report: WrittenReport) -> None:
     html = (db_report.out / "doc" / f"{doc_stem(SHA_SEED000)}.html").read_text(encoding="utf-8")
     assert '<a href="#se-0">self_evals[0].funding[0]</a>' in html
     assert "<h2 id='se-0'>" in html
+
+
+def test_a_second_report_in_the_same_folder_leaves_no_stale_page(tmp_path: Path) -> None:
+    first = report_from_records(corpus(), tmp_path)
+    assert len(first.pages) == 3
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    second = report_from_records([seed004()], tmp_path)
+    assert sorted((tmp_path / "doc").glob("*.html")) == second.pages
+    assert not list((tmp_path / "evidence").glob("*.png"))  # seed000's pictures are gone
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # other files are left alone

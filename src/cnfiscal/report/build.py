@@ -37,6 +37,7 @@ def write_report(
 ) -> ReportResult:
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    _clear_previous(out_dir)
     drawn = draw_charts(data, out_dir)
     pages = [write_document_page(data, doc, out_dir) for doc in data.documents.itertuples(index=False)]
     index = write_overview(data, drawn, out_dir, title)
@@ -54,6 +55,13 @@ def write_report(
         "report: %d documents, %d charts in %s (%.1fs)", result.documents, len(result.charts), out_dir, result.seconds
     )
     return result
+
+
+def _clear_previous(out_dir: Path) -> None:
+    """Remove what an earlier report wrote here (pages and pictures only), so no stale page survives."""
+    for pattern in ("doc/*.html", "charts/*.png", "evidence/*.png"):
+        for old in out_dir.glob(pattern):
+            old.unlink()
 
 
 def report_from_db(db: Path, out_dir: Path, xlsx: Path | None = None) -> ReportResult:
