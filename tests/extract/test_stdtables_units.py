@@ -131,3 +131,18 @@ def test_words_by_position_agree_with_the_ruled_grid() -> None:
         == {"合计": "371,514,655.00", "基本支出": "19,830,655.00", "项目支出": "351,684,000.00"}
     )
     assert {k: list(v.values()) for k, v in by_pos.items()} == {k: list(v.values()) for k, v in by_grid.items()}
+
+
+def test_seed003_attachments_are_handed_over_not_narrative() -> None:
+    from pathlib import Path
+
+    from cnfiscal.extract.inputs import open_input
+    from cnfiscal.extract.reader import read_document
+    from cnfiscal.options import Options
+
+    path = Path(__file__).resolve().parents[2] / "samples" / "text" / "seed003_final_account_guiyang_bigdata_2024.txt"
+    opts = Options()
+    segs = segment(read_document(open_input(path, opts), opts))
+    assert segs.attachments[0].text.strip() == "第五部分 附件" and segs.attachments[0].number == 654
+    assert all((ln.number or 0) < 654 for ln in segs.narrative)
+    assert len(segs.tables) == 10 and len(segs.toc_kinds) == 10

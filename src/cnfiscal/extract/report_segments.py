@@ -32,6 +32,8 @@ _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _NOTE = regex.compile(tv.NOTE_PREFIX)
 _EMPTY = regex.compile("|".join(tv.EMPTY_TABLE_MARKS))
 _PART_HEADING = regex.compile(r"^第[一二三四五六七八九十]+部分|情况说明$|编制说明$|名词解释$|^附件|绩效目标")
+_ATTACHMENT = regex.compile(r"^第[一二三四五六七八九十]+部分[:：]?附件$")
+_SELF_EVAL_TITLE = regex.compile(r"^(?:\d{4}年度?)?项目支出绩效(?:目标)?自评表")
 _TOC = regex.compile(r"^目\s*录$")
 
 
@@ -55,8 +57,9 @@ class TableSegment:
 class ReportSegments:
     tables: list[TableSegment]
     toc_kinds: list[tv.TableKind]  # standard tables the 目录 lists
-    narrative: list[Line]  # lines outside the 目录 and the tables
+    narrative: list[Line]  # lines outside the 目录, the tables and the attachments
     blank_pages: list[int]
+    attachments: list[Line] = field(default_factory=list)  # 附件 (self-evaluation tables: read by selfeval)
 
 
 def match_title(text: str) -> tv.TableSpec | None:
@@ -92,9 +95,20 @@ def segment(doc: ExtractedDocument) -> ReportSegments:
     toc_kinds = [s.kind for i in sorted(toc_idx) if (s := _toc_title(lines[i].text)) is not None]
     tables = [_table(doc, lines, i, spec, starts) for i, spec in starts]
     used = {id(ln) for t in tables for ln in t.lines} | {id(t.title_line) for t in tables}
-    narrative = [ln for i, ln in enumerate(lines) if i not in toc_idx and id(ln) not in used]
+    start = _attachments_start(lines, toc_idx)
+    narrative = [ln for i, ln in enumerate(lines[:start]) if i not in toc_idx and id(ln) not in used]
+    attachments = lines[start:]
     blank = [p.number for p in doc.pages if doc.input_kind is not InputKind.TEXT and not p.words and not p.lines]
-    return ReportSegments(tables, toc_kinds, narrative, blank)
+    return ReportSegments(tables, toc_kinds, narrative, blank, attachments)
+
+
+def _attachments_start(lines: list[Line], toc_idx: set[int]) -> int:
+    """Index of the 附件 part (a ``第X部分 附件`` heading, or the first 项目支出绩效自评表 title) outside the 目录."""
+    for i, ln in enumerate(lines):
+        text = regex.sub(r"\s+", "", ln.text)
+        if i not in toc_idx and (_ATTACHMENT.match(text) or _SELF_EVAL_TITLE.match(text)):
+            return i
+    return len(lines)
 
 
 def _toc_range(lines: list[Line]) -> set[int]:
