@@ -33,7 +33,7 @@ _NOTE = regex.compile(tv.NOTE_PREFIX)
 _EMPTY = regex.compile("|".join(tv.EMPTY_TABLE_MARKS))
 _PART_HEADING = regex.compile(r"^第[一二三四五六七八九十]+部分|情况说明$|编制说明$|名词解释$|^附件|绩效目标")
 _ATTACHMENT = regex.compile(r"^第[一二三四五六七八九十]+部分[:：]?附件$")
-_SELF_EVAL_TITLE = regex.compile(r"^(?:\d{4}年度?)?项目支出绩效(?:目标)?自评表")
+_SELF_EVAL_TITLE = regex.compile(r"^(?:\d{4}年度?)?项目支出绩效(?:目标)?自评表(?:[-—–(（].{0,24})?。?$")
 _TOC = regex.compile(r"^目\s*录$")
 
 
