@@ -242,3 +242,16 @@ def test_row_band_is_the_row_itself_not_the_labels_merged_below():
     rows = grid_rows(to_grid(find_page_tables(1, rulings, words)))
     assert row_band(rows[1]) == (0, 20, 300, 40)  # 支出 spans rows 1-2 (y 20-60); the row ends at 40
     assert row_band(rows[2]) == (100, 40, 300, 60)
+
+
+def test_a_narrow_word_next_to_a_border_goes_to_the_cell_of_its_centre():
+    rulings = Rulings(
+        (Segment(0, 0, 200), Segment(20, 0, 200)), (Segment(0, 0, 20), Segment(101.6, 0, 20), Segment(200, 0, 20))
+    )
+    words = [
+        Word("年度资金总额", (40, 5, 97, 15), 1),
+        Word("：", (98, 5, 101.5, 15), 1),
+        Word("1268", (150, 5, 170, 15), 1),
+    ]
+    (table,) = find_page_tables(1, rulings, words)
+    assert table.row_texts(0) == ["年度资金总额：", "1268"]

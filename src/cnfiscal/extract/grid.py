@@ -177,12 +177,17 @@ def _merge_cells(xs: list[float], ys: list[float], hs: list[Segment], vs: list[S
 
 def _spans(owner: list[list[int]]) -> dict[int, tuple[int, int, int, int]]:
     """Bounding rows/columns ``(r0, c0, r1, c1)`` (ends exclusive) of every merged cell."""
-    spans: dict[int, tuple[int, int, int, int]] = {}
-    for r, row in enumerate(owner):
+    box: dict[int, list[int]] = {}
+    for r, row in enumerate(owner):  # row-major: a cell's first sighting has its top row
         for c, key in enumerate(row):
-            r0, c0, r1, c1 = spans.get(key, (r, c, r + 1, c + 1))
-            spans[key] = (min(r0, r), min(c0, c), max(r1, r + 1), max(c1, c + 1))
-    return spans
+            b = box.get(key)
+            if b is None:
+                box[key] = [r, c, r + 1, c + 1]
+                continue
+            b[1] = min(b[1], c)
+            b[2] = r + 1
+            b[3] = max(b[3], c + 1)
+    return {k: (b[0], b[1], b[2], b[3]) for k, b in box.items()}
 
 
 def _assign_words(
@@ -198,8 +203,8 @@ def _assign_words(
             continue
         owners = owner[min(bisect_right(ys, cy) - 1, len(ys) - 2)]
         first, last = bisect_right(xs, x0 + CROSS), bisect_right(xs, x1 - CROSS)
-        if first == last:  # no border inside the word: the common case
-            texts.setdefault(owners[min(max(first - 1, 0), last_col)], []).append(Piece(w.text, w.bbox))
+        if first >= last:  # no border inside the word (the common case): the cell of its centre
+            texts.setdefault(owners[min(max(bisect_right(xs, cx) - 1, 0), last_col)], []).append(Piece(w.text, w.bbox))
             continue
         for piece in _pieces(w, xs, owners, (first, last)):
             px = (piece.bbox[0] + piece.bbox[2]) / 2
