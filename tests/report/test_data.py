@@ -105,3 +105,24 @@ def test_parse_bbox() -> None:
     assert parse_bbox("[463.1, 133.4, 484.7, 139.7]") == (463.1, 133.4, 484.7, 139.7)
     assert parse_bbox(None) is None
     assert parse_bbox("[1, 2]") is None
+
+
+def test_the_same_self_evaluation_from_two_inputs_counts_once() -> None:
+    pdf = seed000()
+    text = pdf.model_copy(update={"source": pdf.source.model_copy(update={"sha256": "c2" * 32, "path": "x.txt"})})
+    totals = total_rows(from_records([pdf, text, seed004()]))
+    assert len(totals) == 2
+    assert budget_by_office(totals).loc[OFFICE_000, "budget"] == D("22269800")  # not twice
+
+
+def test_budget_by_office_takes_the_latest_year() -> None:
+    old = seed004()
+    se = old.self_evals[0].model_copy(update={"year": 2022})
+    old = old.model_copy(
+        update={"year": 2022, "self_evals": [se], "source": old.source.model_copy(update={"sha256": "c3" * 32})}
+    )
+    old_total = old.self_evals[0].funding[0].model_copy(update={"annual_budget": wan("1", "10000")})
+    old = old.model_copy(update={"self_evals": [se.model_copy(update={"funding": [old_total]})]})
+    by_office = budget_by_office(total_rows(from_records([old, seed004()])))
+    assert by_office.loc[OFFICE_004, "budget"] == D("7520300")
+    assert by_office.loc[OFFICE_004, "year"] == 2023

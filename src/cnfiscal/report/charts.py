@@ -173,7 +173,7 @@ def findings_by_rule(counts: pd.DataFrame, out_dir: Path) -> Chart | None:
 def budget_vs_executed(totals: pd.DataFrame, out_dir: Path) -> Chart | None:
     """Grouped bars per office: full-year budget 全年预算数 and executed 全年执行数, in 万元.
 
-    ``totals``: index office, columns budget, executed (元).
+    ``totals``: index office, columns budget, executed (元) and year (labelled next to the office).
     """
     if totals.empty:
         return None
@@ -186,7 +186,14 @@ def budget_vs_executed(totals: pd.DataFrame, out_dir: Path) -> Chart | None:
         executed = totals["executed"].astype(float) / 10_000
         ax.barh([i - h / 2 for i in y], budget, height=h, color="#85c1e9", label="全年预算数")
         ax.barh([i + h / 2 for i in y], executed, height=h, color="#1f618d", label="全年执行数")
-        ax.set_yticks(y, [_short(str(o)) for o in totals.index])
+        years = totals["year"] if "year" in totals else [None] * len(totals)
+        ax.set_yticks(
+            y,
+            [
+                _short(str(o)) + (f" ({int(yr)})" if pd.notna(yr) else "")
+                for o, yr in zip(totals.index, years, strict=True)
+            ],
+        )
         ax.invert_yaxis()
         ax.set_xlabel("万元")
         ax.set_title("预算数与执行数 (按单位)")

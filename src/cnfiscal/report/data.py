@@ -140,10 +140,12 @@ def office_of(data: ReportData) -> pd.Series:
 
 
 def total_rows(data: ReportData) -> pd.DataFrame:
-    """One row per self-evaluation with its total funding row: office, kind, rate, score, budget, executed.
+    """One row per self-evaluation with its total funding row: office, year, kind, rate, score, budget, executed.
 
     ``rate`` is the rate as printed; where the table prints none, executed / full-year budget.
     ``score`` is the table's total score, else the conclusion's stated score.
+    The same self-evaluation read from two inputs (a PDF and its OCR text, a re-publication) counts once:
+    rows equal in office, year, kind, project and figures are kept once.
     """
     se = data.self_evals.assign(office=office_of(data))
     totals = data.funding[(data.funding["canonical"] == "total") & ~data.funding["is_breakdown"].fillna(False)]
@@ -154,6 +156,7 @@ def total_rows(data: ReportData) -> pd.DataFrame:
             "sha256": merged["sha256"],
             "se_idx": merged["se_idx"],
             "office": merged["office"],
+            "year": merged["year"].where(merged["year"].notna(), merged["sha256"].map(_doc_years(data))),
             "kind": merged["kind"],
             "project_name": merged["project_name"],
             "budget": merged["annual_budget_yuan"],
@@ -162,7 +165,17 @@ def total_rows(data: ReportData) -> pd.DataFrame:
         }
     )
     out["rate"] = [_rate(r, b, e) for r, b, e in zip(merged["rate"], out["budget"], out["executed"], strict=True)]
-    return out
+    same = ["office", "year", "kind", "project_name", "budget", "executed", "rate", "score"]
+    unique = out[~out[same].astype(str).duplicated()]
+    if len(unique) < len(out):
+        log.info(
+            "%d self-evaluations read twice (same office, year and figures) are counted once", len(out) - len(unique)
+        )
+    return unique.reset_index(drop=True)
+
+
+def _doc_years(data: ReportData) -> pd.Series:
+    return data.documents.set_index("sha256")["year"]
 
 
 def _rate(stated: object, budget: object, executed: object) -> Decimal | None:
@@ -174,14 +187,21 @@ def _rate(stated: object, budget: object, executed: object) -> Decimal | None:
 
 
 def budget_by_office(totals: pd.DataFrame) -> pd.DataFrame:
-    """Full-year budget and executed per office (元): department-level self-evaluations where an office has
-    one, else the sum of its project self-evaluations (so a project is not counted twice)."""
-    rows = totals.dropna(subset=["budget", "executed"])
+    """Full-year budget and executed (元) per office, for the office's latest year: its department-level
+    self-evaluation where there is one, else the sum of its project self-evaluations (so a project is not
+    counted twice). Columns budget, executed, year; index office."""
+    rows = totals.dropna(subset=["budget", "executed"]).assign(year=lambda f: f["year"].fillna(-1))
+    latest = rows.groupby("office")["year"].transform("max")
+    rows = rows[rows["year"] == latest]
     has_dept = set(rows.loc[rows["kind"] == "dept", "office"])
     rows = rows[(rows["kind"] == "dept") | ~rows["office"].isin(has_dept)]
     if rows.empty:
-        return pd.DataFrame(columns=["budget", "executed"])
-    return rows.groupby("office", sort=True)[["budget", "executed"]].sum()
+        return pd.DataFrame(columns=["budget", "executed", "year"])
+    out = rows.groupby("office", sort=True).agg(
+        budget=("budget", "sum"), executed=("executed", "sum"), year=("year", "max")
+    )
+    out["year"] = [None if y == -1 else int(y) for y in out["year"]]
+    return out
 
 
 def findings_counts(findings: pd.DataFrame, top: int | None = None) -> pd.DataFrame:
