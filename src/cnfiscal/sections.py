@@ -15,6 +15,7 @@ from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.models import Claim, DocType, SelfEval, Table
 
 if TYPE_CHECKING:
+    from cnfiscal.extract.stdtables import ReportFound
     from cnfiscal.normalize.selfeval import SelfEvalsFound
 
 
@@ -40,11 +41,17 @@ def _registry() -> list[tuple[str, SectionParser]]:
     parsers.append(("selfeval", lambda doc, doc_type: _self_eval_parts(selfeval.parse(doc, doc_type))))
     from cnfiscal.extract import stdtables
 
-    parsers.append(("stdtables", stdtables.parse))
+    parsers.append(("stdtables", lambda doc, doc_type: _report_parts(stdtables.parse(doc, doc_type))))
     from cnfiscal.normalize.claims_report import parse_report
 
     parsers.append(("report_claims", lambda doc, doc_type: Parts(claims=parse_report(doc, doc_type))))
     return parsers
+
+
+def _report_parts(found: ReportFound) -> Parts:
+    return Parts(
+        tables=found.tables, claims=found.claims, warnings=found.warnings, unit_name=found.unit_name, year=found.year
+    )
 
 
 def _self_eval_parts(found: SelfEvalsFound) -> Parts:

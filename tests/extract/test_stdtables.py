@@ -40,14 +40,23 @@ def summary(record: DocumentRecord) -> dict[str, object]:
             if r.name in TOTAL_NAMES
         }
         rows = [
-            [r.side, r.code, r.level, r.name, {c: v.raw for c, v in r.values.items() if v is not None}]
-            for r in t.rows
+            [r.side, r.code, r.level, r.name, {c: v.raw for c, v in r.values.items() if v is not None}] for r in t.rows
         ]
-        tables.append({
-            "kind": t.kind, "name": t.name, "code": t.code, "unit": t.unit, "page_start": t.page_start,
-            "page_end": t.page_end, "n_rows": len(t.rows), "empty": t.empty, "columns": t.columns,
-            "totals": totals, "rows": rows,
-        })
+        tables.append(
+            {
+                "kind": t.kind,
+                "name": t.name,
+                "code": t.code,
+                "unit": t.unit,
+                "page_start": t.page_start,
+                "page_end": t.page_end,
+                "n_rows": len(t.rows),
+                "empty": t.empty,
+                "columns": t.columns,
+                "totals": totals,
+                "rows": rows,
+            }
+        )
     return {"doc_type": record.doc_type.value, "year": record.year, "unit_name": record.unit_name, "tables": tables}
 
 

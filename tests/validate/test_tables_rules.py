@@ -85,7 +85,7 @@ def _row(code: str | None, name: str, total: str, basic: str, project: str) -> T
     return TableRow(
         code=code,
         name=name,
-        level=level,  # type: ignore[arg-type]
+        level=level,
         values={"本年支出合计": _m(total), "基本支出": _m(basic), "项目支出": _m(project)},
     )
 

@@ -106,7 +106,7 @@ def _claims_of(p: Paragraph, group: str) -> list[Claim]:
     text = p.text
 
     def claim(snippet: str, kind: str, **kw: object) -> Claim:
-        return Claim(text=snippet, page=p.page, line=p.line, kind=kind, group=group, **kw)  # type: ignore[arg-type]
+        return Claim(text=snippet, page=p.page, line=p.line, kind=kind, group=group, **kw)
 
     out = _amount_claims(p, claim)
     for m in _CHANGE_PCT.finditer(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass, field
 
 import regex
 
@@ -13,8 +14,7 @@ from cnfiscal.extract.stdtables_grid import grid_for, read_grid
 from cnfiscal.extract.stdtables_pos import read_positioned
 from cnfiscal.extract.stdtables_raw import RawTable
 from cnfiscal.extract.stdtables_text import read_text_table
-from cnfiscal.models import DocType, InputKind, MoneyUnit, Table
-from cnfiscal.sections import Parts
+from cnfiscal.models import Claim, DocType, InputKind, MoneyUnit, Table
 from cnfiscal.vocab.tables import SPEC_BY_KIND
 
 log = logging.getLogger(__name__)
@@ -27,12 +27,23 @@ _UNIT_WORD = regex.compile(r"(?:万元|亿元|元)")
 REPORT_KINDS = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
 
 
-def parse(doc: ExtractedDocument, doc_type: DocType) -> Parts:
+@dataclass(slots=True)
+class ReportFound:
+    """What ``parse`` found in a 决算/预算 report; ``cnfiscal.sections`` turns it into the registry's ``Parts``."""
+
+    tables: list[Table] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unit_name: str | None = None
+    year: int | None = None
+
+
+def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
     if doc_type not in REPORT_KINDS:
-        return Parts()
+        return ReportFound()
     segs = segment(doc)
     year = report_year(doc)
-    parts = Parts(unit_name=cover_unit(doc), year=year)
+    parts = ReportFound(unit_name=cover_unit(doc), year=year)
     default_unit = _default_unit(segs)
     for seg in segs.tables:
         from cnfiscal.normalize.tables import to_table
@@ -101,7 +112,3 @@ def _default_unit(segs: ReportSegments) -> str:
         if m := _UNIT_WORD.search(ln.text):
             return m[0]
     return "元"
-
-
-def tables_of(parts: Parts) -> list[Table]:
-    return parts.tables

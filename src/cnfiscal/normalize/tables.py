@@ -60,9 +60,9 @@ def _row(raw: RawRow, unit: MoneyUnit, warnings: list[str]) -> TableRow:
     return TableRow(
         code=raw.code,
         name=raw.name or None,
-        level=raw.level or level_of(raw.code),  # type: ignore[arg-type]
+        level=raw.level or level_of(raw.code),
         values=values,
-        side=raw.side if raw.side in ("收入", "支出") else None,  # type: ignore[arg-type]
+        side=raw.side if raw.side in ("收入", "支出") else None,
         page=raw.page,
         bbox=raw.bbox,
     )
