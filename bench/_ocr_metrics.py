@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
+from difflib import SequenceMatcher
 
 import regex
 
@@ -82,3 +83,55 @@ def score_grids(
     for i, t in enumerate(truth):
         total += score_grid(t, ocr[i] if i < len(ocr) else None, mismatches)
     return total
+
+
+NOT_FIELDS = ("bbox", "confidence", "warnings")  # provenance / diagnostics, not data
+SAME_ROW = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class RecordScore:
+    fields: int  # data leaves of the text-layer record
+    fields_agree: int
+    indicators: int  # indicator rows of the text-layer record
+    indicators_found: int  # ... with an OCR row at the same place whose labels read alike (``same_row``)
+    differing: tuple[tuple[str, object, object], ...]
+
+    @property
+    def field_rate(self) -> float:
+        return self.fields_agree / self.fields if self.fields else 1.0
+
+
+def leaves(value: object, path: str = "") -> dict[str, object]:
+    """Leaf paths → values (``self_evals[0].indicators[3].target.value``), provenance left out."""
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        for k, v in value.items():
+            if k not in NOT_FIELDS:
+                out.update(leaves(v, f"{path}.{k}" if path else k))
+        return out or {path: {}}
+    if isinstance(value, list):
+        out = {}
+        for i, v in enumerate(value):
+            out.update(leaves(v, f"{path}[{i}]"))
+        return out or {path: []}
+    return {path: value}
+
+
+def _labels(ind: dict) -> str:
+    return "|".join(norm_ops(ind.get(k) or "") for k in ("level1", "level2", "level3"))
+
+
+def same_row(a: dict, b: dict) -> bool:
+    """The same indicator row: its three labels read alike (a misread character is a field error, not a lost row)."""
+    return SequenceMatcher(None, _labels(a), _labels(b)).ratio() >= SAME_ROW
+
+
+def score_records(truth: dict, ocr: dict) -> RecordScore:
+    """Compare the ``self_evals`` of two DocumentRecords (as JSON dicts) leaf by leaf."""
+    want, got = leaves(truth.get("self_evals", []), "self_evals"), leaves(ocr.get("self_evals", []), "self_evals")
+    differing = tuple((k, v, got.get(k)) for k, v in want.items() if got.get(k, object()) != v)
+    inds_t = [i for se in truth.get("self_evals", []) for i in se["indicators"]]
+    inds_o = [i for se in ocr.get("self_evals", []) for i in se["indicators"]]
+    found = sum(1 for k, ind in enumerate(inds_t) if k < len(inds_o) and same_row(inds_o[k], ind))
+    return RecordScore(len(want), len(want) - len(differing), len(inds_t), found, differing)

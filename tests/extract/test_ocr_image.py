@@ -13,7 +13,14 @@ import pytest
 
 from cnfiscal.extract.grid import find_page_tables
 from cnfiscal.extract.grid_lines import page_rulings
-from cnfiscal.extract.ocr.cells import _split_long, is_dash, join_number_spaces, lines_in, part_limits
+from cnfiscal.extract.ocr.cells import (
+    _split_long,
+    is_dash,
+    join_number_spaces,
+    lines_in,
+    part_limits,
+    repair_number,
+)
 from cnfiscal.extract.ocr.detect import PageKind, classify, probe_page, text_quality
 from cnfiscal.extract.ocr.preprocess import measure_skew, prepare, suppress_red
 from cnfiscal.extract.ocr.render import native_dpi, render_page
@@ -102,6 +109,22 @@ def test_scanned_grid_has_the_cells_of_the_text_layer_grid(item: dict) -> None:
 )
 def test_spaces_inside_numbers_are_joined(raw: str, joined: str) -> None:
     assert join_number_spaces(raw) == joined
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed", "capped"),
+    [
+        ("577:4万元", "577.4万元", True),
+        ("98：78%", "98.78%", True),
+        ("o", "0", True),
+        ("10:30前", "10:30前", False),
+        ("1268万元", "1268万元", False),
+    ],
+)
+def test_amount_misreadings_are_repaired_and_marked_doubtful(raw: str, fixed: str, capped: bool) -> None:
+    text, confidence = repair_number(raw, 0.97)
+    assert text == fixed
+    assert (confidence < 0.8) is capped
 
 
 def test_lines_are_found_in_a_cell_and_a_dash_is_recognised_by_shape() -> None:

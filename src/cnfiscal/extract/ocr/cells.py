@@ -18,6 +18,8 @@ from cnfiscal.extract.ocr.engine import OcrEngine
 
 PxBox = tuple[int, int, int, int]
 
+_COLON_IN_AMOUNT = regex.compile(r"(?<=\d)[:：](?=\d+(?:万元|亿元|元|%)$)")
+REPAIRED_CONFIDENCE = 0.79  # below LOW_NUMBER_CONFIDENCE (page.py) and validate's LOW_CONFIDENCE
 _NUM_SPACE = regex.compile(r"(?<=\d)\s+(?=[\d.,，．])|(?<=\d[.,，．])\s+(?=\d)|(?<=\d)\s+(?=%)")
 
 
@@ -32,7 +34,7 @@ class PageImage:
     rulings: np.ndarray  # ruling pixels
 
 
-MAX_RATIO = 16  # a line longer than this many heights is cut (between glyphs) into parts read separately:
+MAX_RATIO = 8  # a line longer than this many heights is cut (between glyphs) into parts read separately:
 # the recogniser's cost grows faster than linearly with width (a 50-height note line costs seconds)
 
 
@@ -53,6 +55,18 @@ class ReadLine:
 
 def join_number_spaces(text: str) -> str:
     return _NUM_SPACE.sub("", text).strip()
+
+
+def repair_number(text: str, confidence: float) -> tuple[str, float]:
+    """Undo two misreadings of amounts the recogniser makes on scans, and mark the value as doubtful:
+    ``577:4万元`` (a decimal point read as a colon) → ``577.4万元``; a cell reading just ``o``/``O`` → ``0``.
+    The confidence is capped below the low-confidence bound, so the value is a warning, never silently trusted."""
+    fixed = _COLON_IN_AMOUNT.sub(".", text)
+    if fixed in ("o", "O"):
+        fixed = "0"
+    if fixed == text:
+        return text, confidence
+    return fixed, min(confidence, REPAIRED_CONFIDENCE)
 
 
 def clean_ink(ink: np.ndarray, rulings: np.ndarray, scale: float) -> np.ndarray:
@@ -135,11 +149,16 @@ def _split_long(runs: list[tuple[int, int]], max_w: float) -> list[list[tuple[in
 
 
 def crop(gray: np.ndarray, rulings: np.ndarray, line: PxBox, limit: PxBox) -> np.ndarray:
-    """The line with a margin of ~30 % of its height (never past ``limit``), rulings whitened, white-padded."""
+    """The line, rulings whitened, with a white margin of ~30 % of its height.
+
+    Above and below, only the line's own rows are taken (plus 2 px): the tops of the next line's
+    glyphs inside the margin are read as extra characters. Sideways the margin is real (never past
+    ``limit``).
+    """
     x0, y0, x1, y1 = line
     m = max(2, int(0.3 * (y1 - y0)))
     lx0, ly0, lx1, ly1 = limit
-    cx0, cy0, cx1, cy1 = max(lx0, x0 - m), max(ly0, y0 - m), min(lx1, x1 + m), min(ly1, y1 + m)
+    cx0, cy0, cx1, cy1 = max(lx0, x0 - m), max(ly0, y0 - 2), min(lx1, x1 + m), min(ly1, y1 + 2)
     img = gray[cy0:cy1, cx0:cx1].copy()
     img[rulings[cy0:cy1, cx0:cx1] > 0] = 255
     pad = (max(0, m - (y0 - cy0)), max(0, m - (cy1 - y1)), max(0, m - (x0 - cx0)), max(0, m - (cx1 - x1)))
@@ -192,7 +211,7 @@ def read_regions(
     read = [ReadLine(t.box, t.region, "—", DASH_CONFIDENCE) for t in dashes]
     for t in texts:
         got = [next(results) for _ in t.parts]
-        text = join_number_spaces("".join(r.text for r in got))
+        text, conf = repair_number(join_number_spaces("".join(r.text for r in got)), min(r.confidence for r in got))
         if text:
-            read.append(ReadLine(t.box, t.region, text, min(r.confidence for r in got)))
+            read.append(ReadLine(t.box, t.region, text, conf))
     return read

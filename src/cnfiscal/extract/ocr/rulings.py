@@ -102,4 +102,17 @@ def find_rulings(ink: np.ndarray, scale: float) -> PixelRulings:
     hs = [h for h in hs if h.end - h.start >= 15 * scale]
     vs = [v for v in vs if v.end - v.start >= 8 * scale]
     hs, vs = connected_only(hs, vs, tol)
-    return PixelRulings(hs, vs, cv2.bitwise_or(horiz, vert))
+    return PixelRulings(hs, vs, cv2.bitwise_or(_keep_near(horiz, hs, True), _keep_near(vert, vs, False)))
+
+
+def _keep_near(mask: np.ndarray, segs: list[PxSegment], horizontal: bool, halo: int = 4) -> np.ndarray:
+    """Only the pixels of accepted rulings: bold text strokes pass the morphology too, and must not be
+    whitened out of the crops."""
+    keep = np.zeros_like(mask)
+    for s in segs:
+        p = round(s.pos)
+        if horizontal:
+            keep[max(0, p - halo) : p + halo + 1, s.start : s.end] = 255
+        else:
+            keep[s.start : s.end, max(0, p - halo) : p + halo + 1] = 255
+    return cv2.bitwise_and(mask, keep)

@@ -1,0 +1,56 @@
+"""Issue 6's acceptance on the scanned fixtures: the record read from a scan agrees with the record read
+from the text-layer PDF it was made from (≥ 97 % of fields, every indicator row found).
+
+OCR outputs are replayed from ``tests/data/scanned/ocr_replay.json`` (no engine needed). When the crops
+change (grid or preprocessing changed), the replay misses: re-record with
+``.venv/bin/python scripts/make_scanned_fixtures.py --record-ocr``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bench._ocr_metrics import leaves, score_records
+
+from cnfiscal.extract.ocr.engine import ReplayEngine, use_engine
+from cnfiscal.models import InputKind
+from cnfiscal.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[2]
+SCANNED = ROOT / "tests" / "data" / "scanned"
+MANIFEST = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
+MIN_FIELD_AGREEMENT = 0.97
+
+
+@pytest.fixture(scope="module")
+def replay() -> ReplayEngine:
+    return ReplayEngine(SCANNED / "ocr_replay.json")
+
+
+@pytest.mark.parametrize("item", MANIFEST, ids=lambda m: m["file"])
+def test_scan_record_agrees_with_text_layer_record(item: dict, replay: ReplayEngine) -> None:
+    truth = process(ROOT / item["source"])
+    misses = replay.misses
+    with use_engine(replay):
+        scanned = process(SCANNED / item["file"])
+    assert replay.misses == misses, "OCR replay is stale: re-record with scripts/make_scanned_fixtures.py --record-ocr"
+    assert scanned.source.input_kind is InputKind.PDF_SCANNED and scanned.source.ocr
+    assert truth.self_evals, "the text-layer record has no self-evaluation to compare with"
+    score = score_records(truth.model_dump(mode="json"), scanned.model_dump(mode="json"))
+    assert score.indicators_found == score.indicators
+    assert score.field_rate >= MIN_FIELD_AGREEMENT, score.differing
+
+
+@pytest.mark.xfail(reason="normalize.selfeval does not pass the grid cells' OCR confidence to parse_money yet")
+def test_money_read_by_ocr_keeps_its_confidence(replay: ReplayEngine) -> None:
+    with use_engine(replay):
+        scanned = process(SCANNED / MANIFEST[0]["file"])
+    money = [m for f in scanned.self_evals[0].funding for m in (f.annual_budget, f.executed) if m is not None]
+    assert money and all(m.confidence is not None for m in money)
+
+
+def test_leaves_leave_out_provenance() -> None:
+    record = {"a": {"yuan": "1", "bbox": [1, 2, 3, 4], "confidence": 0.9}, "b": [], "c": [{"x": None}]}
+    assert leaves(record) == {"a.yuan": "1", "b": [], "c[0].x": None}
