@@ -110,11 +110,11 @@ def _gold() -> list[dict[str, Any]]:
 def _run(engine: Engine, files: dict[Path, set[int] | None]) -> tuple[int, float, dict[tuple[str, int], PageRows]]:
     pages, seconds, out = 0, 0.0, {}
     for path, only in files.items():
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time of this process: the machine is shared
         for n, tables in engine(path, only):
             out[path.name, n] = tables
             pages += 1
-        seconds += time.perf_counter() - t0
+        seconds += time.process_time() - t0
     return pages, seconds, out
 
 
