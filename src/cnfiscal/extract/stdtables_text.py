@@ -24,6 +24,7 @@ _BLOCK_LABELS = ("项目", "科目编码", "科目编 码")
 _FUSED_CODE = regex.compile(r"[\s(（](\d{3}(?:\d{2}){0,2})$")
 _CJK = regex.compile(r"\p{Han}")
 _CJK_SPACE = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
+_LEAD_DEBRIS = regex.compile(r"^[\s—\-_－]+")  # an OCR'd rule line before a label
 _LABEL_ONLY = regex.compile(r"^(?:类\s*款\s*项|类款项)$")
 
 
@@ -144,12 +145,20 @@ def _blocks(header: list[str], names: list[str], above: list[Line]) -> list[_Blo
         ]
         out.append(_Block(s, vals))
     if len(out) > 1:
-        for b in out:
-            for ln in above:
-                cells = _cells(ln)
-                side = next((sw for sw in tv.SIDE_WORDS if b.start < len(cells) and sw in _flat(cells[b.start])), None)
-                b.side = side or b.side
+        for k, b in enumerate(out):
+            end = out[k + 1].start if k + 1 < len(out) else 10**6
+            b.side = _side_of(above, b.start, end)
     return out
+
+
+def _side_of(above: list[Line], start: int, end: int) -> str | None:
+    """收入 or 支出 printed over this block's columns (OCR may shift it right by a cell or two)."""
+    for ln in above:
+        texts = [_flat(c) for c in _cells(ln)[start:end]]
+        sides = {sw for t in texts for sw in tv.SIDE_WORDS if sw in t}
+        if len(sides) == 1:
+            return sides.pop()
+    return None
 
 
 def _drop_line_number_columns(blocks: list[_Block], header: list[str], body: list[Line]) -> None:
@@ -181,11 +190,11 @@ def _row(  # noqa: PLR0917
     cells: list[str], b: _Block, end: int, names: list[str], ln: Line, name_idx: int | None
 ) -> RawRow | None:
     labels = [c for c in cells[b.start : min(end, len(cells))] if c and not _is_value(c)]
-    labels = [c for c in labels if not _LABEL_ONLY.match(c) and not CODE_WORD.match(c)]
+    labels = [c for c in labels if not _LABEL_ONLY.match(c) and not CODE_WORD.match(c) and _CJK.search(c)]
     code = next((c for c in cells[b.start : b.start + 2] if CODE_WORD.match(c)), None)
     if name_idx and name_idx - 1 < len(cells) and CODE_WORD.match(cells[name_idx - 1]):
         code = cells[name_idx - 1]  # the code column (right before 科目名称) wins over debris on its left
-    name = labels[0] if labels else ""
+    name = "".join(labels)  # a label the OCR split over two cells (公用经 | 费合计) is one name
     if name_idx is not None and code is None and not _is_total_code_cell(cells, name_idx):
         if any(cells[:name_idx]):
             return None  # a code table's row with debris in place of its code: OCR read a line twice
@@ -201,7 +210,7 @@ def _row(  # noqa: PLR0917
         return None
     if not name and not code and all(v.text.isdigit() and len(v.text) <= 2 for v in values.values()):
         return None  # the 栏次 row (1 2 3 …) of a table without label columns
-    return RawRow(code, _CJK_SPACE.sub("", name), values, b.side, ln.page, line=ln.number)
+    return RawRow(code, _LEAD_DEBRIS.sub("", _CJK_SPACE.sub("", name)), values, b.side, ln.page, line=ln.number)
 
 
 def _is_total_code_cell(cells: list[str], name_idx: int) -> bool:
