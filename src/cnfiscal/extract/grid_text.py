@@ -10,13 +10,12 @@ lines stays one number).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cnfiscal.models import BBox
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A word or part of a word inside one cell."""
 
     text: str
