@@ -125,6 +125,50 @@ def unit_name(record: DocumentRecord) -> Iterator[Finding]:
             )
 
 
+# 总表 whose 支出 side lists the 类 (一、一般公共服务支出 …) → the coded table holding the same 类 rows.
+CLASS_PAIRS: tuple[tuple[str, str], ...] = (
+    ("final.total", "final.expense"),
+    ("final.fiscal_total", "final.general"),
+    ("budget.total", "budget.expense"),
+    ("budget.fiscal_total", "budget.general"),
+)
+_ENUM = regex.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def class_lines(record: DocumentRecord) -> Iterator[Finding]:
+    """A 类 listed on the 支出 side of a 总表 = that 类's row in the expenditure table (first column)."""
+    for total_kind, coded_kind in CLASS_PAIRS:
+        total = next((t for t in record.tables if t.kind == total_kind), None)
+        coded = next((t for t in record.tables if t.kind == coded_kind), None)
+        if total is None or coded is None:
+            continue
+        classes = {regex.sub(r"\s+", "", r.name or ""): r for r in coded.rows if r.level == "类"}
+        for r in total.rows:
+            if r.side != "支出" or not r.name or not _ENUM.match(r.name):
+                continue
+            row = classes.get(_ENUM.sub("", regex.sub(r"\s+", "", r.name)))
+            a = next((v for v in r.values.values() if v is not None), None)
+            b = next((v for v in row.values.values() if v is not None), None) if row else None
+            if a is None or b is None:
+                continue
+            tol = Tolerance.of_sum(money_precision(a), [money_precision(b)])
+            f = finding_of(
+                Check(
+                    "final.cross_table",
+                    f"{r.name}: {total.name} {a.raw} vs {coded.name} {b.raw}",
+                    a.yuan,
+                    b.yuan,
+                    tol,
+                    f"tables[{total_kind}]",
+                    a.page,
+                    a.bbox,
+                    f"{a.raw} vs {row.code if row else ''} {b.raw}",
+                )
+            )
+            if f:
+                yield f
+
+
 def year_mismatch(record: DocumentRecord) -> Iterator[Finding]:
     if record.year is None:
         return

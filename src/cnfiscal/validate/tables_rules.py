@@ -51,7 +51,7 @@ TABLE_RULES: list[RuleRow] = [
         "the same figure in two tables agrees (总表 vs 收入/支出表, 财政拨款总表 vs 一般公共预算表, "
         "预算总表 vs 收入/支出预算总表)",
         SUM,
-        _both(td.cross_table, td.basic_split),
+        _both(td.cross_table, td.basic_split, td.class_lines),
         "error",
     ),
     (
