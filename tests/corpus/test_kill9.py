@@ -23,29 +23,34 @@ ingest([sys.argv[1]], db=sys.argv[2], workers=1, work=slow_work, progress=False)
 """
 
 
-def ingest_and_kill(folder: Path, db: Path, after: int) -> int:
-    """Run an ingest in a subprocess; SIGKILL it once ``after`` documents are committed; return how many were."""
+def ingest_and_kill(folder: Path, db: Path, after: int) -> tuple[int, list[str]]:
+    """Run an ingest in a subprocess; SIGKILL it once ``after`` documents are committed.
+
+    Returns how many were committed and the subprocess's log lines (for the failure message).
+    """
     proc = subprocess.Popen(
         [sys.executable, "-c", RUNNER, str(folder), str(db)], cwd=ROOT, stderr=subprocess.PIPE, text=True
     )
-    stored = 0
+    stored, lines = 0, []
     deadline = time.monotonic() + 120
     assert proc.stderr is not None
     for line in proc.stderr:
+        lines.append(line)
         stored += line.startswith("stored ")
         if stored >= after or time.monotonic() > deadline:
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     proc.stderr.close()
-    return stored
+    return stored, lines
 
 
 def test_kill9_then_rerun_equals_a_clean_run(tmp_path):
     folder = tmp_path / "docs"
     files = make_corpus(folder, copies=3, pdfs=False)
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
-    assert ingest_and_kill(folder, killed_db, after=3) == 3
+    stored, lines = ingest_and_kill(folder, killed_db, after=3)
+    assert stored == 3, "".join(lines[-20:])
     survived = load(killed_db, ["documents"])["documents"]
     assert 3 <= len(survived) < len(files)  # it was killed half-way, and kept what it had committed
     rerun = ingest([folder], db=killed_db, workers=0, progress=False)
