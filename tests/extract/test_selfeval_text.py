@@ -31,12 +31,12 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "seed000": set(),
     "seed004": set(),
     "seed003_p1": set(),
-    "seed003_p2": {"indicators[0].level3"},  # 建设配套信息系统 overflowed into the header row (line 748)
+    "seed003_p2": set(),
     "seed003_p3": set(),
-    "seed003_p4": {"department"},  # 实施单位 OCR'd as "大": the value runs on into the next columns
+    "seed003_p4": set(),
     "seed003_p5": set(),
-    "seed003_p6": {"indicators[3].level2"},  # 质量指标 printed one row lower (merged cell, centred label)
-    "seed003_p7": {"indicators[7].level2", "indicators[10].level2"},  # same: 时效 / 成本 labels one row low
+    "seed003_p6": set(),
+    "seed003_p7": set(),
 }
 
 
@@ -263,3 +263,68 @@ def test_funding_rows_fill_six_slots(line: str, values: list[str | None]) -> Non
     raw = RawSelfEval(kind="project", title="")
     assert read_funding(raw, rows[0])
     assert raw.funding[0].values == values
+
+
+# -- repairs from structure (each one seen in seed003's 附件; here on minimal tables) --------------
+
+_TAB_TABLE = """项目支出绩效自评表
+（2024年度）
+项目名称\t{project}
+主管部门及代码\t某市数\t据管理局\t大\t某市某\t中心
+资金来源\t年初预算数\t全年预算数(A)\t全年执行数(B)\t分值\t执行率\t得分
+年度资金总额:\t100\t100\t100\t10\t100%\t10
+一级指标\t二级指标\t三级指标{overflow}\t年度指标值(A)\t实际完成值(B)\t分值\t得分\t未完成原因分析
+产出指标(20分)\t数量指标\t{first}\t≥2个\t2个\t5\t5
+完成园区服务\t100%\t90%\t5\t2
+工作\t100%\t50%\t5\t1
+平台验收合格率\t100%\t100%\t5\t5
+质量指标\t平台稳定运行率\t100%\t100%\t5\t5
+总分\t30\t27
+"""
+
+
+def _tab_record(**fields: str) -> SelfEval:
+    values = {"project": "某项目经费", "overflow": "", "first": "建设系统", **fields}
+    rows, _ = text_rows(_lines(*_TAB_TABLE.format(**values).splitlines()))
+    [raw] = find_self_evals(rows)
+    return to_self_eval(raw)
+
+
+def test_tab_table_repairs() -> None:
+    record = _tab_record()
+    assert record.project_name == "某项目经费"
+    assert record.department == "某市数据管理局"  # ends like an organ: 大 (实施单位) is not part of it
+    labels = [(i.level2, i.level3) for i in record.indicators]
+    assert labels == [
+        ("数量指标", "建设系统"),
+        ("数量指标", "完成园区服务工作"),  # the row read twice (产出 weighs 20, not 25): joined
+        ("质量指标", "平台验收合格率"),  # 质量指标 printed on the next row, the label says 合格率
+        ("质量指标", "平台稳定运行率"),
+    ]
+    assert record.indicators[1].score == Decimal(2)
+
+
+def test_header_overflow_and_overlaid_date() -> None:
+    record = _tab_record(overflow="建设配套", first="系统", project="页阳川\t202\t0/02/0")
+    assert record.indicators[0].level3 == "建设配套系统"
+    assert record.project_name is None
+
+
+def test_a_row_read_twice_is_kept_when_the_weights_allow_it() -> None:
+    rows, _ = text_rows(
+        _lines(*_TAB_TABLE.format(project="x", overflow="", first="建设系统").replace("(20分)", "(25分)").splitlines())
+    )
+    [raw] = find_self_evals(rows)
+    assert [i.level3 for i in raw.indicators][1:3] == ["完成园区服务", "工作"]
+
+
+def test_bare_level1_weight_confirmed_by_its_rows() -> None:
+    text = _TAB_TABLE.format(project="x", overflow="", first="建设系统").replace("产出指标(20分)", "产出指标")
+    text = text.replace("完成园区服务\t", "20\t完成园区服务\t", 1)
+    rows, _ = text_rows(_lines(*text.splitlines()))
+    [raw] = find_self_evals(rows)
+    assert {i.level1_weight for i in raw.indicators} == {None}  # 25 of weight, 20 printed: not confirmed
+    text = text.replace("工作\t100%\t50%\t5\t1\n", "")
+    rows, _ = text_rows(_lines(*text.splitlines()))
+    [raw] = find_self_evals(rows)
+    assert {i.level1_weight for i in raw.indicators} == {"20"}

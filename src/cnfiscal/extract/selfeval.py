@@ -104,6 +104,7 @@ class _SectionReader:
             read_header(self.raw, row)
         if _is_indicator_header(f):
             self.zone = "indicators"
+            self.indicators.header(row)
         elif read_funding(self.raw, row):
             self.zone = "funding"
         elif self.zone != "goals" and (search(V.GOALS_HEADER, f) or search(V.GOALS_LABEL, f)):

@@ -15,8 +15,10 @@ for the next level-1 label.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
@@ -24,7 +26,7 @@ from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, block_text, clean_text, fit_cells
 from cnfiscal.extract.selfeval_funding import union
 from cnfiscal.extract.selfeval_labels import folded, number_of, rx
-from cnfiscal.extract.selfeval_levels import Levels
+from cnfiscal.extract.selfeval_levels import Levels, row_weight, settle_level2_boundaries
 from cnfiscal.extract.selfeval_raw import RawIndicator
 from cnfiscal.vocab import selfeval as V
 
@@ -56,6 +58,15 @@ class IndicatorParser:
     _tabbed_table: bool = False  # rows come with columns: free-text lines are cells printed one per line
     _loose: list[str] = field(default_factory=list)
     _loose_line: int | None = None
+    _overflow: str | None = None  # the start of the first row's level-3 label, printed in the header row
+
+    def header(self, row: Row) -> None:
+        """A header row (一级指标 … 未完成原因分析): text after ``三级指标`` in its cell is the start of the
+        next row's level-3 label (``三级指标建设配套信息系统`` + ``平台``)."""
+        for text in row.texts:
+            if text and (m := rx(V.LEVEL3_HEADER_OVERFLOW).match(folded(text))):
+                self._overflow = m["rest"]
+                self._warn(row.line, f"level-3 label overflowed into the header row: {m['rest']!r}")
 
     def feed(self, row: Row) -> None:
         texts = list(row.texts)
@@ -63,12 +74,13 @@ class IndicatorParser:
             self._open, self._label_tail = False, None
             return
         if _is_header(texts):
+            self.header(row)
             return
         tabbed = _tabbed(row)
         self._tabbed_table = self._tabbed_table or tabbed
         if tabbed:
             self._drop_loose()
-        self.levels.start_row()
+        self.levels.start_row(row.line)
         tail = split_tail(texts, tabbed)
         if tail is None:
             self._text_row([t for t in texts if t], row, tabbed)
@@ -77,10 +89,59 @@ class IndicatorParser:
 
     def finish(self) -> list[RawIndicator]:
         self._flush_reason()
+        self._merge_double_reads()
+        self._adopt_orphans()
         for ind in self.levels.orphans:
             self._warn(ind.line, f"indicator {ind.level3!r}: no first-level label found for it")
         self.levels.fill_weights(self.indicators)
+        for i in settle_level2_boundaries(self.indicators):
+            ind = self.indicators[i]
+            self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed one row lower: {ind.level2}")
         return self.indicators
+
+    def _merge_double_reads(self) -> None:
+        """A level-1 block whose rows weigh more than its printed ``(N分)`` by exactly one row that repeats
+        the row before it (same target and weight) under a label of at most two characters (``完成园区服务``
+        then ``工作``): OCR read that row twice, once per line of its label — the label is joined, the
+        repeated values are dropped."""
+        for label, printed in self.levels.weights.items():
+            declared = number_of(printed)
+            rows = self._block(label)
+            excess = sum((row_weight(ind) for ind in rows), Decimal(0)) - (declared or Decimal(0))
+            if declared is None or excess <= 0:
+                continue
+            for prev, ind in itertools.pairwise(rows):
+                if _is_double_read(prev, ind) and row_weight(ind) == excess:
+                    self._warn(ind.line, f"row read twice by OCR: {ind.level3!r} joined to {prev.level3!r}")
+                    prev.level3 = (prev.level3 or "") + (ind.level3 or "")
+                    self.indicators.remove(ind)
+                    break
+
+    def _trailing_orphans(self) -> list[RawIndicator]:
+        return [o for o in self.levels.orphans if o.level1 is None and o in self.indicators]
+
+    def _block(self, label: str) -> list[RawIndicator]:
+        """The rows of a level-1 label, with the orphans left right after its last row."""
+        rows = [ind for ind in self.indicators if ind.level1 == label]
+        orphans = self._trailing_orphans()
+        if rows and orphans and self.indicators.index(orphans[0]) == self.indicators.index(rows[-1]) + 1:
+            rows += orphans
+        return rows
+
+    def _adopt_orphans(self) -> None:
+        """Rows left without a level-1 label at the end of the table (they seemed to overflow the block
+        before them) belong to that block when, with them, its rows weigh exactly its printed weight."""
+        orphans = self._trailing_orphans()
+        at = self.indicators.index(orphans[0]) if orphans else 0
+        if not at:
+            return
+        prev = self.indicators[at - 1]
+        declared = number_of(self.levels.weights.get(prev.level1 or ""))
+        rows = self._block(prev.level1 or "")
+        if prev.level1 and declared == sum((row_weight(ind) for ind in rows), Decimal(0)):
+            for o in orphans:
+                o.level1, o.level1_weight, o.level2 = prev.level1, prev.level1_weight, o.level2 or prev.level2
+            self.levels.orphans = [o for o in self.levels.orphans if o not in orphans]
 
     # -- text rows ----------------------------------------------------------------------------
     def _text_row(self, cells: list[str], row: Row, tabbed: bool) -> None:
@@ -147,6 +208,8 @@ class IndicatorParser:
     def _numeric_row(self, tail: _Tail, row: Row, tabbed: bool) -> None:
         self._label_tail = None
         level3 = self._level3(self._peel(tail.lead), row.line) if tail.lead else None
+        if self._overflow:
+            level3, self._overflow = self._overflow + (level3 or ""), None
         target, actual = tail.target, tail.actual
         if not tabbed:
             level3, target, actual = self._fill_from_pending(level3, target, actual, tail.n_text, row)
@@ -222,6 +285,11 @@ class IndicatorParser:
         text = f"line {line}: {message}" if line else message
         log.warning(text)
         self.warnings.append(text)
+
+
+def _is_double_read(prev: RawIndicator, ind: RawIndicator) -> bool:
+    short = ind.level3 is not None and len(_HAN.findall(ind.level3)) <= 2 and len(ind.level3) <= 3
+    return short and prev.line != ind.line and (prev.target, prev.weight) == (ind.target, ind.weight)
 
 
 def split_tail(texts: list[str], tabbed: bool) -> _Tail | None:

@@ -21,6 +21,7 @@ from cnfiscal.vocab import selfeval as V
 _HAN = regex.compile(r"\p{Han}")
 _BLOCK_DEBRIS = regex.compile(V.BLOCK_DEBRIS)
 _WEIGHT_TAIL = regex.compile(r"^(?:指?标)?\(?(?P<w>\d+)分?\)?$")
+_BARE_NUMBER = regex.compile(r"^\p{Han}?[\[(]?(?P<n>\d{1,3})[\])]?$")  # ``50``, ``尔[10]``: a weight, 分 lost
 _LEVEL2_NAMES = tuple(canonical for _, canonical in V.LEVEL2_LABELS)
 
 
@@ -33,10 +34,13 @@ class Levels:
     row_level2: bool = False  # a level-2 label was read in the current row
     row_anchor: bool = False  # the row holds a piece of its carried labels: it belongs where it is
     orphans: list[RawIndicator] = field(default_factory=list)
+    line: int | None = None  # source line of the row being read
+    bare: list[tuple[int, str]] = field(default_factory=list)  # (line, n): bare numbers in label cells
     _sums: dict[str, Decimal] = field(default_factory=dict)
 
-    def start_row(self) -> None:
+    def start_row(self, line: int | None = None) -> None:
         self.row_level2 = self.row_anchor = False
+        self.line = line
 
     def take(self, text: str, first: bool) -> bool:
         """Consume ``text`` if it is a label cell (see the module docstring)."""
@@ -52,7 +56,7 @@ class Levels:
             if new and not first and (l2 := level2_of(f)):  # printed in the level-2 column (满意度指标)
                 self._set_level2(l2)
             return True
-        return self._take_level2(f) or self._take_weight(f)
+        return self._take_level2(f) or self._take_weight(f) or self._note_bare(f)
 
     def take_fragment(self, text: str) -> bool:
         """A short piece of a vertically printed label (``成`` / ``本指`` / ``标`` of 成本指标)."""
@@ -75,6 +79,12 @@ class Levels:
         if l2:
             self._set_level2(l2)
         return l2 is not None
+
+    def _note_bare(self, f: str) -> bool:
+        """Remember a bare number (maybe a level-1 weight, see ``fill_weights``); never consumes the cell."""
+        if (bare := _BARE_NUMBER.match(f)) and self.line is not None:
+            self.bare.append((self.line, bare["n"]))
+        return False
 
     def _take_weight(self, f: str) -> bool:
         m = _WEIGHT_TAIL.match(f) if "分" in f or "标" in f else None
@@ -110,7 +120,7 @@ class Levels:
                 if o.level2 is None and self.row_level2:
                     o.level2 = self.level2
             self.orphans.clear()
-        overflow = self.level1 is not None and self._full(self.level1) and bool(_weight(ind))
+        overflow = self.level1 is not None and self._full(self.level1) and bool(row_weight(ind))
         if self.level1 is None or (overflow and not self.row_anchor):
             if overflow and not self.row_level2:
                 ind.level2 = None
@@ -120,19 +130,55 @@ class Levels:
         self._add(self.level1, ind)
 
     def _add(self, label: str, ind: RawIndicator) -> None:
-        self._sums[label] = self._sums.get(label, Decimal(0)) + _weight(ind)
+        self._sums[label] = self._sums.get(label, Decimal(0)) + row_weight(ind)
 
     def _full(self, label: str) -> bool:
         declared = number_of(self.weights.get(label))
         return declared is not None and self._sums.get(label, Decimal(0)) >= declared
 
     def fill_weights(self, indicators: list[RawIndicator]) -> None:
-        """A level-1 weight printed below the first rows (``(50分)`` on a later line) applies to all of them."""
+        """A level-1 weight printed below the first rows (``(50分)`` on a later line) applies to all of them.
+        A level-1 label without a printed ``(N分)`` takes a bare number read in the label cells of its rows
+        (``产出`` / ``标`` / ``50`` / ``分``: OCR split the vertical label) when the number is its rows' weight sum."""
+        for label in dict.fromkeys(ind.level1 for ind in indicators if ind.level1):
+            if label not in self.weights and (n := self._bare_weight(label, indicators)):
+                self.weights[label] = n
         for ind in indicators:
             if ind.level1 and ind.level1_weight is None:
                 ind.level1_weight = self.weights.get(ind.level1)
 
+    def _bare_weight(self, label: str, indicators: list[RawIndicator]) -> str | None:
+        rows = [ind for ind in indicators if ind.level1 == label and ind.line is not None]
+        if not rows:
+            return None
+        total = sum((row_weight(ind) for ind in rows), Decimal(0))
+        lo, hi = min(ind.line for ind in rows) - 1, max(ind.line for ind in rows) + 1  # type: ignore[type-var]
+        return next((n for line, n in self.bare if lo <= line <= hi and Decimal(n) == total), None)
 
-def _weight(ind: RawIndicator) -> Decimal:
+
+def settle_level2_boundaries(indicators: list[RawIndicator]) -> list[int]:
+    """Move the last row of a level-2 group to the next group when its level-3 label names that group
+    (``V.LEVEL2_WORDS``) and not its own: the next group's label was printed in the vertical middle of
+    its merged cell, one row below the cell's first row. The group left behind keeps at least one row.
+    Returns the indexes of the rows moved."""
+    moved: list[int] = []
+    for i in range(1, len(indicators) - 1):
+        prev, ind, nxt = indicators[i - 1], indicators[i], indicators[i + 1]
+        if not (nxt.level2 and ind.level2 and nxt.level2 != ind.level2 and ind.level1 == nxt.level1):
+            continue
+        if prev.level2 != ind.level2 or prev.level1 != ind.level1 or not ind.level3:
+            continue
+        if _names(ind.level3, nxt.level2) and not _names(ind.level3, ind.level2):
+            ind.level2 = nxt.level2
+            moved.append(i)
+    return moved
+
+
+def _names(level3: str, level2: str) -> bool:
+    words = V.LEVEL2_WORDS.get(level2)
+    return bool(words and regex.search(words, level3))
+
+
+def row_weight(ind: RawIndicator) -> Decimal:
     """A subtotal row's weight is carried by its component rows."""
     return Decimal(0) if ind.is_subtotal else number_of(ind.weight) or Decimal(0)

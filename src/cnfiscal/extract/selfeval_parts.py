@@ -34,8 +34,11 @@ def read_header(raw: RawSelfEval, row: Row) -> None:
         if raw.unit_name is None and (value := _value_after(pattern, row)):
             raw.unit_name = value
     if raw.project_name is None and (value := _value_after(V.PROJECT_NAME_LABEL, row)):
-        raw.project_name = value
-    if raw.department is None and (value := _value_after(V.DEPARTMENT_LABEL, row)):
+        if search(V.OVERLAID_DATE, rx(rf"(?:{V.FILL_DATE_LABEL}).*$").sub("", text)):  # a labelled date is fine
+            _warn(raw, row.line, f"project name not read: a date is printed over its row ({value!r})")
+        else:
+            raw.project_name = value
+    if raw.department is None and (value := _value_after(V.DEPARTMENT_LABEL, row, V.ORGAN_END)):
         raw.department = value
     if raw.money_unit is None and (m := search(V.MONEY_UNIT, text)):
         raw.money_unit = m["unit"]
@@ -46,9 +49,10 @@ def _after(label: str, text: str) -> str | None:
     return m["v"].strip() if m else None
 
 
-def _value_after(label: str, row: Row) -> str | None:
+def _value_after(label: str, row: Row, complete: str | None = None) -> str | None:
     """The text after ``label`` (a label may be split over up to three cells: ``主管⇥部门及⇥代码``), up to
-    the next label; a cell running into the next columns (stamp/OCR overlay: ``… 执行率 46.84%``) is dropped."""
+    the next label; a cell running into the next columns (stamp/OCR overlay: ``… 执行率 46.84%``) is dropped.
+    ``complete``: the value ends at the first cell after which the joined value matches it."""
     cells = [c for c in row.texts if c]
     for k in range(len(cells)):
         found = _label_span(label, cells, k)
@@ -63,6 +67,8 @@ def _value_after(label: str, row: Row) -> str | None:
                 parts.append("" if head.endswith(" ") else head)
                 break
             parts.append(part)
+            if complete and _HAN.search(part) and rx(complete).search(folded("".join(parts))):
+                break
         value = clean_text("".join(p.strip() for p in parts if _HAN.search(p))).lstrip(":").strip()
         return value or None
     return None

@@ -18,7 +18,13 @@ YEAR = r"\((?P<year>\d[\d,]{3,5})年度?\)"
 FILL_DATE_LABEL = r"[填埴]报日期:?"
 UNIT_LABELS: tuple[str, ...] = (r"部门\(单位\)名称", r"单位\(盖章\):?", r"实施单位")
 PROJECT_NAME_LABEL = r"项目名名?称:?"  # OCR splits it: ``项目名⇥名称``
+# A date on the 项目名称 row (``202⇥0/02/0``): the 单位(盖章)/填报日期 line printed over it (scan overlay),
+# so the text after the label is that line, not the project name.
+OVERLAID_DATE = r"\d\s*[/.]\s*\d{1,2}\s*[/.]"
 DEPARTMENT_LABEL = r"(?:.?管)?部门及(?:代?码)?:?"  # ``主管⇥部门及⇥代码``, ``E管部门⇥及代码``
+# A department name is complete once it ends like an organ's name (optionally with its code): the cells
+# after it belong to the next column (``贵阳市大数⇥据发展管理局⇥大⇥…``: 实施单位 OCR'd as ``大``).
+ORGAN_END = r"(?:局|委员会|委|厅|办公室|办|院|中心|部|所|站|处|馆|署|会)(?:\(\d+\))?$"
 
 # Money unit of the funding block: ``资金（万元）`` / ``项目资金（元）`` / a lone ``(元)`` cell.
 MONEY_UNIT = r"(?:资金)?\((?P<unit>万元|元|亿元)\)"
@@ -47,6 +53,8 @@ GOALS_ACTUAL_HEADER = r"实际完成情况"
 
 # The indicator table.
 INDICATOR_HEADER = r"一级指标?|二级指标|三级指标|年度指标值"
+# The level-3 header cell with text after it: the first row's label overflowed into the header row.
+LEVEL3_HEADER_OVERFLOW = r"^三级指标(?P<rest>.*\p{Han}.*)$"
 BLOCK_LABEL = r"^绩效指标$"  # the vertical label in front of the indicator table
 # Pieces of that block label and of split level labels, left in the label columns by OCR.
 BLOCK_DEBRIS = r"^(?:绩效?|绩效指标?|指标?)$"
@@ -82,6 +90,14 @@ LEVEL2_PARENT: dict[str, str] = {
     "可持续影响指标": "效益指标",
     "服务对象满意度指标": "满意度指标",
     "满意度指标": "满意度指标",
+}
+# Words of a level-3 label that name its level-2 group: the last row before a newly printed level-2 label
+# belongs to that label when its own label says so (a merged cell's label is printed in its vertical
+# middle, one row below the cell's first row): ``设备处理及时性`` → 时效, ``物业服务人员全年成本`` → 成本.
+LEVEL2_WORDS: dict[str, str] = {
+    "质量指标": r"合格率|质量",
+    "时效指标": r"及时",
+    "成本指标": r"成本|费用",
 }
 SUBTOTAL = r"小计$"
 TOTAL = r"^总分$"
