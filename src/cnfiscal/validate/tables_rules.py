@@ -13,6 +13,7 @@ from cnfiscal.validate import tables_claims as tc
 from cnfiscal.validate import tables_doc as td
 from cnfiscal.validate import tables_narrative as tn
 from cnfiscal.validate import tables_sangong as tsg
+from cnfiscal.validate import tables_sangong_claims as tsc
 from cnfiscal.validate import tables_sums as ts
 
 SINGLE = "< 1 unit of the stated figure's last printed digit (rounding or truncation) → info"
@@ -75,7 +76,7 @@ TABLE_RULES: list[RuleRow] = [
         "an amount the narrative states for a table line (总计, 本年收入合计, XX支出（类）, a 类/款/项 "
         "line's 支出决算) = the table's figure",
         SUM,
-        _both(tc.table_findings, tn.class_lines),
+        _both(tc.table_findings, tn.class_lines, tsc.sangong_claims),
         "error",
     ),
     (
