@@ -71,3 +71,24 @@ def test_cli_ingest_and_export_exit_codes(tmp_path):
     assert (out / "documents.csv").exists()
     missing = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "--format", "csv", "-o", str(out)])
     assert missing.exit_code == 1
+
+
+def test_retry_failed_after_raising_a_limit(tmp_path):
+    import pymupdf
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    doc = pymupdf.open()
+    for i in range(3):
+        doc.new_page().insert_text((72, 72), f"第{i + 1}页")
+    doc.save(folder / "three_pages.pdf")
+    db = tmp_path / "c.duckdb"
+    runner = CliRunner()
+    base = ["ingest", str(folder), "--db", str(db), "--workers", "0"]
+    refused = runner.invoke(app, [*base, "--max-pages", "2"])
+    assert refused.exit_code == 1 and "too many pages (3 > limit 2)" in refused.output
+    assert "0 done, 1 skipped" in runner.invoke(app, [*base, "--max-pages", "5"]).output  # known hash: skipped
+    retried = runner.invoke(app, [*base, "--max-pages", "5", "--retry-failed"])
+    assert retried.exit_code == 0 and "1 done, 0 skipped, 0 failed" in retried.output
+    docs = load(db, ["documents"])["documents"]
+    assert len(docs) == 1 and (docs.iloc[0]["status"], docs.iloc[0]["pages"], docs.iloc[0]["version"]) == ("ok", 3, 1)

@@ -44,6 +44,7 @@ class IngestConfig:
     limits: Limits = field(default_factory=Limits)
     work: Work = run_task
     progress: bool | None = None  # None: a bar when stderr is a terminal
+    retry_failed: bool = False  # process again what failed before (e.g. after raising a limit)
     on_hashed: Callable[[Found], None] | None = None  # test hook: called after a file is hashed, before its work
     on_stored: Callable[[Outcome, DocumentRecord], None] | None = None  # called after each document is committed
 
@@ -76,7 +77,8 @@ def plan(paths: Iterable[Path | str], con: Any, summary: IngestSummary, config: 
     walked = walk(paths)
     summary.issues.extend(walked.issues)
     summary.found = len(walked.files)
-    have = store.known(con).hashes
+    have = store.known(con)
+    skip = have.hashes - have.failed if config.retry_failed else have.hashes
     seen: set[str] = set()
     tasks: list[Task] = []
     for path in walked.files:
@@ -84,7 +86,7 @@ def plan(paths: Iterable[Path | str], con: Any, summary: IngestSummary, config: 
         if found.sha256 is None:
             write(con, unreadable(found), summary)
             continue
-        if found.sha256 in have or found.sha256 in seen:
+        if found.sha256 in skip or found.sha256 in seen:
             summary.skipped += 1
             continue
         seen.add(found.sha256)

@@ -43,17 +43,19 @@ def connect(db: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnectio
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """What the database already holds: content hashes, and the live (not superseded) key of each path."""
+    """What the database already holds: content hashes (and which of them failed), the live key of each path."""
 
     hashes: frozenset[str]
+    failed: frozenset[str]
     live_by_path: dict[str, str]
 
 
 def known(con: duckdb.DuckDBPyConnection) -> Known:
-    rows = con.execute("SELECT doc_id, sha256, path, superseded FROM documents").fetchall()
-    hashes = frozenset(sha for _, sha, _, _ in rows if sha)
-    live = {path: doc_id for doc_id, _, path, superseded in rows if not superseded}
-    return Known(hashes, live)
+    rows = con.execute("SELECT doc_id, sha256, path, superseded, status FROM documents").fetchall()
+    hashes = frozenset(sha for _, sha, _, _, _ in rows if sha)
+    failed = frozenset(sha for _, sha, _, _, status in rows if sha and status == "failed")
+    live = {path: doc_id for doc_id, _, path, superseded, _ in rows if not superseded}
+    return Known(hashes, failed, live)
 
 
 def write_document(con: duckdb.DuckDBPyConnection, rows: Rows) -> int:
