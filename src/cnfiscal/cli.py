@@ -62,17 +62,20 @@ def ingest(  # noqa: PLR0917 (typer: one parameter per option)
     timeout: Annotated[float, typer.Option(min=0, help="seconds per document (0: none)")] = 300.0,
     memory_mb: Annotated[int, typer.Option(min=0, help="address-space limit per worker, MB (0: none)")] = 3072,
     max_pages: Annotated[int, typer.Option(min=0, help="refuse PDFs with more pages (0: no limit)")] = 1000,
+    retry_failed: Annotated[bool, typer.Option(help="process again the files that failed before")] = False,
 ) -> None:
     """Bulk, incremental ingest into DuckDB: known files (same sha256) are skipped; a summary at the end."""
     from cnfiscal.corpus.ingest import IngestConfig
     from cnfiscal.corpus.ingest import ingest as run_ingest
     from cnfiscal.corpus.task import Limits
     from cnfiscal.errors import CorpusError
+    from cnfiscal.options import Options
 
     logging.getLogger("cnfiscal.corpus.progress").setLevel(logging.INFO)
     limits = Limits(seconds=timeout, memory_mb=memory_mb, max_pages=max_pages)
     n = (os.cpu_count() or 1) if workers is None else workers
-    config = IngestConfig(workers=n, scheduler=scheduler, limits=limits)
+    options = Options(max_pages=max_pages or 1_000_000)
+    config = IngestConfig(n, scheduler, options=options, limits=limits, retry_failed=retry_failed)
     try:
         summary = run_ingest(paths, db, config)
     except CorpusError as e:
