@@ -145,7 +145,8 @@ def test_replayed_scan_keeps_the_table_and_its_confidences() -> None:
     assert [(g.n_rows, g.n_cols, g.page_start, g.page_end) for g in grids] == [(47, 9, 1, 2)]
     row = grids[0].row(2)
     # row 2 of the funding block, as printed: 年度资金总额 1268万元 2226.98万元 2199.98万元 10 98.78% 9.88
-    assert [c.text for c in row] == ["年度资金总额：", "1268万元", "2226.98万元", "2199.98万元", "10", "98.78%", "9.88"]
+    assert row[0].text.rstrip(":：") == "年度资金总额"  # the label's colon may be lost (two specks)
+    assert [c.text for c in row[1:]] == ["1268万元", "2226.98万元", "2199.98万元", "10", "98.78%", "9.88"]
     assert [c.col for c in row] == [1, 3, 4, 5, 6, 7, 8]  # column 2 belongs to the merged label cell
     assert all(0.8 < (c.confidence or 0) <= 1 for c in row)
     assert all(w.confidence is not None and w.page in (1, 2) for p in doc.pages for w in p.words)

@@ -211,7 +211,9 @@ def read_regions(
     read = [ReadLine(t.box, t.region, "—", DASH_CONFIDENCE) for t in dashes]
     for t in texts:
         got = [next(results) for _ in t.parts]
-        text, conf = repair_number(join_number_spaces("".join(r.text for r in got)), min(r.confidence for r in got))
+        read_parts = [r for r in got if r.text.strip()]  # a part that reads as nothing has no say
+        conf = min((r.confidence for r in read_parts), default=0.0)
+        text, conf = repair_number(join_number_spaces("".join(r.text for r in read_parts)), conf)
         if text:
             read.append(ReadLine(t.box, t.region, text, conf))
     return read

@@ -36,8 +36,8 @@ from cnfiscal.extract.ocr.rulings import find_rulings
 
 log = logging.getLogger(__name__)
 
-_DIGIT = regex.compile(r"\d")
-LOW_NUMBER_CONFIDENCE = 0.80  # a number read less surely than this is a warning (validate uses the same bound)
+_AMOUNT = regex.compile(r"^[≥≤≧≦<>＝=]?\s*[\d.,，:： ]*\d[\d.,，:： ]*\s*(?:万元|亿元|元|万|亿|%|％)?$")
+LOW_NUMBER_CONFIDENCE = 0.80  # an amount read less surely than this is a warning (the bound validate uses)
 LOW_PAGE_CONFIDENCE = 0.75  # below this mean confidence the page is also tried upside down
 
 
@@ -90,7 +90,7 @@ def ocr_page(pdf_page: pymupdf.Page, number: int, dpi: int, engine: OcrEngine) -
             _warn(page, f"page {number}: OCR confidence is low ({result.mean_confidence:.2f}); check the values")
     page.words = result.words
     for w in result.words:
-        if w.confidence is not None and w.confidence < LOW_NUMBER_CONFIDENCE and _DIGIT.search(w.text):
+        if w.confidence is not None and w.confidence < LOW_NUMBER_CONFIDENCE and _AMOUNT.match(w.text):
             _warn(page, f"page {number}: {w.text!r} read by OCR with low confidence {w.confidence:.2f}; check it")
     page.lines = [Line(w.text, number, w.bbox, confidence=w.confidence) for w in result.words]
     if abs(prep.skew_deg) >= 0.1:
