@@ -1,7 +1,8 @@
 """Fault-injecting stand-ins for the per-document work (they run inside the worker processes).
 
-Each delegates to the real ``run_task`` unless the file name asks for trouble: ``hang`` sleeps forever, ``crash``
-kills its own process with SIGKILL, ``hog`` allocates twice the worker's memory limit.
+Each delegates to the real ``run_task`` unless the file name asks for trouble: ``hang`` sleeps four times the time
+limit (long enough to be caught, short enough that a Dask thread comes back), ``crash`` kills its own process with
+SIGKILL, ``hog`` allocates twice the worker's memory limit.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from cnfiscal.options import Options
 def faulty_work(task: Task, options: Options, limits: Limits) -> Outcome:
     name = os.path.basename(task.path)
     if "hang" in name:
-        time.sleep(3600)
+        time.sleep(4 * limits.seconds)
     if "crash" in name:
         os.kill(os.getpid(), signal.SIGKILL)
     if "hog" in name:

@@ -3,8 +3,9 @@
 
 Isolation on Dask is Dask's: the nanny restarts a worker that exceeds its memory limit, and a task whose worker died
 too often comes back as an error (``KilledWorker``), which becomes a failed record. The per-document time limit is
-applied by the writer: a document not back within ``limits.seconds`` of starting to wait for it is recorded as failed
-and its future cancelled (a thread that is stuck in C code cannot be interrupted; the worker keeps it until it ends).
+applied by the writer: a document still executing ``limits.seconds`` after a worker started it is recorded as failed
+and its future cancelled. A Python thread cannot be interrupted, so a really hung task keeps its Dask thread until it
+ends (restart the worker to get it back); the other threads and workers go on with the batch.
 """
 
 from __future__ import annotations
@@ -73,29 +74,34 @@ class DaskBackend:
         return client
 
     def _run(self, client: Any, tasks: list[Task]) -> Iterator[Outcome]:
-        """Keep one task per Dask thread in flight, so a task's clock starts about when it starts running."""
+        """Keep one task per Dask thread in flight; yield outcomes as they complete or run out of time."""
         from distributed import wait
 
         queue = iter(tasks)
-        inflight: dict[Any, tuple[Task, float]] = {}
-        for task in _take(queue, self.size):
-            inflight[self._submit(client, task)] = (task, time.monotonic())
+        inflight: dict[Any, Task] = {self._submit(client, t): t for t in _take(queue, self.size)}
+        clocks: dict[Any, float] = {}  # when each future was first seen executing on a worker
         while inflight:
             try:
                 done = set(wait(list(inflight), timeout=POLL_SECONDS, return_when="FIRST_COMPLETED").done)
             except TimeoutError:
                 done = set()
-            finished = [(f, self._outcome(f, inflight[f][0])) for f in done]
-            finished += [
-                (f, self._expire(f, task))
-                for f, (task, t0) in inflight.items()
-                if f not in done and self.limits.seconds and time.monotonic() - t0 > self.limits.seconds
-            ]
+            finished = [(f, self._outcome(f, inflight[f])) for f in done]
+            finished += [(f, self._expire(f, inflight[f])) for f in self._overdue(client, inflight, clocks, done)]
             for future, outcome in finished:
                 del inflight[future]
+                clocks.pop(future, None)
                 yield outcome
-                for task in _take(queue, 1):
-                    inflight[self._submit(client, task)] = (task, time.monotonic())
+                inflight.update({self._submit(client, t): t for t in _take(queue, 1)})
+
+    def _overdue(self, client: Any, inflight: dict[Any, Task], clocks: dict[Any, float], done: set[Any]) -> list[Any]:
+        """Futures executing for longer than the time limit (a task's clock starts when a worker starts it)."""
+        if not self.limits.seconds:
+            return []
+        now, running = time.monotonic(), _executing(client)
+        for f in inflight:
+            if f not in clocks and f.key in running:
+                clocks[f] = now
+        return [f for f in inflight if f not in done and f in clocks and now - clocks[f] > self.limits.seconds]
 
     def _submit(self, client: Any, task: Task) -> Any:
         return client.submit(dask_task, task, self.options, self.limits, self.work, pure=False, retries=0)
@@ -114,6 +120,20 @@ class DaskBackend:
         except Exception as e:  # KilledWorker, a lost connection, a bug in the task
             log.warning("%s: Dask task failed: %s", task.path, e)
             return failed_outcome(task, "corpus", f"Dask task failed: {type(e).__name__}: {e}", "WorkerCrashed")
+
+
+def _executing(client: Any) -> set[Any]:
+    """Keys of the tasks the cluster's workers are executing now (not merely holding in their queues)."""
+    try:
+        per_worker = client.run(_executing_keys)
+    except Exception as e:  # a worker going away mid-call: try again at the next poll
+        log.debug("cannot ask the workers what they execute: %s", e)
+        return set()
+    return {key for keys in per_worker.values() for key in keys}
+
+
+def _executing_keys(dask_worker: Any) -> list[Any]:
+    return [ts.key for ts in dask_worker.state.executing]
 
 
 def _take(queue: Iterator[Task], n: int) -> list[Task]:
