@@ -186,3 +186,21 @@ def test_table_of_another_unit_is_flagged() -> None:
     )
     assert [(f.rule, f.stated) for f in unit_name(rec)] == [("doc.unit_name", "上海市普陀区司法局")]
     assert list(unit_name(rec.model_copy(update={"unit_name": "上海市普陀区司法局"}))) == []
+
+
+def test_cross_table_checks_run_on_a_budget() -> None:
+    """Raise the 一般公共预算表's 合计 row by 1 元: both equalities that use it must fail."""
+    from cnfiscal.validate.tables_doc import cross_table
+
+    record = process(ROOT / "samples/pdf/budget_commerce_dept_2025.pdf")
+    assert list(cross_table(record)) == []
+    general = next(t for t in record.tables if t.kind == "budget.general")
+    total = next(r for r in general.rows if r.name == "合计")
+    for col, money in total.values.items():
+        if money is not None:
+            total.values[col] = money.model_copy(update={"yuan": money.yuan + 1})
+    got = [(f.message, f.stated, f.recomputed) for f in cross_table(record)]
+    assert got == [
+        ("一般公共预算支出: budget.fiscal_total and budget.general disagree", "371514655", "371514656"),
+        ("一般公共预算 基本支出: budget.general and budget.general_basic disagree", "19830656", "19830655"),
+    ]

@@ -32,7 +32,16 @@ CROSS: tuple[tuple[tuple[str, str, str], tuple[str, str, str], str], ...] = (
     (("final.expense", r"^合计$", r"基本支出"), ("final.general_basic", r"^(?:人员经费合计|公用经费合计)$", r""), ""),
     (("budget.total", r"收入总计", r""), ("budget.income", r"^合计$", r"^合计$"), "收入总计"),
     (("budget.total", r"支出总计", r""), ("budget.expense", r"^合计$", r"^合计$"), "支出总计"),
-    (("budget.expense", r"^合计$", r"基本支出"), ("budget.general_basic", r"^合计$", r"^合计$"), "基本支出"),
+    (
+        ("budget.fiscal_total", r"支出总计", r"一般公共预算"),
+        ("budget.general", r"^合计$", r"合计$"),
+        "一般公共预算支出",
+    ),
+    (
+        ("budget.general", r"^合计$", r"基本支出"),
+        ("budget.general_basic", r"^合计$", r"合计$"),
+        "一般公共预算 基本支出",
+    ),
 )
 
 
