@@ -280,6 +280,7 @@ _TAB_TABLE = """项目支出绩效自评表
 平台验收合格率\t100%\t100%\t5\t5
 质量指标\t平台稳定运行率\t100%\t100%\t5\t5
 总分\t30\t27
+绩效结论\t绩效自\t评得9\t27分,自评等级为"\t优"。
 """
 
 
@@ -302,6 +303,17 @@ def test_tab_table_repairs() -> None:
         ("质量指标", "平台稳定运行率"),
     ]
     assert record.indicators[1].score == Decimal(2)
+    # ``评得9⇥27分``: no stutter (the next fragment does not start with 9), kept
+    assert record.conclusion.score_stated == Decimal(927)
+
+
+def test_conclusion_digit_repeated_across_fragments_is_dropped() -> None:
+    text = _TAB_TABLE.format(project="x", overflow="", first="建设系统").replace("评得9\t27分", "评得2\t27分")
+    rows, _ = text_rows(_lines(*text.splitlines()))
+    [raw] = find_self_evals(rows)
+    record = to_self_eval(raw)
+    assert record.conclusion.text == '绩效自评得27分,自评等级为"优"。'
+    assert (record.conclusion.score_stated, record.conclusion.grade) == (Decimal(27), "优")
 
 
 def test_header_overflow_and_overlaid_date() -> None:

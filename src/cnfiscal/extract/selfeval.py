@@ -37,6 +37,7 @@ from cnfiscal.vocab import selfeval as V
 log = logging.getLogger(__name__)
 
 _HAN = regex.compile(r"\p{Han}")
+_MARKUP = regex.compile(r"</?u>")
 # A title line: an optional short prefix (附件3-1, the unit, 2023年度), the title, an optional 项目N / year suffix.
 _TITLE_LINE = regex.compile(
     rf"^[^，。,；;:：]{{0,40}}?{V.TITLE}(?:[-—一]?项目[一二三四五六七八九十\d]+)?(?:{V.YEAR})?[。.]?$"
@@ -46,6 +47,11 @@ _TITLE_LINE = regex.compile(
 def mentions_self_eval(text: str) -> bool:
     """Cheap test before building rows: does the text name a 绩效自评表 at all?"""
     return "评表" in text and rx(V.TITLE).search(folded(text)) is not None
+
+
+def is_title(text: str) -> bool:
+    """Is ``text`` (a line or a row's text) the title line that starts a 绩效自评表 section?"""
+    return "评表" in text and _TITLE_LINE.match(folded(_MARKUP.sub("", text))) is not None
 
 
 def find_self_evals(rows: list[Row]) -> list[RawSelfEval]:
@@ -61,7 +67,7 @@ def find_self_evals(rows: list[Row]) -> list[RawSelfEval]:
 
 
 def _sections(rows: list[Row]) -> Iterator[tuple[Row, str, list[Row]]]:
-    starts = [(i, m) for i, r in enumerate(rows) if (m := _TITLE_LINE.match(folded(r.text)))]
+    starts = [(i, m) for i, r in enumerate(rows) if is_title(r.text) and (m := _TITLE_LINE.match(folded(r.text)))]
     for n, (i, m) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(rows)
         yield rows[i], V.KIND_OF_TITLE[m["kind"][:2]], rows[i + 1 : end]

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 _STOP_VALUE = regex.compile(r"执行\s*率|主管部门|实施单位|[—\-]{3,}|填报日期")
 _HAN = regex.compile(r"\p{Han}")
+_STUTTER = regex.compile(r"(?<=\p{Han})(?P<d>\d)$")
 
 
 def read_header(raw: RawSelfEval, row: Row) -> None:
@@ -104,11 +105,23 @@ def read_conclusion(raw: RawSelfEval, row: Row) -> None:
     while texts and rx(V.CONCLUSION_LABEL).search(folded(texts[0])):
         texts.pop(0)
     tabbed = any(c.col is not None for c in row.cells)  # column fragments join without a space
-    body = clean_text("".join(texts) if tabbed else " ".join(texts))
+    body = clean_text(_join_fragments(raw, row, texts) if tabbed else " ".join(texts))
     body = rx(r"^(?:绩效\s*结论|自评\s*结论?)\s*").sub("", body)
     if body:
         raw.conclusion.append(body)
         raw.conclusion_page = raw.conclusion_page or row.page
+
+
+def _join_fragments(raw: RawSelfEval, row: Row, texts: list[str]) -> str:
+    """Column fragments of one text, joined; a digit that ends a fragment and starts the next one again is an
+    OCR stutter and is dropped once (``评得9⇥96分`` → ``评得96分``), like a stray fragment between amounts."""
+    out: list[str] = []
+    for text in texts:
+        if out and (m := _STUTTER.search(out[-1])) and regex.match(rf"{m['d']}\d", text):
+            _warn(raw, row.line, f"repeated digit dropped: {out[-1][-4:]!r} + {text[:4]!r}")
+            out[-1] = out[-1][: m.start("d")]
+        out.append(text)
+    return "".join(out)
 
 
 def _note_line(raw: RawSelfEval, text: str) -> None:

@@ -16,12 +16,13 @@ import datetime as dt
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from decimal import Decimal
 
 import regex
 
 from cnfiscal.extract.layout import Cell, ExtractedDocument
-from cnfiscal.extract.selfeval import find_self_evals, mentions_self_eval
+from cnfiscal.extract.selfeval import find_self_evals, is_title, mentions_self_eval
 from cnfiscal.extract.selfeval_labels import folded, rx
 from cnfiscal.extract.selfeval_raw import RawFunding, RawIndicator, RawSelfEval
 from cnfiscal.extract.textrows import document_rows
@@ -63,8 +64,13 @@ class SelfEvalsFound:
 
 def parse(doc: ExtractedDocument, doc_type: DocType) -> SelfEvalsFound:
     """Every 绩效自评表 of the document as a SelfEval (the document's unit/year/date for a self-eval doc)."""
-    if not mentions_self_eval(doc.text) and not mentions_self_eval("\n".join(c.text for c in _grid_cells(doc))):
+    if any(page.grids for page in doc.pages):
+        if not mentions_self_eval(doc.text) and not mentions_self_eval("\n".join(c.text for c in _grid_cells(doc))):
+            return SelfEvalsFound()
+    elif (tables := from_first_title(doc)) is None:
         return SelfEvalsFound()
+    else:
+        doc = tables
     rows, warnings = document_rows(doc)
     records = [to_self_eval(raw) for raw in find_self_evals(rows)]
     found = SelfEvalsFound(self_evals=records, warnings=warnings)
@@ -72,6 +78,17 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> SelfEvalsFound:
         first = records[0]
         found.unit_name, found.year, found.fill_date = first.unit_name, first.year, first.fill_date
     return found
+
+
+def from_first_title(doc: ExtractedDocument) -> ExtractedDocument | None:
+    """A document of lines only, cut to start at its first 绩效自评表 title line (sections start at titles,
+    so the lines before it never reach a record: rows are built only for the tables); None without one."""
+    for k, page in enumerate(doc.pages):
+        for n, line in enumerate(page.lines):
+            if is_title(line.text):
+                pages = [dc_replace(page, lines=page.lines[n:]), *doc.pages[k + 1 :]]
+                return dc_replace(doc, pages=pages)
+    return None
 
 
 def _grid_cells(doc: ExtractedDocument) -> Iterator[Cell]:
