@@ -146,3 +146,36 @@ def test_seed003_attachments_are_handed_over_not_narrative() -> None:
     assert segs.attachments[0].text.strip() == "第五部分 附件" and segs.attachments[0].number == 654
     assert all((ln.number or 0) < 654 for ln in segs.narrative)
     assert len(segs.tables) == 10 and len(segs.toc_kinds) == 10
+
+
+def test_a_table_listed_in_the_toc_but_missing_is_a_finding() -> None:
+    from cnfiscal.extract.stdtables import parse
+    from cnfiscal.models import DocType, DocumentRecord, Source
+    from cnfiscal.validate.tables_doc import missing_table
+
+    found = parse(
+        _doc(
+            "某局2024年度部门决算",
+            "目录",
+            "- 一、收入支出决算总表",
+            "- 二、收入决算表",
+            "第一部分 概况",
+            "正文",
+            "收入支出决算总表",
+            "单位: 万元",
+            "收入\t\t\t支出",
+            "项目\t行\t金额\t项目\t行\t金额",
+            "本年收入合计\t27\t1.00\t本年支出合计\t58\t1.00",
+            "注: 本表反映总收支。",
+        ),
+        DocType.FINAL_ACCOUNT,
+    )
+    assert "目录 lists 收入决算表 but the table was not found" in found.warnings
+    record = DocumentRecord(
+        doc_type=DocType.FINAL_ACCOUNT,
+        source=Source(path="x", sha256="0", input_kind=InputKind.TEXT),
+        tables=found.tables,
+        warnings=found.warnings,
+        year=found.year,
+    )
+    assert [f.stated for f in missing_table(record) if f.message.startswith("目录")] == ["收入决算表"]
