@@ -92,3 +92,21 @@ def test_retry_failed_after_raising_a_limit(tmp_path):
     assert retried.exit_code == 0 and "1 done, 0 skipped, 0 failed" in retried.output
     docs = load(db, ["documents"])["documents"]
     assert len(docs) == 1 and (docs.iloc[0]["status"], docs.iloc[0]["pages"], docs.iloc[0]["version"]) == ("ok", 3, 1)
+
+
+def test_a_file_reverted_to_an_earlier_content_makes_that_version_live_again(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    target = folder / "report.txt"
+    original = TEXTS[0].read_bytes()
+    db = tmp_path / "c.duckdb"
+    target.write_bytes(original)
+    ingest([folder], db=db, workers=0, progress=False)
+    target.write_bytes(original + "\n更正\n".encode())
+    ingest([folder], db=db, workers=0, progress=False)
+    target.write_bytes(original)
+    summary = ingest([folder], db=db, workers=0, progress=False)
+    assert (summary.done, summary.skipped) == (0, 1)  # no work: the content is known
+    docs = load(db, ["documents"])["documents"].sort_values("version")
+    assert list(docs["superseded"]) == [False, True]
+    assert docs.iloc[1]["superseded_by"] == docs.iloc[0]["sha256"]

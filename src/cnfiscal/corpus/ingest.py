@@ -88,12 +88,20 @@ def plan(paths: Iterable[Path | str], con: Any, summary: IngestSummary, config: 
             continue
         if found.sha256 in skip or found.sha256 in seen:
             summary.skipped += 1
+            _reinstate_if_reverted(con, have, found)
             continue
         seen.add(found.sha256)
         if config.on_hashed is not None:
             config.on_hashed(found)
         tasks.append(Task(len(tasks), path, found.sha256, found.size))
     return tasks
+
+
+def _reinstate_if_reverted(con: Any, have: store.Known, found: Found) -> None:
+    sha, path = found.sha256 or "", found.path
+    if have.path_of.get(sha) == path and have.live_by_path.get(path, sha) != sha:
+        log.info("%s: back to an earlier version (%s…); that version is live again", path, sha[:12])
+        store.reinstate(con, sha, path)
 
 
 def run_tasks(tasks: list[Task], con: Any, summary: IngestSummary, config: IngestConfig) -> None:

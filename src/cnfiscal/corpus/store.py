@@ -48,6 +48,7 @@ class Known:
     hashes: frozenset[str]
     failed: frozenset[str]
     live_by_path: dict[str, str]
+    path_of: dict[str, str]  # sha256 → the path it was stored under
 
 
 def known(con: duckdb.DuckDBPyConnection) -> Known:
@@ -55,7 +56,23 @@ def known(con: duckdb.DuckDBPyConnection) -> Known:
     hashes = frozenset(sha for _, sha, _, _, _ in rows if sha)
     failed = frozenset(sha for _, sha, _, _, status in rows if sha and status == "failed")
     live = {path: doc_id for doc_id, _, path, superseded, _ in rows if not superseded}
-    return Known(hashes, failed, live)
+    path_of = {sha: path for _, sha, path, _, _ in rows if sha}
+    return Known(hashes, failed, live, path_of)
+
+
+def reinstate(con: duckdb.DuckDBPyConnection, doc_id: str, path: str) -> None:
+    """A path is back to content stored before (A → B → A): that older version becomes the live one again."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "UPDATE documents SET superseded = true, superseded_by = ? WHERE path = ? AND NOT superseded",
+            [doc_id, path],
+        )
+        con.execute("UPDATE documents SET superseded = false, superseded_by = NULL WHERE doc_id = ?", [doc_id])
+        con.execute("COMMIT")
+    except duckdb.Error as e:
+        con.execute("ROLLBACK")
+        raise CorpusError(f"{path}: cannot reinstate an older version: {e}") from e
 
 
 def write_document(con: duckdb.DuckDBPyConnection, rows: Rows) -> int:
