@@ -25,20 +25,24 @@ from cnfiscal.extract.ocr.cells import (
     ReadLine,
     char_height,
     clean_ink,
+    crop,
     inset,
     join_number_spaces,
+    lines_in,
     read_regions,
 )
 from cnfiscal.extract.ocr.engine import OcrEngine
 from cnfiscal.extract.ocr.preprocess import BLANK_INK, PHOTO_MIDTONES, Prepared, ink_share, prepare
 from cnfiscal.extract.ocr.render import render_page
-from cnfiscal.extract.ocr.rulings import find_rulings
+from cnfiscal.extract.ocr.rulings import find_rulings, line_masks
 
 log = logging.getLogger(__name__)
 
 _AMOUNT = regex.compile(r"^[≥≤≧≦<>＝=]?\s*[\d.,，:： ]*\d[\d.,，:： ]*\s*(?:万元|亿元|元|万|亿|%|％)?$")
 LOW_NUMBER_CONFIDENCE = 0.80  # an amount read less surely than this is a warning (the bound validate uses)
-LOW_PAGE_CONFIDENCE = 0.75  # below this mean confidence the page is also tried upside down
+LOW_PAGE_CONFIDENCE = 0.75  # below this mean confidence a page is a warning
+ORIENTATION_SAMPLE = 6  # lines read both ways up to tell an upside-down page
+ORIENTATION_MARGIN = 0.15
 
 
 @dataclass(slots=True)
@@ -80,14 +84,13 @@ def ocr_page(pdf_page: pymupdf.Page, number: int, dpi: int, engine: OcrEngine) -
     if prep.midtones > PHOTO_MIDTONES:
         _warn(page, f"page {number}: looks like a photograph rather than a scanned form; OCR text is unreliable")
     scale = rendered.scale
+    if upside_down(prep, scale, engine):
+        _warn(page, f"page {number}: scanned upside down; read after turning it 180°")
+        prep = _flip(prep)
+    clock.lap("orientation")
     result = _read(prep, number, scale, engine, clock)
     if result.words and result.mean_confidence < LOW_PAGE_CONFIDENCE:
-        flipped = _read(_flip(prep), number, scale, engine, clock)
-        if flipped.mean_confidence > result.mean_confidence + 0.1:
-            _warn(page, f"page {number}: scanned upside down; read after turning it 180°")
-            result = flipped
-        else:
-            _warn(page, f"page {number}: OCR confidence is low ({result.mean_confidence:.2f}); check the values")
+        _warn(page, f"page {number}: OCR confidence is low ({result.mean_confidence:.2f}); check the values")
     page.words = result.words
     for w in result.words:
         if w.confidence is not None and w.confidence < LOW_NUMBER_CONFIDENCE and _AMOUNT.match(w.text):
@@ -96,6 +99,21 @@ def ocr_page(pdf_page: pymupdf.Page, number: int, dpi: int, engine: OcrEngine) -
     if abs(prep.skew_deg) >= 0.1:
         log.debug("page %d: deskewed by %.2f°", number, prep.skew_deg)
     return ScannedPage(page, result.tables, timings)
+
+
+def upside_down(prep: Prepared, scale: float, engine: OcrEngine) -> bool:
+    """Read the widest few text lines as they are and turned 180°; the surer reading tells the page's way up."""
+    strokes = cv2.bitwise_or(*line_masks(prep.ink, scale))  # every long stroke, ruling or not
+    text_ink = clean_ink(prep.ink, strokes, scale)
+    h, w = prep.gray.shape[:2]
+    char_h = char_height(text_ink, [(0, 0, w, h)], scale)
+    lines = sorted(lines_in(text_ink, (0, 0, w, h), char_h, 2.5 * char_h), key=lambda t: t.box[0] - t.box[2])
+    crops = [crop(prep.gray, strokes, t.parts[0], (0, 0, w, h)) for t in lines[:ORIENTATION_SAMPLE]]
+    if len(crops) < 3:
+        return False
+    upright = _mean([r.confidence for r in engine.recognize(crops)])
+    turned = _mean([r.confidence for r in engine.recognize([cv2.rotate(c, cv2.ROTATE_180) for c in crops])])
+    return turned > upright + ORIENTATION_MARGIN
 
 
 def _read(prep: Prepared, number: int, scale: float, engine: OcrEngine, clock: _Clock) -> _Read:
