@@ -1,6 +1,6 @@
 """Import-layer check: a module may import only from its own layer or lower ones.
 
-    base (models, errors, options, vocab) < extract, normalize < validate, sections < pipeline < corpus, report < cli
+base (models, errors, options, vocab) < extract, normalize < validate, sections < pipeline < corpus, report < cli
 """
 
 from __future__ import annotations
@@ -11,12 +11,20 @@ from pathlib import Path
 
 ROOT = Path("src/cnfiscal")
 LAYERS = {
-    "models": 0, "errors": 0, "options": 0, "vocab": 0,
-    "extract": 1, "normalize": 1,
-    "validate": 2, "sections": 2,
+    "models": 0,
+    "errors": 0,
+    "options": 0,
+    "vocab": 0,
+    "extract": 1,
+    "normalize": 1,
+    "validate": 2,
+    "sections": 2,
     "pipeline": 3,
-    "corpus": 4, "report": 4,
-    "cli": 5, "__init__": 0, "__main__": 5,
+    "corpus": 4,
+    "report": 4,
+    "cli": 5,
+    "__init__": 0,
+    "__main__": 5,
 }
 
 

@@ -10,7 +10,9 @@ LIMIT = 400
 
 def main() -> int:
     too_long = [
-        (p, n) for p in sorted(Path("src").rglob("*.py")) if (n := len(p.read_text(encoding="utf-8").splitlines())) > LIMIT
+        (p, n)
+        for p in sorted(Path("src").rglob("*.py"))
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > LIMIT
     ]
     for p, n in too_long:
         sys.stderr.write(f"{p}: {n} lines > {LIMIT}\n")

@@ -39,7 +39,7 @@ def extract(
 
     if ocr not in ("auto", "always", "never"):
         raise typer.BadParameter("--ocr must be auto, always or never")
-    options = Options(ocr=ocr)  # type: ignore[arg-type]
+    options = Options.model_validate({"ocr": ocr})
     records = [process(p, options) for p in paths]
     for r in records:
         if r.status is Status.FAILED:
