@@ -316,6 +316,14 @@ def test_conclusion_digit_repeated_across_fragments_is_dropped() -> None:
     assert (record.conclusion.score_stated, record.conclusion.grade) == (Decimal(27), "优")
 
 
+def test_department_split_after_an_organ_word_is_joined() -> None:
+    text = _TAB_TABLE.format(project="x", overflow="", first="建设系统")
+    text = text.replace("某市数\t据管理局\t大", "中共某市委员会\t办公室\t大")
+    rows, _ = text_rows(_lines(*text.splitlines()))
+    [raw] = find_self_evals(rows)
+    assert raw.department == "中共某市委员会办公室"
+
+
 def test_header_overflow_and_overlaid_date() -> None:
     record = _tab_record(overflow="建设配套", first="系统", project="页阳川\t202\t0/02/0")
     assert record.indicators[0].level3 == "建设配套系统"

@@ -53,7 +53,8 @@ def _after(label: str, text: str) -> str | None:
 def _value_after(label: str, row: Row, complete: str | None = None) -> str | None:
     """The text after ``label`` (a label may be split over up to three cells: ``主管⇥部门及⇥代码``), up to
     the next label; a cell running into the next columns (stamp/OCR overlay: ``… 执行率 46.84%``) is dropped.
-    ``complete``: the value ends at the first cell after which the joined value matches it."""
+    ``complete``: the value ends at the first cell after which the joined value matches it, unless the next
+    cell is itself only such an ending (``中共某某委员会⇥办公室``)."""
     cells = [c for c in row.texts if c]
     for k in range(len(cells)):
         found = _label_span(label, cells, k)
@@ -61,18 +62,25 @@ def _value_after(label: str, row: Row, complete: str | None = None) -> str | Non
             continue
         end, remainder = found
         parts: list[str] = []
-        for part in [remainder, *cells[end:]]:
+        rest = [remainder, *cells[end:]]
+        for n, part in enumerate(rest):
             stop = _STOP_VALUE.search(part)
             if stop:
                 head = part[: stop.start()]
                 parts.append("" if head.endswith(" ") else head)
                 break
             parts.append(part)
-            if complete and _HAN.search(part) and rx(complete).search(folded("".join(parts))):
+            if complete and _HAN.search(part) and _complete(complete, "".join(parts), rest[n + 1 : n + 2]):
                 break
         value = clean_text("".join(p.strip() for p in parts if _HAN.search(p))).lstrip(":").strip()
         return value or None
     return None
+
+
+def _complete(pattern: str, value: str, following: list[str]) -> bool:
+    """``value`` ends like ``pattern`` and the next cell (if any) is not only such an ending."""
+    ending = rx(pattern)
+    return ending.search(folded(value)) is not None and not (following and ending.fullmatch(folded(following[0])))
 
 
 def _label_span(label: str, cells: list[str], k: int) -> tuple[int, str] | None:

@@ -7,7 +7,9 @@ be read becomes null plus a warning on the record (and in the log) — never 0.
 
 ``parse(doc, doc_type) -> SelfEvalsFound`` (``cnfiscal.sections`` wraps it as the registry's Parts:
 normalize sits below sections in the import layers) — ``textrows.document_rows`` (PDF grid rows and
-the text lines outside them, in reading order) → ``find_self_evals`` → ``to_self_eval``.
+the text lines outside them, in reading order) → ``find_self_evals`` → ``to_self_eval``. A document of
+lines only (text input) is first cut to start at its first 绩效自评表 title line (``from_first_title``):
+rows are built for the table region only (a 决算 report with its tables in the 附件 skips the report).
 """
 
 from __future__ import annotations
