@@ -176,7 +176,7 @@ class ReplayEngine:
             assert self.inner is not None
             dets = self.inner.detect_read(image)
             found = self._data[key] = [[[round(v, 1) for v in d.box], d.text, round(d.confidence, 4)] for d in dets]
-        return [Detected(tuple(b), t, s) for b, t, s in found]  # type: ignore[arg-type]
+        return [Detected(tuple(b), t, s) for b, t, s in found]
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
