@@ -25,17 +25,6 @@ CASES = {  # case → (document, expected file): the PDF prints of seed000/seed0
 }
 
 
-# Parser bugs (normalize/selfeval, not the rules) that add findings the documents do not deserve; each was
-# checked against the text. The exact comparison is expected to fail until they are fixed.
-PARSER_BUGS = {
-    "seed003": "项目二: row 平台稳定运行率 (100% 100% 5 5, OCR split over 5 lines) dropped and "
-    "提升数据治理平台服务能力 "
-    "(8/8) filed under 产出指标 instead of 效益指标 → level1/weights/scores sums off; 项目四: the wrapped label "
-    "完成园区服务/工作 becomes a phantom row 工作 (分值 4, 得分 '۷' read as 7), and the conclusion "
-    "'绩效自评得9 | 96分' is read as 996",
-}
-
-
 def _compare(case: str) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     path, name = CASES[case]
     scope = json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8")).get("scope", "")
@@ -45,10 +34,7 @@ def _compare(case: str) -> tuple[list[dict[str, object]], list[dict[str, object]
     return [w for w in want if w not in got], [g for g in got if g not in want]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=pytest.mark.xfail(reason=PARSER_BUGS[n])) if n in PARSER_BUGS else n for n in sorted(CASES)],
-)
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_findings_equal_hand_checked(name: str) -> None:
     assert _compare(name) == ([], [])
 
