@@ -35,6 +35,7 @@ _PART_HEADING = regex.compile(r"^第[一二三四五六七八九十]+部分|情�
 _ATTACHMENT = regex.compile(r"^第[一二三四五六七八九十]+部分[:：]?附件$")
 _SELF_EVAL_TITLE = regex.compile(r"^(?:\d{4}年度?)?项目支出绩效(?:目标)?自评表(?:[-—–(（].{0,24})?。?$")
 _TOC = regex.compile(r"^目\s*录$")
+_SPACE = regex.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -105,7 +106,7 @@ def segment(doc: ExtractedDocument) -> ReportSegments:
 def _attachments_start(lines: list[Line], toc_idx: set[int]) -> int:
     """Index of the 附件 part (a ``第X部分 附件`` heading, or the first 项目支出绩效自评表 title) outside the 目录."""
     for i, ln in enumerate(lines):
-        text = regex.sub(r"\s+", "", ln.text)
+        text = _SPACE.sub("", ln.text)
         if i not in toc_idx and (_ATTACHMENT.match(text) or _SELF_EVAL_TITLE.match(text)):
             return i
     return len(lines)
@@ -129,7 +130,7 @@ def _toc_range(lines: list[Line]) -> set[int]:
 
 
 def _flat_entry(text: str) -> str:
-    return _PAGE_NO.sub("", _LEADERS.sub("", regex.sub(r"\s+", "", text)))
+    return _PAGE_NO.sub("", _LEADERS.sub("", _SPACE.sub("", text)))
 
 
 def _body_starts(lines: list[Line], j: int, seen: set[str]) -> bool:
@@ -205,14 +206,14 @@ def _read_meta(seg: TableSegment) -> None:
 
 
 # (pattern, offset): the year the pattern names must be the report's year + offset.
-_YEAR_CHECKS: dict[DocType, tuple[tuple[str, int], ...]] = {
+_YEAR_CHECKS: dict[DocType, tuple[tuple[regex.Pattern[str], int], ...]] = {
     DocType.FINAL_ACCOUNT: (
-        (r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日", 0),
-        (r"((?:19|20)\d{2})\s*年度?部门决算", 0),
+        (regex.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"), 0),
+        (regex.compile(r"((?:19|20)\d{2})\s*年度?部门决算"), 0),
     ),
     DocType.BUDGET: (
-        (r"(?:比|与)\s*((?:19|20)\d{2})\s*年(?:度)?(?:预算|年初预算)", -1),
-        (r"((?:19|20)\d{2})\s*年(?:度)?(?:区级|市级)?部门预算", 0),
+        (regex.compile(r"(?:比|与)\s*((?:19|20)\d{2})\s*年(?:度)?(?:预算|年初预算)"), -1),
+        (regex.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:区级|市级)?部门预算"), 0),
     ),
 }
 
@@ -224,7 +225,7 @@ def year_warnings(lines: list[Line], year: int | None, doc_type: DocType) -> lis
     out: list[str] = []
     for ln in lines:
         for pattern, offset in _YEAR_CHECKS.get(doc_type, ()):
-            for m in regex.finditer(pattern, ln.text):
+            for m in pattern.finditer(ln.text):
                 if int(m[1]) != year + offset:
                     snippet = ln.text.strip()[max(0, m.start() - 10) : m.end() + 10].replace("'", "")
                     out.append(f"p.{ln.page}: year {m[1]} in '{snippet}' where {year + offset} is expected")
@@ -238,7 +239,7 @@ def residue_warnings(lines: list[Line]) -> list[str]:
     """``p.N: template residue 'XX' in '…' (K lines)``: one warning per page that still holds template text."""
     hits: dict[int, list[tuple[str, str]]] = {}
     for ln in lines:
-        text = regex.sub(r"\s+", "", ln.text)
+        text = _SPACE.sub("", ln.text)
         if m := _RESIDUE.search(text):
             snippet = text[max(0, m.start() - 12) : m.end() + 12].replace("'", "")
             hits.setdefault(ln.page, []).append((m[0], snippet))

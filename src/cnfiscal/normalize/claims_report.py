@@ -126,8 +126,11 @@ class ClaimBuilder:
         )
 
 
+_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")
+
+
 def _subject(label: str) -> str | None:
-    words = regex.findall(r"[\p{Han}A-Za-z]+", label)
+    words = _WORDS.findall(label)
     return words[-1] if words else None
 
 

@@ -9,6 +9,7 @@ so ``report.list_sum`` and ``report.count`` check them.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -28,6 +29,7 @@ from cnfiscal.normalize.claims_report import (
 
 HEADING = regex.compile(r"^\s*(?:\(\s*[一二三四五六七八九十]{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*、)")
 _AMOUNT_AFTER = r"\s*\d*\s*(?:万|亿|元|%)"
+_LIST_NO = regex.compile(r"^\s*\d+\s*[.、]\s*")
 
 
 @dataclass(slots=True)
@@ -76,7 +78,12 @@ def subsections(paras: list[Paragraph], start: int) -> list[Subsection]:
 
 
 def _numbered(text: str, k: int) -> bool:
-    return regex.match(rf"^\s*{k}\s*[.、](?!{_AMOUNT_AFTER})", text) is not None
+    return _numbered_pattern(k).match(text) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _numbered_pattern(k: int) -> regex.Pattern[str]:
+    return regex.compile(rf"^\s*{k}\s*[.、](?!{_AMOUNT_AFTER})")
 
 
 def _budget(sub: Subsection) -> tuple[Paragraph, Mention] | None:
@@ -97,7 +104,7 @@ def _emit(b: ClaimBuilder, para: Paragraph, head: tuple[regex.Match[str], Mentio
     b.amount(para, group, "total", total, subject=heading)
     b.add(para, group, "count", "count", count.span(), subject="项目", value=n, unit="个", value_raw=count["n"])
     for sub in subs:
-        title = regex.sub(r"^\s*\d+\s*[.、]\s*", "", sub.title.text)[:60]
+        title = _LIST_NO.sub("", sub.title.text)[:60]
         budget = _budget(sub)
         if budget is None:
             b.add(sub.title, group, "item", "amount", (0, len(sub.title.text)), subject=title or None)

@@ -23,6 +23,7 @@ _FULL_NUMBER = regex.compile(rf"^\(?\s*(?:{NUMBER_SRC})\s*\)?$")
 _SPACES = regex.compile(r"\s+")
 _MONEY = regex.compile(rf"^(?P<num>{NUMBER_SRC})\s*(?P<unit>亿元|万元|元|万|亿)?$")
 _RATE = regex.compile(rf"^(?P<num>{NUMBER_SRC})\s*(?P<pct>[%％])?$")
+_DECIMALS = regex.compile(r"\.(\d+)")
 
 
 def fold(text: str) -> str:
@@ -107,5 +108,5 @@ def parse_rate(text: str | None) -> Decimal | None:
 def decimals_of(text: str) -> int:
     """How many decimals a printed number shows (``46. 84%`` → 2): the precision for tolerance checks."""
     s = _SPACES.sub("", fold(text))
-    m = regex.search(r"\.(\d+)", s)
+    m = _DECIMALS.search(s)
     return len(m.group(1)) if m else 0

@@ -9,6 +9,7 @@ import regex
 
 from cnfiscal.models import Claim, DocType, DocumentRecord, Finding, Money, Table
 from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
 
 _REPORT = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
@@ -132,7 +133,7 @@ SUBJECT_ROWS: tuple[tuple[str, str, str], ...] = (
 
 
 def _other_year(subject: str, year: int | None) -> bool:
-    years = [int(y) for y in regex.findall(r"((?:19|20)\d{2})\s*年", subject)]
+    years = [int(y) for y in rx(r"((?:19|20)\d{2})\s*年").findall(subject)]
     return bool(year and years and any(y != year for y in years))
 
 
@@ -148,9 +149,9 @@ def table_findings(record: DocumentRecord) -> Iterator[Finding]:
             continue
         if _other_year(c.subject, record.year) or _qualified_elsewhere(c, groups.get(c.group or "", [])):
             continue
-        subject = regex.sub(r"^\S*?(?:局|部|委|办|中心|处)(?=\d|本年|收入|财政)", "", c.subject)
+        subject = rx(r"^\S*?(?:局|部|委|办|中心|处)(?=\d|本年|收入|财政)").sub("", c.subject)
         for pat, kind, row_pat in SUBJECT_ROWS:
-            if regex.search(pat, subject):
+            if rx(pat).search(subject):
                 table = next((t for t in record.tables if t.kind == kind), None)
                 value = _row_value(table, row_pat) if table else None
                 if value is None:
@@ -176,7 +177,7 @@ def table_findings(record: DocumentRecord) -> Iterator[Finding]:
 
 def _row_value(t: Table, row_pat: str) -> Money | None:
     for r in t.rows:
-        if r.name and regex.search(row_pat, r.name):
+        if r.name and rx(row_pat).search(r.name):
             vals = [v for v in r.values.values() if v is not None]
             if vals:
                 return vals[0]

@@ -10,6 +10,7 @@ import regex
 
 from cnfiscal.models import DocType, DocumentRecord, Finding, Money, Severity, Table
 from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab.narrative import TEMPLATE_RESIDUE
 from cnfiscal.vocab.tables import BUDGET_KINDS, FINAL_KINDS, SPEC_BY_KIND
@@ -50,9 +51,9 @@ def _find(tables: list[Table], kind: str, row_pat: str, col_pat: str) -> Money |
     if t is None:
         return None
     for r in t.rows:
-        if r.name and regex.search(row_pat, r.name):
+        if r.name and rx(row_pat).search(r.name):
             for col, v in r.values.items():
-                if v is not None and regex.search(col_pat, col):
+                if v is not None and rx(col_pat).search(col):
                     return v
     return None
 
@@ -92,7 +93,7 @@ def basic_split(record: DocumentRecord) -> Iterator[Finding]:
     parts = [
         v
         for r in basic.rows
-        if r.name and regex.match(r"^(?:人员|公用)经费合计$", r.name)
+        if r.name and rx(r"^(?:人员|公用)经费合计$").match(r.name)
         for v in r.values.values()
         if v is not None
     ]
@@ -118,11 +119,11 @@ def basic_split(record: DocumentRecord) -> Iterator[Finding]:
 
 def unit_name(record: DocumentRecord) -> Iterator[Finding]:
     """A table's 编制部门/单位 that is not the unit on the cover."""
-    cover = regex.sub(r"\s+", "", record.unit_name or "")
+    cover = rx(r"\s+").sub("", record.unit_name or "")
     if not cover:
         return
     for t in record.tables:
-        name = regex.sub(r"\s+", "", t.unit_name or "")
+        name = rx(r"\s+").sub("", t.unit_name or "")
         if name and name not in cover and cover not in name:
             yield _finding(
                 "doc.unit_name",
@@ -151,11 +152,11 @@ def class_lines(record: DocumentRecord) -> Iterator[Finding]:
         coded = next((t for t in record.tables if t.kind == coded_kind), None)
         if total is None or coded is None:
             continue
-        classes = {regex.sub(r"\s+", "", r.name or ""): r for r in coded.rows if r.level == "类"}
+        classes = {rx(r"\s+").sub("", r.name or ""): r for r in coded.rows if r.level == "类"}
         for r in total.rows:
             if r.side != "支出" or not r.name or not _ENUM.match(r.name):
                 continue
-            row = classes.get(_ENUM.sub("", regex.sub(r"\s+", "", r.name)))
+            row = classes.get(_ENUM.sub("", rx(r"\s+").sub("", r.name)))
             a = next((v for v in r.values.values() if v is not None), None)
             b = next((v for v in row.values.values() if v is not None), None) if row else None
             if a is None or b is None:
@@ -241,7 +242,7 @@ def missing_table(record: DocumentRecord) -> Iterator[Finding]:
 
 def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:
     for t in record.tables:
-        noted = any(regex.search(r"为空表|无数据", n) for n in t.notes)
+        noted = any(rx(r"为空表|无数据").search(n) for n in t.notes)
         amounts = [v for r in t.rows for v in r.values.values() if v is not None and v.yuan != Decimal(0)]
         if noted and amounts:
             yield _finding(

@@ -9,6 +9,7 @@ import regex
 
 from cnfiscal.models import Claim, DocumentRecord, Finding, Money, Severity, Table, TableRow
 from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab.narrative import DIRECTION_WORDS
 
@@ -49,8 +50,8 @@ def direction_words(record: DocumentRecord) -> Iterator[Finding]:
 
 
 def _row_by_name(t: Table, name: str, level: str) -> TableRow | None:
-    flat = regex.sub(r"\s+", "", name)
-    return next((r for r in t.rows if r.level == level and r.name and regex.sub(r"\s+", "", r.name) == flat), None)
+    flat = rx(r"\s+").sub("", name)
+    return next((r for r in t.rows if r.level == level and r.name and rx(r"\s+").sub("", r.name) == flat), None)
 
 
 def _row_by_chain(t: Table, names: list[str]) -> TableRow | None:
@@ -58,7 +59,7 @@ def _row_by_chain(t: Table, names: list[str]) -> TableRow | None:
     prefix = ""
     row = None
     for name, level in zip(names, ("类", "款", "项"), strict=True):
-        flat = regex.sub(r"[\s“”\"]", "", name)
+        flat = rx(r"[\s“”\"]").sub("", name)
         row = next(
             (
                 r
@@ -66,7 +67,7 @@ def _row_by_chain(t: Table, names: list[str]) -> TableRow | None:
                 if r.level == level
                 and (r.code or "").startswith(prefix)
                 and r.name
-                and regex.sub(r"\s+", "", r.name) == flat
+                and rx(r"\s+").sub("", r.name) == flat
             ),
             None,
         )
@@ -131,7 +132,7 @@ def class_names(record: DocumentRecord) -> Iterator[Finding]:
             name = m["name"]
         elif c.base and c.base.count("/") == 2:
             name = c.base.split("/")[0]
-        name = regex.sub(r"[\s“”\"]", "", name or "")
+        name = rx(r"[\s“”\"]").sub("", name or "")
         if name and name not in seen:
             seen.add(name)
             if _row_by_name(table, name, "类") is None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-import regex
-
 from cnfiscal.models import Claim, DocumentRecord, Finding, InputKind, Money, Table
 from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 
 # subject pattern → column keyword (the item), checked in order
@@ -57,12 +56,12 @@ def sangong_claims(record: DocumentRecord) -> Iterator[Finding]:
 
 def _column(table: Table, c: Claim) -> str | None:
     subject = c.subject or ""
-    if "三公" not in subject and not regex.search(r"因公出国|公务接待|公务用车|机关运行经费", subject):
+    if "三公" not in subject and not rx(r"因公出国|公务接待|公务用车|机关运行经费").search(subject):
         return None
     budget_words = c.role == "budget" or ("预算" in subject and "决算" not in subject)
     half = "预算数" if budget_words else "决算数"  # a final account's figures are 决算 unless said otherwise
     for pattern, key, exclude in ITEMS:
-        if regex.search(pattern, subject):
+        if rx(pattern).search(subject):
             cols = [col for col in table.columns if key in col and not any(x in col for x in exclude)]
             halves = [col for col in cols if col.endswith(half)]
             if halves:

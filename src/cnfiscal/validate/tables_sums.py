@@ -9,6 +9,7 @@ import regex
 
 from cnfiscal.models import DocumentRecord, Finding, InputKind, Money, Table, TableRow
 from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 
 _TOTAL_NAME = regex.compile(r"^(?:合计|总计)$")
@@ -171,15 +172,15 @@ def _side_balance(t: Table, side: str, total: Money | None) -> Iterable[Finding]
     if total is None:
         return []
     rows = [r for r in t.rows if r.side == side and r.name]
-    year_total = next((r for r in rows if regex.search(r"本年(?:收入|支出)合计", r.name or "")), None)
+    year_total = next((r for r in rows if rx(r"本年(?:收入|支出)合计").search(r.name or "")), None)
     if year_total is None:
         return []
     start = rows.index(year_total)
     extra = [
         r
         for r in rows[start + 1 :]
-        if not regex.search(r"总计", r.name or "")
-        and regex.match(r"^(?:使用|结余分配|年初|年末|用事业基金|上年结转)", r.name or "")
+        if not rx(r"总计").search(r.name or "")
+        and rx(r"^(?:使用|结余分配|年初|年末|用事业基金|上年结转)").match(r.name or "")
     ]
     parts = [
         m
