@@ -104,12 +104,22 @@ def grid_rows(grid: Grid) -> list[Row]:
     label of a merged row carry it down themselves: see ``row_labels``).
     """
     rows = []
-    for cells in grid.rows():
+    for cells in cell_rows(grid):
         if not cells:
             continue
         row_cells = tuple(RowCell(c.text, c.page, c.bbox, c.confidence, c.col, c.colspan) for c in cells)
         rows.append(Row(row_cells, page=cells[0].page))
     return rows
+
+
+def cell_rows(grid: Grid) -> list[list[Cell]]:
+    """``grid.rows()`` (the cells starting in each row, left to right) in one pass over the cells:
+    ``Grid.rows`` scans every cell once per row, which is quadratic on long tables."""
+    rows: list[list[Cell]] = [[] for _ in range(grid.n_rows)]
+    for c in grid.cells:
+        if 0 <= c.row < grid.n_rows:
+            rows[c.row].append(c)
+    return [sorted(r, key=lambda c: c.col) for r in rows]
 
 
 def row_labels(grid: Grid, row: int) -> list[Cell]:

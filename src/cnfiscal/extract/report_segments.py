@@ -25,6 +25,7 @@ _LIST_NUMBER = regex.compile(tv.LIST_NUMBER)
 _LEADERS = regex.compile(r"[…．.·]{3,}.*$")
 _PAGE_NO = regex.compile(r"\d+$")
 _TITLES = [(s, regex.compile(s.pattern)) for s in tv.TABLE_SPECS]
+_ANY_TITLE = regex.compile("|".join(f"(?:{s.pattern})" for s in tv.TABLE_SPECS))  # one test for most lines
 _CODE = regex.compile(tv.PUBLIC_CODE)
 _UNIT = regex.compile(tv.UNIT_LINE)
 _DEPT = regex.compile(tv.DEPT_LINE)
@@ -67,6 +68,8 @@ def match_title(text: str) -> tv.TableSpec | None:
     """The table spec whose title this whole line is (after folding), else None."""
     flat = _STRIP.sub("", text)
     flat = _YEAR_PREFIX.sub("", flat)
+    if not _ANY_TITLE.fullmatch(flat):
+        return None
     for spec, pattern in _TITLES:
         if pattern.fullmatch(flat):
             return spec

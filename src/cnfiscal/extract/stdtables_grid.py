@@ -8,11 +8,13 @@ block; a header that repeats them holds side-by-side blocks (收入 | 支出, �
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, field
 
 import regex
 
+from cnfiscal.extract.grid_join import cell_rows
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid
 from cnfiscal.extract.report_segments import TableSegment
 from cnfiscal.extract.stdtables_raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
@@ -36,6 +38,7 @@ class GridBlock:
     side: str | None = None
 
 
+@functools.lru_cache(maxsize=8192)
 def _flat(text: str) -> str:
     return _WS.sub("", text)
 
@@ -61,8 +64,9 @@ def _is_data_row(cells: list[Cell]) -> bool:
     return any(_ROW_START.match(t) for t in texts[:2]) and not any(t in tv.LABEL_HEADERS for t in texts)
 
 
-def _header_chain(grid: Grid, header_rows: int, col: int) -> list[Cell]:
-    chain = [c for c in grid.cells if c.row < header_rows and c.col <= col < c.col + c.colspan and _flat(c.text)]
+def _header_chain(head: list[Cell], col: int) -> list[Cell]:
+    """The non-empty header cells (``head``, in grid order) over column ``col``, top to bottom."""
+    chain = [c for c in head if c.col <= col < c.col + c.colspan]
     return sorted(chain, key=lambda c: c.row)
 
 
@@ -80,21 +84,23 @@ def _column_name(chain: list[Cell], n_cols: int) -> str:
     return name
 
 
-def _is_label_col(chain: list[Cell], data: list[list[Cell]], col: int) -> bool:
+def _is_label_col(chain: list[Cell], texts: list[str]) -> bool:
+    """``texts``: the column's non-empty data cells."""
     heads = [_flat(c.text) for c in chain[-2:]]
     if any((h in tv.LABEL_HEADERS and h not in _GROUP_HEADERS) or "科目" in h for h in heads):
         return True
-    texts = [_flat(c.text) for row in data for c in row if c.col == col and _flat(c.text)]
     words = [t for t in texts if not _AMOUNT.match(t)]
     return bool(texts) and len(words) * 2 > len(texts)
 
 
 def read_grid(grid: Grid) -> RawTable:
-    rows = grid.rows()
+    rows = cell_rows(grid)
     h = next((i for i, r in enumerate(rows) if _is_data_row(r)), len(rows))
     data = rows[h:]
-    names = {j: _column_name(_header_chain(grid, h, j), grid.n_cols) for j in range(grid.n_cols)}
-    blocks = _blocks(grid, h, data, names)
+    head = [c for c in grid.cells if c.row < h and _flat(c.text)]
+    chains = [_header_chain(head, j) for j in range(grid.n_cols)]
+    names = {j: _column_name(chains[j], grid.n_cols) for j in range(grid.n_cols)}
+    blocks = _blocks(chains, data)
     table = RawTable(columns=[names[j] or f"列{j + 1}" for b in blocks for j in b.value_cols], rows=[])
     for b in blocks:
         for r in data:
@@ -104,12 +110,16 @@ def read_grid(grid: Grid) -> RawTable:
     return table
 
 
-def _blocks(grid: Grid, h: int, data: list[list[Cell]], names: dict[int, str]) -> list[GridBlock]:
+def _blocks(chains: list[list[Cell]], data: list[list[Cell]]) -> list[GridBlock]:
+    texts: dict[int, list[str]] = {}
+    for row in data:
+        for c in row:
+            if flat := _flat(c.text):
+                texts.setdefault(c.col, []).append(flat)
     out: list[GridBlock] = []
     prev_value = True
-    for j in range(grid.n_cols):
-        chain = _header_chain(grid, h, j)
-        label = _is_label_col(chain, data, j)
+    for j, chain in enumerate(chains):
+        label = _is_label_col(chain, texts.get(j, []))
         if label and prev_value:
             out.append(GridBlock(side=_side(chain)))
         if not out:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -24,6 +25,7 @@ _SPACES = regex.compile(r"\s+")
 _MONEY = regex.compile(rf"^(?P<num>{NUMBER_SRC})\s*(?P<unit>亿元|万元|元|万|亿)?$")
 _RATE = regex.compile(rf"^(?P<num>{NUMBER_SRC})\s*(?P<pct>[%％])?$")
 _DECIMALS = regex.compile(r"\.(\d+)")
+_MARK_CHARS = "".join(m for m in EMPTY_MARKS if len(m) == 1)
 
 
 def fold(text: str) -> str:
@@ -38,7 +40,7 @@ def is_empty(text: str | None) -> bool:
     stripped = _SPACES.sub("", fold(text))
     if not stripped:
         return True
-    return all(ch in EMPTY_MARKS for ch in stripped) or stripped in EMPTY_MARKS
+    return not stripped.strip(_MARK_CHARS) or stripped in EMPTY_MARKS  # every character is a mark
 
 
 def parse_decimal(text: str | None) -> Decimal | None:
@@ -50,12 +52,16 @@ def parse_decimal(text: str | None) -> Decimal | None:
     negative = s.startswith("(") and s.endswith(")")
     if not _FULL_NUMBER.match(s):
         raise ValueError(f"not a number: {text!r}")
-    s = _SPACES.sub("", s.strip("()")).replace(",", "").replace("−", "-").replace("﹣", "-")
     try:
-        value = Decimal(s)
+        value = _number(s.strip("()"))
     except InvalidOperation as e:
         raise ValueError(f"not a number: {text!r}") from e
     return -value if negative else value
+
+
+def _number(s: str) -> Decimal:
+    """The value of a folded ``NUMBER`` match (``19, 704. 57``, ``-12``): no parentheses, never empty."""
+    return Decimal(_SPACES.sub("", s).replace(",", "").replace("−", "-").replace("﹣", "-"))
 
 
 def parse_money(
@@ -73,9 +79,7 @@ def parse_money(
     m = _MONEY.match(s)
     if not m:
         raise ValueError(f"not an amount: {text!r}")
-    value = parse_decimal(m["num"])
-    if value is None:
-        return None
+    value = _number(m["num"])
     unit: MoneyUnit = MONEY_SCALE_WORDS[m["unit"]] if m["unit"] else default_unit  # type: ignore[assignment]
     return Money(yuan=to_yuan(value, unit), raw=text.strip(), unit=unit, page=page, bbox=bbox, confidence=confidence)
 
@@ -105,6 +109,7 @@ def parse_rate(text: str | None) -> Decimal | None:
     return value.normalize() if value != 0 else Decimal(0)
 
 
+@functools.lru_cache(maxsize=4096)  # the rules ask again for the precision of the same amounts
 def decimals_of(text: str) -> int:
     """How many decimals a printed number shows (``46. 84%`` → 2): the precision for tolerance checks."""
     s = _SPACES.sub("", fold(text))

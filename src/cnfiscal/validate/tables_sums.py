@@ -81,6 +81,7 @@ def level_sum(record: DocumentRecord) -> Iterator[Finding]:
     """Each 类 = Σ its 款; each 款 = Σ its 项 (by code prefix), per column."""
     for t in record.tables:
         coded = [r for r in t.rows if r.code and r.level]
+        cols = value_columns(t)
         for parent in coded:
             below = _NEXT_LEVEL.get(parent.level or "")
             children = [
@@ -90,11 +91,13 @@ def level_sum(record: DocumentRecord) -> Iterator[Finding]:
             ]
             if not children:
                 continue
-            yield from _level_cols(record, t, parent, children)
+            yield from _level_cols(record, t, parent, children, cols)
 
 
-def _level_cols(record: DocumentRecord, t: Table, parent: TableRow, children: list[TableRow]) -> Iterator[Finding]:
-    for col in value_columns(t):
+def _level_cols(
+    record: DocumentRecord, t: Table, parent: TableRow, children: list[TableRow], cols: list[str]
+) -> Iterator[Finding]:
+    for col in cols:
         if unreadable([parent, *children], col):
             continue
         tot = _money(parent, col)
