@@ -25,7 +25,7 @@ _CHANGE_PCT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})(?P<pct>{_NU
 _CHANGE_AMT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})$")
 _FLAT = regex.compile("|".join(nv.FLAT_WORDS))
 _RATE = regex.compile(rf"{nv.RATE_WORD}(?P<pct>{_NUM})[%％]")
-_BOUNDARY = regex.compile(r"[，,：:；;。、]?[^，,：:；;。、]*$")
+_LAST_BOUNDARY = regex.compile(r"[，,：:；;。、]", flags=regex.REVERSE)  # searched from the end
 _NOISE = regex.compile(nv.SUBJECT_NOISE)
 _TAIL = regex.compile(nv.SUBJECT_TAIL)
 _LIST = regex.compile(LIST_NUMBER)
@@ -95,7 +95,7 @@ def extract_claims(lines: Sequence[Line], tables: Sequence[Table] = ()) -> list[
 
 def _subject(text: str, end: int) -> str:
     head = text[:end]
-    m = _BOUNDARY.search(head)
+    m = _LAST_BOUNDARY.search(head)  # the clause starts at the last punctuation mark
     s = head[m.start() :] if m else head
     s = s.lstrip("，,：:；;。、")
     s = _NOISE.sub("", _LIST.sub("", s))
@@ -139,7 +139,7 @@ def _claims_of(p: Paragraph, group: str) -> list[Claim]:
 def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
     """Amounts (with 占X% shares right after them); 增加/减少 X万元 are signed changes."""
     text = p.text
-    chain_m = _CHAIN.search(text)
+    chain_m = _chain_match(text)
     out: list[Claim] = []
     for m in _AMOUNT.finditer(text):
         money = amount(m["num"], m["unit"], p.page)
@@ -152,7 +152,7 @@ def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
         kind, role = ("change", "change") if verb else ("amount", _role(subject or ""))
         if chain_m and not verb and 0 <= m.start() - chain_m.end() <= 2:
             role = "line"  # “…（类）…（款）…（项）”938.99万元: the amount of that line
-        base = _chain(text) if role in ("budget", "executed", "line") else None
+        base = _chain(chain_m) if role in ("budget", "executed", "line") else None
         if verb and (period := _PERIOD.search(text[: m.start()])):
             base = period["period"]
         value = money.yuan * nv.CHANGE_WORDS[verb["verb"]] if verb else money.yuan
@@ -184,9 +184,15 @@ def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
     return out
 
 
-def _chain(text: str) -> str | None:
+def _chain_match(text: str) -> regex.Match[str] | None:
+    """The first 类/款/项 chain of the text (a quick test first: ``_CHAIN`` needs 类 or a quote mark)."""
+    if "类" not in text and "“" not in text and '"' not in text:
+        return None
+    return _CHAIN.search(text)
+
+
+def _chain(m: regex.Match[str] | None) -> str | None:
     """``一般公共服务支出（类）财政事务（款）行政运行（项）`` → ``一般公共服务支出/财政事务/行政运行``."""
-    m = _CHAIN.search(text)
     return "/".join(_LIST.sub("", m[k]) for k in ("cls", "kuan", "xiang")) if m else None
 
 

@@ -17,6 +17,7 @@ import logging
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cnfiscal.extract.grid_lines import Rulings, Segment, cluster_positions
 from cnfiscal.extract.grid_text import Piece, cell_text, split_word
@@ -30,9 +31,11 @@ MIN_BAND = 3.0  # rules closer than this (double borders) are one boundary
 CROSS = 2.0  # a word reaching this far over a border is split there
 
 
-@dataclass(frozen=True, slots=True)
-class TableCell:
-    """A (possibly merged) cell: rows ``r0..r1-1`` and columns ``c0..c1-1`` of its table."""
+class TableCell(NamedTuple):
+    """A (possibly merged) cell: rows ``r0..r1-1`` and columns ``c0..c1-1`` of its table.
+
+    (A NamedTuple, like ``grid_lines.Segment``: thousands per document, built several times faster.)
+    """
 
     r0: int
     c0: int

@@ -64,22 +64,19 @@ def _visible(path: dict[str, Any]) -> bool:
 def _add_item(item: Sequence[Any], stroked: bool, hs: list[Segment], vs: list[Segment]) -> None:
     """One path item, from ``get_drawings()`` (Point/Rect/Quad) or ``get_cdrawings()`` (tuples)."""
     op = item[0]
-    if op == "l":
-        _add_line((item[1][0], item[1][1], item[2][0], item[2][1]), hs, vs)
+    if op == "l":  # a line: kept when (nearly) horizontal or vertical
+        p, q = item[1], item[2]
+        x0, y0, x1, y1 = p[0], p[1], q[0], q[1]
+        if abs(y1 - y0) <= AXIS_TOL and abs(x1 - x0) > AXIS_TOL:
+            hs.append(Segment((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= AXIS_TOL and abs(y1 - y0) > AXIS_TOL:
+            vs.append(Segment((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     elif op == "re":
         r = item[1]
         _add_rect((r[0], r[1], r[2], r[3]), stroked, hs, vs)
     elif op == "qu":  # a quad: its corner points; axis-parallel ones are rectangles
         xs, ys = [pt[0] for pt in item[1]], [pt[1] for pt in item[1]]
         _add_rect((min(xs), min(ys), max(xs), max(ys)), stroked, hs, vs)
-
-
-def _add_line(box: Box, hs: list[Segment], vs: list[Segment]) -> None:
-    x0, y0, x1, y1 = box
-    if abs(y1 - y0) <= AXIS_TOL and abs(x1 - x0) > AXIS_TOL:
-        hs.append(Segment((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-    elif abs(x1 - x0) <= AXIS_TOL and abs(y1 - y0) > AXIS_TOL:
-        vs.append(Segment((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
 def _add_rect(box: Box, stroked: bool, hs: list[Segment], vs: list[Segment]) -> None:

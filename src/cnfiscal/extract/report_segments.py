@@ -110,9 +110,14 @@ def _attachments_start(lines: list[Line], toc_idx: set[int]) -> int:
     """Index of the 附件 part (a ``第X部分 附件`` heading, or the first 项目支出绩效自评表 title) outside the 目录."""
     for i, ln in enumerate(lines):
         text = _SPACE.sub("", ln.text)
-        if i not in toc_idx and (_ATTACHMENT.match(text) or _SELF_EVAL_TITLE.match(text)):
+        if ("附件" in text or "自评表" in text) and i not in toc_idx and _is_attachment_heading(text):
             return i
     return len(lines)
+
+
+def _is_attachment_heading(text: str) -> bool:
+    """(The callers test first for 附件 / 自评表, which these patterns contain.)"""
+    return bool(_ATTACHMENT.match(text) or _SELF_EVAL_TITLE.match(text))
 
 
 def _toc_range(lines: list[Line]) -> set[int]:
