@@ -94,11 +94,16 @@ def _components(rulings: Rulings) -> list[tuple[list[Segment], list[Segment]]]:
 
     order = sorted(range(len(vs)), key=lambda j: vs[j].pos)
     positions = [vs[j].pos for j in order]
+    n_h = len(hs)
     for i, h in enumerate(hs):
+        y = h.pos
         for k in range(bisect_left(positions, h.lo - TOUCH), bisect_right(positions, h.hi + TOUCH)):
             j = order[k]
-            if vs[j].covers(h.pos, TOUCH):
-                parent[find(i)] = find(len(hs) + j)
+            v = vs[j]
+            if v.lo - TOUCH <= y <= v.hi + TOUCH:  # v.covers(y, TOUCH), inline: the hot loop of a page
+                ri, rj = find(i), find(n_h + j)
+                if ri != rj:
+                    parent[ri] = rj
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):
         groups.setdefault(find(i), ([], []))[0].append(h)
@@ -131,7 +136,8 @@ def _build(
     cells = []
     for key, (r0, c0, r1, c1) in spans.items():
         bbox = (xs[c0], ys[r0], xs[c1], ys[r1])
-        cells.append(TableCell(r0, c0, r1, c1, bbox, cell_text(texts.get(key, []))))
+        pieces = texts.get(key)
+        cells.append(TableCell(r0, c0, r1, c1, bbox, cell_text(pieces) if pieces else ""))
     cells.sort(key=lambda c: (c.r0, c.c0))
     return PageTable(page, tuple(xs), tuple(ys), tuple(cells))
 

@@ -104,7 +104,7 @@ def read_page(page: pymupdf.Page, number: int) -> Page:
     lines: list[Line] = []
     for block in page.get_text("dict", textpage=textpage)["blocks"]:
         for ln in block.get("lines", []):
-            text = "".join(s["text"] for s in ln["spans"])
+            text = "".join([s["text"] for s in ln["spans"]])
             if text.strip():
                 lines.append(Line(text, number, tuple(ln["bbox"])))
     return Page(number=number, width=page.rect.width, height=page.rect.height, words=words, lines=lines)
