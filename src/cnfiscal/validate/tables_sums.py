@@ -24,9 +24,11 @@ def _where(t: Table) -> str:
 def _sum_check(  # noqa: PLR0917
     rule: str, t: Table, message: str, total: Money, parts: list[Money], evidence: str
 ) -> Finding | None:
-    tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
     stated = total.yuan
     recomputed = sum((p.yuan for p in parts), Decimal(0))
+    if stated == recomputed:
+        return None  # what finding_of returns for equal figures, without building their tolerance
+    tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
     return finding_of(Check(rule, message, stated, recomputed, tol, _where(t), total.page, total.bbox, evidence))
 
 
