@@ -141,9 +141,10 @@ def _side(chain: list[Cell]) -> str | None:
 
 def _row(cells: list[Cell], b: GridBlock, names: dict[int, str]) -> RawRow | None:
     by_col = {c.col: c for c in cells}
-    labels = [by_col[j] for j in b.label_cols if j in by_col and _flat(by_col[j].text)]
-    codes = [c for c in labels if CODE_WORD.match(_flat(c.text)) or CODE_PART.match(_flat(c.text))]
-    name_cells = [c for c in labels if c not in codes and _flat(c.text) not in tv.LABEL_HEADERS]
+    labels = [c for j in b.label_cols if (c := by_col.get(j)) is not None and _flat(c.text)]
+    codes = [c for c in labels if CODE_WORD.match(f := _flat(c.text)) or CODE_PART.match(f)]
+    coded = {id(c) for c in codes}  # (cells of different columns: identity is equality here)
+    name_cells = [c for c in labels if id(c) not in coded and _flat(c.text) not in tv.LABEL_HEADERS]
     code = None
     if codes and CODE_WORD.match(_flat(codes[0].text)):
         code = _flat(codes[0].text) + "".join(_flat(c.text).zfill(2) for c in codes[1:])
