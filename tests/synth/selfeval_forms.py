@@ -361,12 +361,12 @@ def expected(form: Form, pages: dict[str, int] | None = None, spaced: bool = Fal
         funding=funding,
         goals=Goals(expected=form.goals[0], actual=form.goals[1]),
         indicators=indicators,
-        total=Total(weight=form.total_weight, score=form.total_score, page=last),
+        total=Total(weight=form.total_weight, score=form.total_score, page=pages.get("total", 1)),
         conclusion=Conclusion(
             grade=form.grade,  # type: ignore[arg-type]
             score_stated=form.score_quoted,
             text="\n".join(form.conclusion_lines),
-            page=last,
+            page=pages.get("conclusion", 1),
         ),
         contact=Contact(name=form.contact[0], phone=form.contact[1]) if form.contact else None,
         notes=list(form.notes),

@@ -92,6 +92,8 @@ def render_pdf(form: Form, path: Path) -> dict[str, int]:
     doc.close()
     pages = {r.part: placed[i][0] + 1 for i, r in enumerate(rows) if r.part.startswith("ind")}
     pages["funding"] = placed[next(i for i, r in enumerate(rows) if r.part == "funding")][0] + 1
+    for part in ("total", "conclusion"):
+        pages[part] = placed[next(i for i, r in enumerate(rows) if r.part == part)][0] + 1
     pages["last"] = max(p for p, _ in placed) + 1 if not tail else len(_pages_of(path))
     return pages
 

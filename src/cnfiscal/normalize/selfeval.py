@@ -102,7 +102,8 @@ def _grid_cells(doc: ExtractedDocument) -> Iterator[Cell]:
 def to_self_eval(raw: RawSelfEval) -> SelfEval:
     """Typed, normalized record of one raw section (see the module docstring)."""
     warnings = list(raw.warnings)
-    unit: MoneyUnit = raw.money_unit if raw.money_unit in ("元", "万元", "亿元") else "元"  # type: ignore[assignment]
+    money_unit = raw.money_unit or _cells_unit(raw.funding)
+    unit: MoneyUnit = money_unit if money_unit in ("元", "万元", "亿元") else "元"  # type: ignore[assignment]
     return SelfEval(
         kind=raw.kind,
         unit_name=raw.unit_name,
@@ -110,7 +111,7 @@ def to_self_eval(raw: RawSelfEval) -> SelfEval:
         department=raw.department,
         year=parse_year(f"({raw.year}年度)") if raw.year else None,
         fill_date=parse_date(raw.fill_date) if raw.fill_date else None,
-        money_unit=raw.money_unit,
+        money_unit=money_unit,
         page_start=raw.page_start,
         page_end=raw.page_end,
         funding=[_funding(f, unit, warnings) for f in raw.funding],
@@ -126,6 +127,14 @@ def to_self_eval(raw: RawSelfEval) -> SelfEval:
         notes=list(raw.notes),
         warnings=warnings,
     )
+
+
+def _cells_unit(rows: list[RawFunding]) -> str | None:
+    """The table's unit of money when no header names it: the one unit every amount of the funding block
+    prints after its number (``1268万元``); None when the cells print none, or several."""
+    amounts = [v for f in rows for v in f.values[:3] if v and rx(r"\d").search(v)]
+    units = {m["unit"] if (m := rx(V.CELL_UNIT).search(folded(v))) else None for v in amounts}
+    return next(iter(units)) if len(units) == 1 else None
 
 
 def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
@@ -171,7 +180,7 @@ def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicat
 
 
 def _conclusion(raw: RawSelfEval) -> Conclusion:
-    text = "\n".join(raw.conclusion) or None
+    text = _heading_lines("\n".join(raw.conclusion)) or None
     f = folded(text)
     grade = None
     if m := rx(V.GRADE).search(f) or rx(V.GRADE_ALONE).search(f):
@@ -180,6 +189,14 @@ def _conclusion(raw: RawSelfEval) -> Conclusion:
     if m := rx(V.SCORE_STATED).search(f):
         score = Decimal(m["score"])
     return Conclusion(grade=grade, score_stated=score, text=text, page=raw.conclusion_page)
+
+
+def _heading_lines(text: str) -> str:
+    """Each heading of a sectioned conclusion (``一、绩效自评结论`` … ``三、下一步工作计划``) on a line of its
+    own, as printed on separate lines; a table cell's text joins its lines, so they are cut again here."""
+    heading = V.CONCLUSION_HEADING
+    text = rx(rf"(?<=[^\n])(?={heading})").sub("\n", text)
+    return rx(rf"(?<={heading})(?=[^\n])").sub("\n", text)
 
 
 def _measure(text: str | None, money_unit: str | None) -> Measure | None:

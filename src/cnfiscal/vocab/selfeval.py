@@ -29,6 +29,9 @@ ORGAN_END = r"(?:局|委员会|委|厅|办公室|办|院|中心|部|所|站|处|
 # Money unit of the funding block: ``资金（万元）`` / ``项目资金（元）`` / a lone ``(元)`` cell.
 MONEY_UNIT = r"(?:资金)?\((?P<unit>万元|元|亿元)\)"
 
+# An amount printed with its unit (``1268万元``): the table's unit when no header names one.
+CELL_UNIT = r"\d(?P<unit>万元|亿元|元)$"
+
 # The funding block.
 FUNDING_HEADER = r"资金来源|年初预算数"
 # (pattern, canonical, is_breakdown), tried in order on the folded label.
@@ -105,6 +108,8 @@ TOTAL = r"^总分$"
 # Conclusion, contact, footnotes.
 CONCLUSION_LABEL = r"^(?:.?评结论?|绩效结论|自评|结论|论)$"  # .评: OCR reads 自 as 目
 CONCLUSION_HEADINGS = r"^[一二三四]、"
+# A heading of a sectioned conclusion; printed on a line of its own (a cell joins it to the text after it).
+CONCLUSION_HEADING = r"[一二三四五]、[^\s，。,:：、]{0,6}?(?:自评结论|存在的?问题|工作计划|改进措施|整改措施|意见建议)"
 CONCLUSION_START = r"一、绩效自评结论|自评结论|^自评"
 # Grade: ``自评等级为"优"``, ``自评结论为良好``, a lone ``优`` cell.
 GRADE = r"(?:等级|结论|评价)为?[\"“”']?(?P<grade>优秀|良好|优|良|中|差)"
