@@ -26,7 +26,13 @@ from cnfiscal.extract.layout import Row
 from cnfiscal.extract.selfeval_fragments import Block, block_text, clean_text, fit_cells
 from cnfiscal.extract.selfeval_funding import union
 from cnfiscal.extract.selfeval_labels import folded, number_of, rx
-from cnfiscal.extract.selfeval_levels import Levels, row_weight, settle_level2_boundaries
+from cnfiscal.extract.selfeval_levels import (
+    Levels,
+    centre_level2_groups,
+    fill_leading_level2,
+    row_weight,
+    settle_level2_boundaries,
+)
 from cnfiscal.extract.selfeval_raw import RawIndicator
 from cnfiscal.vocab import selfeval as V
 
@@ -94,9 +100,15 @@ class IndicatorParser:
         for ind in self.levels.orphans:
             self._warn(ind.line, f"indicator {ind.level3!r}: no first-level label found for it")
         self.levels.fill_weights(self.indicators)
+        for i in centre_level2_groups(self.indicators):
+            ind = self.indicators[i]
+            self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed mid-cell: {ind.level2}")
         for i in settle_level2_boundaries(self.indicators):
             ind = self.indicators[i]
             self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed one row lower: {ind.level2}")
+        for i in fill_leading_level2(self.indicators):
+            ind = self.indicators[i]
+            self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed lower in its cell: {ind.level2}")
         return self.indicators
 
     def _merge_double_reads(self) -> None:

@@ -174,6 +174,116 @@ def settle_level2_boundaries(indicators: list[RawIndicator]) -> list[int]:
     return moved
 
 
+def centre_level2_groups(indicators: list[RawIndicator]) -> list[int]:
+    """Level-2 groups of a table whose merged label cells print their label in the vertical middle (OCR text
+    gives the label on the middle row of the rows it spans; a level-1 block then starts with rows read
+    before any level-2 label). For every block of such a table, the partition of its rows into groups is
+    rebuilt so that each label sits in the middle of its group; of several such partitions the one whose
+    level-3 labels name their groups (``V.LEVEL2_WORDS``) best is kept. Carried-down labels stay where no
+    partition fits. Returns the indexes of the rows whose level-2 label changed."""
+    blocks = _blocks(indicators)
+    if not any(indicators[a].level2 is None and any(i.level2 for i in indicators[a:b]) for a, b in blocks):
+        return []
+    changed: list[int] = []
+    for a, b in blocks:
+        rows = indicators[a:b]
+        marks = [k for k, ind in enumerate(rows) if ind.level2 and (k == 0 or rows[k - 1].level2 != ind.level2)]
+        labels = [rows[k].level2 for k in marks]
+        best = max(_partitions(marks, len(rows)), key=lambda cut: _fit(rows, labels, cut), default=None)
+        if best is None:
+            continue
+        for j, label in enumerate(labels):
+            for k in range(best[j], best[j + 1]):
+                if rows[k].level2 != label:
+                    rows[k].level2 = label
+                    changed.append(a + k)
+    return changed
+
+
+def _blocks(indicators: list[RawIndicator]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(indicators) + 1):
+        if i == len(indicators) or indicators[i].level1 != indicators[start].level1:
+            if indicators[start].level1 is not None:
+                out.append((start, i))
+            start = i
+    return out
+
+
+def _partitions(marks: list[int], n: int) -> list[list[int]]:
+    """Group boundaries [0, b1, …, n] with each mark in the middle of its group (either middle row of an
+    even group)."""
+    found: list[list[int]] = []
+
+    def extend(cut: list[int], j: int) -> None:
+        if j == len(marks):
+            if cut[-1] == n:
+                found.append(cut)
+            return
+        start, offset = cut[-1], marks[j] - cut[-1]
+        if offset < 0:
+            return
+        for size in {2 * offset + 1, 2 * offset + 2, 2 * offset}:
+            end = start + size
+            if size > 0 and start <= marks[j] < end <= n and (j + 1 == len(marks) or end <= marks[j + 1]):
+                extend([*cut, end], j + 1)
+
+    if marks:
+        extend([0], 0)
+    return found[:64]
+
+
+def _fit(rows: list[RawIndicator], labels: list[str | None], cut: list[int]) -> tuple[int, int, int]:
+    """(rows whose level-3 label names their group minus rows naming another, groups with the label on their
+    exact centre row (odd sizes), groups with it on the upper middle row)."""
+    named = upper = centred = 0
+    for j, label in enumerate(labels):
+        size = cut[j + 1] - cut[j]
+        for ind in rows[cut[j] : cut[j + 1]]:
+            if ind.level3 and label and _names(ind.level3, label):
+                named += 1
+            elif ind.level3 and any(_names(ind.level3, other) for other in labels if other and other != label):
+                named -= 1
+        on_upper = cut[j] + (size - 1) // 2 == _mark_of(rows, cut[j], cut[j + 1])
+        upper += on_upper
+        centred += on_upper and size % 2 == 1
+    return named, centred, upper
+
+
+def _mark_of(rows: list[RawIndicator], a: int, b: int) -> int:
+    return next((k for k in range(a, b) if rows[k].level2 and (k == 0 or rows[k - 1].level2 != rows[k].level2)), a)
+
+
+def fill_leading_level2(indicators: list[RawIndicator]) -> list[int]:
+    """Rows at the top of a level-1 block read before any level-2 label take the block's first level-2 label
+    when that label was printed in the vertical middle of its merged cell: fewer rows above the label than
+    from it down to the group's end. More rows above (labels destroyed by OCR) stay without one.
+    Returns the indexes of the rows filled."""
+    filled: list[int] = []
+    i = 0
+    while i < len(indicators):
+        ind = indicators[i]
+        start = i
+        while i < len(indicators) and indicators[i].level2 is None and indicators[i].level1 == ind.level1:
+            i += 1
+        if i == start:
+            i += 1
+            continue
+        if i == len(indicators) or ind.level1 is None or indicators[i].level1 != ind.level1:
+            continue
+        label = indicators[i].level2
+        below = 0
+        while i + below < len(indicators) and indicators[i + below].level2 == label:
+            below += 1
+        fresh = start == 0 or indicators[start - 1].level1 != ind.level1
+        if fresh and label and V.LEVEL2_PARENT.get(label) == ind.level1 and i - start < below:
+            for k in range(start, i):
+                indicators[k].level2 = label
+                filled.append(k)
+    return filled
+
+
 def _names(level3: str, level2: str) -> bool:
     words = V.LEVEL2_WORDS.get(level2)
     return bool(words and regex.search(words, level3))
