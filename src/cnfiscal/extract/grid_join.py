@@ -113,13 +113,8 @@ def grid_rows(grid: Grid) -> list[Row]:
 
 
 def cell_rows(grid: Grid) -> list[list[Cell]]:
-    """``grid.rows()`` (the cells starting in each row, left to right) in one pass over the cells:
-    ``Grid.rows`` scans every cell once per row, which is quadratic on long tables."""
-    rows: list[list[Cell]] = [[] for _ in range(grid.n_rows)]
-    for c in grid.cells:
-        if 0 <= c.row < grid.n_rows:
-            rows[c.row].append(c)
-    return [sorted(r, key=lambda c: c.col) for r in rows]
+    """The cells starting in each row, left to right (``Grid.rows``)."""
+    return grid.rows()
 
 
 def row_labels(grid: Grid, row: int) -> list[Cell]:

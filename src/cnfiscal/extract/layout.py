@@ -65,7 +65,12 @@ class Grid:
         return sorted((c for c in self.cells if c.row == i), key=lambda c: c.col)
 
     def rows(self) -> list[list[Cell]]:
-        return [self.row(i) for i in range(self.n_rows)]
+        """The cells starting in each row, left to right, in one pass over the cells."""
+        rows: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+        for c in self.cells:
+            if 0 <= c.row < self.n_rows:
+                rows[c.row].append(c)
+        return [sorted(r, key=lambda c: c.col) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)
