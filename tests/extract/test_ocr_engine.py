@@ -119,7 +119,7 @@ def test_ocr_always_reads_a_text_layer_page_by_ocr() -> None:
     engine = ConstantEngine()
     with use_engine(engine):
         doc = read(ROOT / "samples" / "pdf" / "self_eval_seed000_dept_2021.pdf", ocr="always", max_pages=1)
-    assert engine.calls == 3 and doc.input_kind is InputKind.PDF_SCANNED  # orientation (2 batches) + page
+    assert engine.calls == 1 and doc.input_kind is InputKind.PDF_SCANNED  # one batch: read surely, so upright
     cells = [c for c in doc.pages[0].grids[0].cells if c.text]
     assert {c.confidence for c in cells if "x" in c.text} == {0.9}
     assert {c.text for c in cells if "x" not in c.text} == {"—"}  # a lone stroke is a dash by its shape

@@ -43,7 +43,7 @@ def scan_page(pdf_page: pymupdf.Page, number: int, options: Options) -> ScannedP
     try:
         from cnfiscal.extract.ocr.engine import current_engine
 
-        return ocr_page(pdf_page, number, options.ocr_dpi, current_engine())
+        return ocr_page(pdf_page, number, options.ocr_dpi, current_engine(options.ocr_workers))
     except (CnfiscalError, RuntimeError, ValueError, OSError, ImportError) as e:  # page-level trouble
         message = f"page {number}: OCR failed ({type(e).__name__}: {e})"
         log.warning("%s", message)

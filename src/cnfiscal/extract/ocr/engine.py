@@ -77,7 +77,7 @@ class RapidEngine:
         ``28户`` would cost as much as a full line — about twice the time on a table page.)
         """
         rec = self._ocr.text_rec
-        order = np.argsort([c.shape[1] / max(1, c.shape[0]) for c in crops])
+        order = width_order(crops)
         out: list[Recognized] = [Recognized("", 0.0)] * len(crops)
         for start in range(0, len(order), self.rec_batch):
             idx = order[start : start + self.rec_batch]
@@ -102,6 +102,11 @@ class RapidEngine:
             ys = [float(p[1]) for p in box]
             out.append(Detected((min(xs), min(ys), max(xs), max(ys)), str(text), float(score)))
         return out
+
+
+def width_order(crops: list[np.ndarray]) -> np.ndarray:
+    """Crop indices by width/height ratio (stable: the same crops always make the same batches)."""
+    return np.argsort([c.shape[1] / max(1, c.shape[0]) for c in crops], kind="stable")
 
 
 def _rec_width(img: np.ndarray) -> int:
@@ -222,10 +227,15 @@ _CURRENT: ContextVar[OcrEngine | None] = ContextVar("cnfiscal_ocr_engine", defau
 ENGINE_TIMEOUT = 120.0  # seconds for one engine call (one page's batch)
 
 
-def current_engine() -> OcrEngine:
-    """The engine set by ``use_engine`` (tests, benchmarks), else RapidOCR with one thread and a time limit."""
+def current_engine(workers: int | None = 1) -> OcrEngine:
+    """The engine set by ``use_engine`` (tests, benchmarks), else RapidOCR on ``workers`` processes
+    (``Options.ocr_workers``; see ``pool``), one onnxruntime thread each, with a time limit."""
     engine = _CURRENT.get()
-    return engine if engine is not None else TimedEngine(default_engine(), ENGINE_TIMEOUT)
+    if engine is not None:
+        return engine
+    from cnfiscal.extract.ocr.pool import recognition_engine
+
+    return TimedEngine(recognition_engine(workers), ENGINE_TIMEOUT)
 
 
 @contextmanager
