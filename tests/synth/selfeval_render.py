@@ -2,7 +2,7 @@
 
 PDF: the grid of ``selfeval_grid`` drawn with ruling lines, random column widths, font size and row
 padding; merged cells for the level-1 / level-2 labels and the money-unit label; a page break wherever
-the next row does not fit (a merged cell cut by it is printed again on the next page). Text above the
+the next row does not fit (a merged cell cut by it prints its text on the page of its middle row). Text above the
 grid (title, year, 单位（盖章）/填报日期) and below it (联系人, 注) is plain text.
 
 Text: ``tab`` style — one line per grid row, cells separated by tabs, a merged label on the first or the
@@ -60,6 +60,10 @@ def render_pdf(form: Form, path: Path) -> dict[str, int]:
     y = _heading(page, form, size, page_w)
     rows = grid_rows(form)
     heights = [_row_height(r, xs, size, pad) for r in rows]
+    for i, row in enumerate(rows):  # a merged cell's text needs its rows tall enough: the last one grows
+        for cell in (c for c in row.cells if c.rowspan > 1):
+            need = len(_lines_of(cell.text, _cell_width(xs, cell.col, cell.span), size)) * size * 1.3 + 2 * pad
+            heights[i + cell.rowspan - 1] += max(0.0, need - sum(heights[i : i + cell.rowspan]))
     repeat = rng.random() < 0.5  # the indicator header printed again on a continuation page
     placed: list[tuple[int, float]] = []  # page index, top y per row
     for i, h in enumerate(heights):
@@ -147,11 +151,12 @@ def _draw_rows(
             by_page: dict[int, list[int]] = {}
             for m in members:
                 by_page.setdefault(placed[m][0], []).append(m)
-            for page_no, ms in by_page.items():
+            middle = placed[i + (cell.rowspan - 1) // 2][0]  # a merged cell cut by a page break: its
+            for page_no, ms in by_page.items():  # text is printed once, on the page holding its middle row
                 top = placed[ms[0]][1]
                 bottom = placed[ms[-1]][1] + heights[ms[-1]]
                 rect = pymupdf.Rect(xs[cell.col], top, xs[cell.col + cell.span], bottom)
-                _draw_cell(doc[page_no], rect, cell.text, size)
+                _draw_cell(doc[page_no], rect, cell.text if page_no == middle else "", size)
 
 
 def _draw_cell(page: pymupdf.Page, rect: pymupdf.Rect, text: str, size: float) -> None:

@@ -65,6 +65,7 @@ class IndicatorParser:
     _loose: list[str] = field(default_factory=list)
     _loose_line: int | None = None
     _overflow: str | None = None  # the start of the first row's level-3 label, printed in the header row
+    _reason_open: bool = False  # free text: the last row ended in a reason; lines right below continue it
 
     def header(self, row: Row) -> None:
         """A header row (一级指标 … 未完成原因分析): text after ``三级指标`` in its cell is the start of the
@@ -77,7 +78,7 @@ class IndicatorParser:
     def feed(self, row: Row) -> None:
         texts = list(row.texts)
         if not any(texts):
-            self._open, self._label_tail = False, None
+            self._open, self._label_tail, self._reason_open = False, None, False
             return
         if _is_header(texts):
             self.header(row)
@@ -157,6 +158,9 @@ class IndicatorParser:
 
     # -- text rows ----------------------------------------------------------------------------
     def _text_row(self, cells: list[str], row: Row, tabbed: bool) -> None:
+        if self._reason_open and not tabbed:  # a reason wrapped in its narrow cell, no blank line before
+            self._append_reason("".join(cells))
+            return
         if self._label_tail and not tabbed and self._take(self._label_tail + "".join(cells), first=True):
             self._label_tail = None
             return
@@ -241,6 +245,7 @@ class IndicatorParser:
         )
         self.levels.place(ind)
         self.indicators.append(ind)
+        self._reason_open = not tabbed and bool(tail.reason)
 
     def _peel(self, lead: list[str]) -> list[str]:
         """Consume label cells among all but the last lead cell (the level-3 label's place)."""
