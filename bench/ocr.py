@@ -13,6 +13,7 @@ The machine is shared: CPU seconds are the steadier figure.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -130,9 +131,11 @@ def _report(threads: int, manifest: list[dict], dpi: int, lines: list[str]) -> O
             f"{len(mismatches)} differing, the short ones: {short}"
         )
     stages = ", ".join(f"{k} {v / n_pages:.2f}" for k, v in sorted(timings.items(), key=lambda kv: -kv[1]))
+    load = os.getloadavg()[0]  # the machine is shared: wall time depends on what else runs
     lines.append(
         f"   processes={threads} @{dpi} dpi: {wall / n_pages:.2f} s/page wall, {cpu / n_pages:.2f} s/page CPU "
-        f"(all processes; target ≤ {TARGET_S_PER_PAGE}) over {n_pages} pages; per stage, s/page wall: {stages}"
+        f"(all processes; target ≤ {TARGET_S_PER_PAGE}) over {n_pages} pages, load {load:.1f} on "
+        f"{os.cpu_count()} cores; per stage, s/page wall: {stages}"
     )
     lines.append(
         f"   processes={threads} @{dpi} dpi: cells agree {total.cells_agree}/{total.cells} ({total.cell_rate:.1%}); "

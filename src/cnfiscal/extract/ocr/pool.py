@@ -16,6 +16,7 @@ read here.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import multiprocessing as mp
@@ -88,6 +89,8 @@ class _Helper:
         if self.proc.stdin is not None:
             with contextlib.suppress(OSError):
                 self.proc.stdin.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.proc.wait(2)  # it ends at end of input; one that does not is left to end with this process
 
 
 class ParallelEngine:
@@ -172,3 +175,9 @@ def recognition_engine(workers: int | None) -> object:
         if n - 1 not in _ENGINES:
             _ENGINES[n - 1] = ParallelEngine(n - 1)
         return _ENGINES[n - 1]
+
+
+@atexit.register
+def _close_all() -> None:
+    for engine in _ENGINES.values():
+        engine.close()
