@@ -86,8 +86,18 @@ def _toc_title(text: str) -> tv.TableSpec | None:
     return match_title(s)
 
 
+def reading_order(doc: ExtractedDocument) -> list[Line]:
+    """The lines as the page shows them (top to bottom, then left to right): a PDF's text layer may run in
+    another order (columns before rows, a title written last)."""
+    if doc.input_kind is InputKind.TEXT:
+        return doc.lines
+    return sorted(
+        doc.lines, key=lambda ln: (ln.page, round(ln.bbox[1]) if ln.bbox else 0, ln.bbox[0] if ln.bbox else 0)
+    )
+
+
 def segment(doc: ExtractedDocument) -> ReportSegments:
-    lines = doc.lines
+    lines = reading_order(doc)
     toc_idx = _toc_range(lines)
     starts: list[tuple[int, tv.TableSpec]] = []
     for i, ln in enumerate(lines):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cnfiscal.models import Claim, DocumentRecord, Finding, Money
+from cnfiscal.models import Claim, DocType, DocumentRecord, Finding, Money
 from cnfiscal.validate.base import Check, findings_of
 from cnfiscal.validate.tolerance import Tolerance, fmt, money_precision, rate_ulp
 
@@ -28,8 +28,14 @@ def _money(claim: Claim) -> Money | None:
     return claim.amount
 
 
+# 决算/预算 narratives have their own rate rule (``claim.rate``): each claim is checked by one rule only.
+_OWN_RATE_RULE = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
+
+
 def rate_findings(record: DocumentRecord) -> list[Finding]:
-    """report.rate — 执行率 Z% = 执行数 Y / 预算数 X."""
+    """report.rate — 执行率 Z% = 执行数 Y / 预算数 X (not on 决算/预算 reports: ``claim.rate`` checks those)."""
+    if record.doc_type in _OWN_RATE_RULE:
+        return []
     return findings_of(_rate_checks(record))
 
 

@@ -1,0 +1,101 @@
+"""Generalisation of the 决算/预算 table parser, against synthetic reports with known contents (``final_reports``).
+
+For fixed seeds, a 部门决算 and a 部门预算 report are generated, rendered to a text-layer PDF (text written in a
+seeded content-stream order, varied page size, fonts, widths, number formats) and parsed by the pipeline; the
+tables (name, code, unit, page range, row count, every value), the claims and the findings are compared with
+what the generator knows. Agreement figures are logged (``pytest -s -k figures`` prints them).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from cnfiscal.pipeline import process
+from tests.synth.final_compare import claims_found, table_diff, value_counts
+from tests.synth.final_reports import Report, make_report, write_pdf
+
+log = logging.getLogger(__name__)
+SEEDS = range(6)
+CASES = [(k, s) for k in ("final", "budget") for s in SEEDS]
+# The 基本支出决算表 prints 人员经费 | 公用经费 blocks side by side: the parser names the value column
+# 人员经费决算数 / 公用经费决算数 where the generator (and the standard) call it 决算数. Not fixed yet.
+BASIC_BLOCKS = "side-by-side 人员经费|公用经费 blocks: value column named after its block"
+
+
+def _parsed(kind: str, seed: int, tmp: Path, perturb: bool = False):
+    rep = make_report(seed, kind)
+    if perturb:
+        _perturb(rep)
+    path = tmp / f"{kind}{seed}.pdf"
+    write_pdf(rep, path)
+    return rep, process(path)
+
+
+def _perturb(rep: Report) -> None:
+    """Add one to the first printed amount of the first 项 row of the expenditure table."""
+    table = next(t for t in rep.tables if t.expected.kind in ("final.expense", "budget.expense"))
+    for cells in table.body:
+        code = next((c for c in cells if c.isdigit()), "")
+        if len("".join(c for c in cells[:3] if c.isdigit())) == 7 or len(code) == 7:
+            i = next(i for i, c in enumerate(cells) if table.numeric[i] and c)
+            cells[i] = cells[i].replace("0", "1", 1) if "0" in cells[i] else "9" + cells[i]
+            return
+
+
+@pytest.mark.parametrize(("kind", "seed"), CASES)
+def test_tables_and_values(kind: str, seed: int, tmp_path: Path) -> None:
+    rep, rec = _parsed(kind, seed, tmp_path)
+    got = {t.name: t for t in rec.tables}
+    diffs = [d for t in rep.tables for d in table_diff(t.expected, got.get(t.expected.name))]
+    if kind == "final" and all("基本支出决算表" in d for d in diffs) and diffs:
+        pytest.xfail(BASIC_BLOCKS)
+    assert diffs == []
+
+
+CLAIM_XFAIL = {("final", 1), ("final", 4), ("final", 5), ("budget", 5)}
+CLAIM_REASON = "one amount claim of the 情况说明 not found; cause not diagnosed yet (a number wrapped over two lines?)"
+CLAIM_CASES = [
+    pytest.param(k, s, marks=pytest.mark.xfail(strict=True, reason=CLAIM_REASON)) if (k, s) in CLAIM_XFAIL else (k, s)
+    for k, s in CASES
+]
+
+
+@pytest.mark.parametrize(("kind", "seed"), CLAIM_CASES)
+def test_claims(kind: str, seed: int, tmp_path: Path) -> None:
+    rep, rec = _parsed(kind, seed, tmp_path)
+    _found, missing = claims_found(rep.claims, rec.claims)
+    assert missing == []
+
+
+@pytest.mark.parametrize(("kind", "seed"), CASES)
+def test_consistent_report_has_no_error(kind: str, seed: int, tmp_path: Path) -> None:
+    _, rec = _parsed(kind, seed, tmp_path)
+    assert [(f.rule, f.message) for f in rec.findings if f.severity.value in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize(("kind", "seed"), CASES[::3])
+def test_perturbed_figure_is_an_error(kind: str, seed: int, tmp_path: Path) -> None:
+    _, rec = _parsed(kind, seed, tmp_path, perturb=True)
+    rules = {f.rule for f in rec.findings if f.severity.value == "error"}
+    assert rules & {"table.level_sum", "table.basic_plus_project", "table.rows_sum"}
+
+
+def test_figures(tmp_path: Path) -> None:
+    """Agreement over all seeds (logged): tables entirely right, values right, claims found."""
+    t_ok = t_all = v_ok = v_all = c_ok = c_all = 0
+    for kind, seed in CASES:
+        rep, rec = _parsed(kind, seed, tmp_path)
+        got = {t.name: t for t in rec.tables}
+        t_all += len(rep.tables)
+        for t in rep.tables:
+            t_ok += not table_diff(t.expected, got.get(t.expected.name))
+            right, total = value_counts(t.expected, got.get(t.expected.name))
+            v_ok, v_all = v_ok + right, v_all + total
+        found, _ = claims_found(rep.claims, rec.claims)
+        c_ok, c_all = c_ok + found, c_all + len(rep.claims)
+    log.info("tables %d/%d, values %d/%d, claims %d/%d", t_ok, t_all, v_ok, v_all, c_ok, c_all)
+    print(f"tables {t_ok}/{t_all}, values {v_ok}/{v_all}, claims {c_ok}/{c_all}")
+    assert v_ok / v_all > 0.9 and c_ok / c_all > 0.9
