@@ -66,10 +66,15 @@ class IndicatorParser:
     _loose_line: int | None = None
     _overflow: str | None = None  # the start of the first row's level-3 label, printed in the header row
     _reason_open: bool = False  # free text: the last row ended in a reason; lines right below continue it
+    _level2_col: int | None = None  # grid column of 二级指标 (from the header row)
+    _unlabelled: list[RawIndicator] = field(default_factory=list)  # see ``_split_level2_cell``
 
     def header(self, row: Row) -> None:
         """A header row (一级指标 … 未完成原因分析): text after ``三级指标`` in its cell is the start of the
         next row's level-3 label (``三级指标建设配套信息系统`` + ``平台``)."""
+        for cell in row.cells:
+            if cell.bbox is not None and cell.col is not None and folded(cell.text) == "二级指标":
+                self._level2_col = cell.col
         for text in row.texts:
             if text and (m := rx(V.LEVEL3_HEADER_OVERFLOW).match(folded(text))):
                 self._overflow = m["rest"]
@@ -101,6 +106,7 @@ class IndicatorParser:
         for ind in self.levels.orphans:
             self._warn(ind.line, f"indicator {ind.level3!r}: no first-level label found for it")
         self.levels.fill_weights(self.indicators)
+        self._label_unlabelled()
         for i in centre_level2_groups(self.indicators):
             ind = self.indicators[i]
             self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed mid-cell: {ind.level2}")
@@ -246,6 +252,27 @@ class IndicatorParser:
         self.levels.place(ind)
         self.indicators.append(ind)
         self._reason_open = not tabbed and bool(tail.reason)
+        self._split_level2_cell(ind, row)
+
+    def _split_level2_cell(self, ind: RawIndicator, row: Row) -> None:
+        """A grid row that opens an empty level-2 cell (a merged cell cut by a page break, its label printed
+        on the other page) does not carry the label above; its rows take the next level-2 label read."""
+        if self._level2_col is None or self.levels.row_level2:
+            return
+        opens = any(c.col == self._level2_col and c.bbox is not None and not c.text.strip() for c in row.cells)
+        if opens:
+            self.levels.level2 = None
+            ind.level2 = None
+        if ind.level2 is None and (opens or self._unlabelled):
+            self._unlabelled.append(ind)
+
+    def _label_unlabelled(self) -> None:
+        for ind in self._unlabelled:
+            at = self.indicators.index(ind)
+            nxt = next((o for o in self.indicators[at + 1 :] if o.level2 or o.level1 != ind.level1), None)
+            if nxt is not None and nxt.level1 == ind.level1 and ind.level2 is None:
+                ind.level2 = nxt.level2
+                self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed on the next page")
 
     def _peel(self, lead: list[str]) -> list[str]:
         """Consume label cells among all but the last lead cell (the level-3 label's place)."""
