@@ -33,7 +33,16 @@ SEEDS = range(30)
 MODES = ("pdf", "tab", "space")
 # (seed, rendering) → why the parser cannot read it yet. Strict xfail: a fix makes the test fail until
 # the entry is removed.
-KNOWN_FAILING: dict[tuple[int, str], str] = {}
+_MID_CELL = (
+    "tab text with level-2 labels printed mid-cell, but no level-1 block starts with unlabelled rows, so the "
+    "mid-cell printing is not detected and labels are carried down from the row they are read on"
+)
+KNOWN_FAILING: dict[tuple[int, str], str] = {
+    (3, "tab"): _MID_CELL,
+    (4, "tab"): _MID_CELL,
+    (8, "tab"): _MID_CELL + "; the 成本指标 subtotal rows then fall under 时效指标 and their bare amounts are "
+    "not read as money",
+}
 
 
 @dataclass

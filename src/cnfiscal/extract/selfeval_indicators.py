@@ -255,11 +255,15 @@ class IndicatorParser:
         self._split_level2_cell(ind, row)
 
     def _split_level2_cell(self, ind: RawIndicator, row: Row) -> None:
-        """A grid row that opens an empty level-2 cell (a merged cell cut by a page break, its label printed
-        on the other page) does not carry the label above; its rows take the next level-2 label read."""
+        """A grid row that opens an empty level-2 cell in the middle of a page (a merged cell cut by the page
+        break below, its label printed on the next page) does not carry the label above; its rows take the
+        next level-2 label read. At the top of a page the empty cell continues the one above."""
         if self._level2_col is None or self.levels.row_level2:
             return
-        opens = any(c.col == self._level2_col and c.bbox is not None and not c.text.strip() for c in row.cells)
+        top = len(self.indicators) > 1 and self.indicators[-2].page != ind.page
+        opens = not top and any(
+            c.col == self._level2_col and c.bbox is not None and not c.text.strip() for c in row.cells
+        )
         if opens:
             self.levels.level2 = None
             ind.level2 = None
@@ -273,6 +277,8 @@ class IndicatorParser:
             if nxt is not None and nxt.level1 == ind.level1 and ind.level2 is None:
                 ind.level2 = nxt.level2
                 self._warn(ind.line, f"indicator {ind.level3!r}: level-2 label printed on the next page")
+            elif ind.level2 is None and at and self.indicators[at - 1].level1 == ind.level1:
+                ind.level2 = self.indicators[at - 1].level2  # no label below: the cell continued the one above
 
     def _peel(self, lead: list[str]) -> list[str]:
         """Consume label cells among all but the last lead cell (the level-3 label's place)."""
