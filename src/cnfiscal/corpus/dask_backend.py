@@ -27,7 +27,13 @@ CONNECT_TIMEOUT = "20s"
 
 
 def dask_task(task: Task, options: Options, limits: Limits, work: Work) -> Outcome:
-    """Run ``work`` on a Dask worker and name the worker in the outcome."""
+    """Run ``work`` on a Dask worker and name the worker in the outcome.
+
+    A Dask worker already runs tasks side by side on its cores, so OCR gets no helper process of its own
+    there unless the caller asked for one (``Options.ocr_workers``).
+    """
+    if options.ocr_workers is None:
+        options = options.model_copy(update={"ocr_workers": 1})
     outcome = work(task, options, limits)
     try:
         from distributed import get_worker
