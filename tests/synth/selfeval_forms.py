@@ -215,10 +215,10 @@ def _indicators(rng: random.Random, level1_weights: tuple[int, ...], money_unit:
     for level1, block_weight in zip(W.LEVEL1, level1_weights, strict=True):
         printed_weight = Decimal(block_weight) if rng.random() < 0.9 else None
         groups = _pick_level2(rng, level1)
-        n_rows = [rng.randint(1, 3) for _ in groups]
+        n_rows = [rng.randint(1, min(3, len(W.LEVEL3[canonical][0]))) for _, canonical in groups]
         weights = _split(rng, block_weight, sum(n_rows))
         for (printed, canonical), n in zip(groups, n_rows, strict=True):
-            stems = rng.sample(W.LEVEL3[canonical][0], min(n, len(W.LEVEL3[canonical][0])))
+            stems = rng.sample(W.LEVEL3[canonical][0], n)
             rows = []
             for stem in stems:
                 w = Decimal(weights.pop(0))
@@ -226,9 +226,6 @@ def _indicators(rng: random.Random, level1_weights: tuple[int, ...], money_unit:
                 target, actual, score = draw_measure(rng, kind, w, money_unit)
                 reason = rng.choice(W.REASONS) if score < w else None
                 rows.append(Ind(level1, printed_weight, printed, canonical, stem, target, actual, w, score, reason))
-            for _ in range(n - len(stems)):  # fewer stems than rows drawn: give the weight to the last row
-                rows[-1].weight += Decimal(weights.pop(0))
-                rows[-1].score = rows[-1].weight if rows[-1].reason is None else rows[-1].score
             out.extend(rows)
     return out
 
