@@ -43,12 +43,14 @@ def test_scan_record_agrees_with_text_layer_record(item: dict, replay: ReplayEng
     assert score.field_rate >= MIN_FIELD_AGREEMENT, score.differing
 
 
-@pytest.mark.xfail(reason="normalize.selfeval does not pass the grid cells' OCR confidence to parse_money yet")
 def test_money_read_by_ocr_keeps_its_confidence(replay: ReplayEngine) -> None:
     with use_engine(replay):
         scanned = process(SCANNED / MANIFEST[0]["file"])
     money = [m for f in scanned.self_evals[0].funding for m in (f.annual_budget, f.executed) if m is not None]
-    assert money and all(m.confidence is not None for m in money)
+    assert money and all(m.confidence is not None and 0 < m.confidence <= 1 for m in money)
+    assert all(i.confidence is not None for i in scanned.self_evals[0].indicators)
+    text_layer = process(ROOT / MANIFEST[0]["source"])
+    assert all(i.confidence is None for i in text_layer.self_evals[0].indicators)
 
 
 def test_leaves_leave_out_provenance() -> None:

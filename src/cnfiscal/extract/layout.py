@@ -105,6 +105,12 @@ class Row:
     def text(self) -> str:
         return " ".join(c.text for c in self.cells if c.text)
 
+    @property
+    def confidence(self) -> float | None:
+        """The lowest OCR confidence of the row's non-empty cells; None when nothing was read by OCR."""
+        values = [c.confidence for c in self.cells if c.text and c.confidence is not None]
+        return min(values) if values else None
+
 
 @dataclass(slots=True)
 class Page:

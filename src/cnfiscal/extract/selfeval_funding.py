@@ -31,6 +31,11 @@ _SLOTS = len(V.FUNDING_COLUMNS)
 class _Val(NamedTuple):
     text: str
     bbox: BBox | None
+    confidence: float | None = None
+
+
+def _lowest(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
 
 
 def read_funding(raw: RawSelfEval, row: Row) -> bool:
@@ -40,7 +45,7 @@ def read_funding(raw: RawSelfEval, row: Row) -> bool:
         found = funding_label_of(cell.text) if cell.text else None
         if found is None:
             continue
-        values = _split_multi([_Val(c.text, c.bbox) for c in row.cells[k + 1 :]])
+        values = _split_multi([_Val(c.text, c.bbox, c.confidence) for c in row.cells[k + 1 :]])
         slots = _tab_slots(values, raw, row.line) if tabbed else _free_slots(values)
         raw.funding.append(
             RawFunding(
@@ -52,6 +57,7 @@ def read_funding(raw: RawSelfEval, row: Row) -> bool:
                 line=row.line,
                 bbox=union([c.bbox for c in row.cells]),
                 boxes=[v.bbox if v else None for v in slots],
+                confidences=[v.confidence if v else None for v in slots],
             )
         )
         return True
@@ -74,7 +80,7 @@ def _split_multi(values: list[_Val]) -> list[_Val]:
             out.append(v)
             continue
         pattern = _SPACED_DECIMAL if rx(r"\d\.\s+\d").search(v.text) else _NUMBERS
-        out.extend(_Val(m.group(0).strip(), v.bbox) for m in pattern.finditer(v.text))
+        out.extend(_Val(m.group(0).strip(), v.bbox, v.confidence) for m in pattern.finditer(v.text))
     return out
 
 
@@ -117,7 +123,9 @@ def _join_thousands(vals: list[_Val]) -> list[_Val]:
     for v in vals:
         money_slot = len(out) <= 3  # joining into out[-1], one of the three amounts
         if money_slot and out and rx(r"\d{3}").fullmatch(v.text) and rx(r"\d{1,3}").fullmatch(out[-1].text):
-            out[-1] = _Val(out[-1].text + v.text, union([out[-1].bbox, v.bbox]))
+            out[-1] = _Val(
+                out[-1].text + v.text, union([out[-1].bbox, v.bbox]), _lowest(out[-1].confidence, v.confidence)
+            )
         else:
             out.append(v)
     return out

@@ -248,6 +248,7 @@ class IndicatorParser:
             page=row.page,
             line=row.line,
             bbox=union([c.bbox for c in row.cells if c.text]),
+            confidence=row.confidence,
         )
         self.levels.place(ind)
         self.indicators.append(ind)

@@ -21,6 +21,7 @@ class RawFunding:
     line: int | None = None
     bbox: BBox | None = None
     boxes: list[BBox | None] = field(default_factory=list)  # one per value, where the cell had one
+    confidences: list[float | None] = field(default_factory=list)  # OCR confidence per value (None: text layer)
 
 
 @dataclass(slots=True)
@@ -38,6 +39,7 @@ class RawIndicator:
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
+    confidence: float | None = None  # lowest OCR confidence of the row's cells (None: text layer)
 
 
 @dataclass(slots=True)

@@ -140,13 +140,14 @@ def _cells_unit(rows: list[RawFunding]) -> str | None:
 def _funding(f: RawFunding, unit: MoneyUnit, warnings: list[str]) -> FundingRow:
     v = f.values
     box = f.boxes or [None] * len(v)
+    conf = f.confidences or [None] * len(v)
     where = f"line {f.line}: " if f.line else ""
     return FundingRow(
         source=f.label,
         canonical=f.canonical,
-        initial_budget=_money(v[0], unit, page=f.page, bbox=box[0], warnings=warnings, where=where),
-        annual_budget=_money(v[1], unit, page=f.page, bbox=box[1], warnings=warnings, where=where),
-        executed=_money(v[2], unit, page=f.page, bbox=box[2], warnings=warnings, where=where),
+        initial_budget=_money(v[0], unit, page=f.page, bbox=box[0], conf=conf[0], warnings=warnings, where=where),
+        annual_budget=_money(v[1], unit, page=f.page, bbox=box[1], conf=conf[1], warnings=warnings, where=where),
+        executed=_money(v[2], unit, page=f.page, bbox=box[2], conf=conf[2], warnings=warnings, where=where),
         weight=_dec(v[3], warnings, where),
         rate=_rate(v[4], warnings, where),
         rate_raw=v[4],
@@ -176,6 +177,7 @@ def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicat
         page=i.page,
         bbox=i.bbox,
         line=i.line,
+        confidence=i.confidence,
     )
 
 
@@ -207,10 +209,17 @@ def _measure(text: str | None, money_unit: str | None) -> Measure | None:
 
 
 def _money(
-    text: str | None, unit: MoneyUnit, *, page: int | None, bbox: BBox | None, warnings: list[str], where: str
+    text: str | None,
+    unit: MoneyUnit,
+    *,
+    page: int | None,
+    bbox: BBox | None,
+    conf: float | None = None,
+    warnings: list[str],
+    where: str,
 ) -> Money | None:
     try:
-        return parse_money(text, unit, page=page, bbox=bbox)
+        return parse_money(text, unit, page=page, bbox=bbox, confidence=conf)
     except ValueError:
         _warn(warnings, f"{where}unreadable amount {text!r}")
         return None
