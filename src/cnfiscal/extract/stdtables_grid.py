@@ -84,6 +84,16 @@ def _column_name(chain: list[Cell], n_cols: int) -> str:
     return name
 
 
+def _value_chain(chain: list[Cell], block: GridBlock) -> list[Cell]:
+    """A header cell over the block's label columns too (人员经费 over 科目编码 | 科目名称 | 决算数) names the
+    block, not the value column; one naming a side (本年收入 over 项目 | 预算数) stays in the name."""
+    return [c for c in chain if not _over(c, block.label_cols) or any(w in _flat(c.text) for w in tv.SIDE_WORDS)]
+
+
+def _over(cell: Cell, cols: list[int]) -> bool:
+    return any(cell.col <= j < cell.col + cell.colspan for j in cols)
+
+
 def _is_label_col(chain: list[Cell], texts: list[str]) -> bool:
     """``texts``: the column's non-empty data cells."""
     heads = [_flat(c.text) for c in chain[-2:]]
@@ -99,8 +109,8 @@ def read_grid(grid: Grid) -> RawTable:
     data = rows[h:]
     head = [c for c in grid.cells if c.row < h and _flat(c.text)]
     chains = [_header_chain(head, j) for j in range(grid.n_cols)]
-    names = {j: _column_name(chains[j], grid.n_cols) for j in range(grid.n_cols)}
     blocks = _blocks(chains, data)
+    names = {j: _column_name(_value_chain(chains[j], b), grid.n_cols) for b in blocks for j in b.value_cols}
     table = RawTable(columns=[names[j] or f"列{j + 1}" for b in blocks for j in b.value_cols], rows=[])
     for b in blocks:
         for r in data:
