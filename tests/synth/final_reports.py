@@ -181,7 +181,12 @@ def _syn(kind, header, widths, body, expected, note=None, landscape=False) -> Sy
     return SynTable(kind, header, widths, body, numeric, expected, note, landscape)
 
 
+def _two_sided_widths(line_no: bool) -> list[float]:
+    return [3, 0.5, 1.3, 3, 0.5, 1.3] if line_no else [3, 1.3, 3, 1.3]
+
+
 def final_tables(fig: Figures, pr: Printer, year: int, rng: random.Random) -> list[SynTable]:
+    ln = rng.random() < 0.5  # the 总表 print a 行次 column
     code = {
         k: f"公开{n:02d}表"
         for k, n in (
@@ -210,13 +215,13 @@ def final_tables(fig: Figures, pr: Printer, year: int, rng: random.Random) -> li
         ("年初结转和结余", c, "年末结转和结余", c),
         ("总计", t + c, "总计", t + c),
     ]
-    body, rows = two_sided(pr, income, classes(lines), closing, "决算数")
+    body, rows = two_sided(pr, income, classes(lines), closing, "决算数", ln)
     k = TableKind.FINAL_TOTAL
     out.append(
         _syn(
             k,
-            header_two_sided("收入", "支出", "决算数"),
-            [3, 1.3, 3, 1.3],
+            header_two_sided("收入", "支出", "决算数", ln),
+            _two_sided_widths(ln),
             body,
             expected_table(k, code[k], pr.unit, year, ["决算数"], rows),
         )
@@ -258,13 +263,13 @@ def final_tables(fig: Figures, pr: Printer, year: int, rng: random.Random) -> li
         ("年初财政拨款结转和结余", c, "年末财政拨款结转和结余", c),
         ("总计", t + c, "总计", t + c),
     ]
-    body, rows = two_sided(pr, income, classes(lines), closing, "决算数")
+    body, rows = two_sided(pr, income, classes(lines), closing, "决算数", ln)
     k = TableKind.FINAL_FISCAL_TOTAL
     out.append(
         _syn(
             k,
-            header_two_sided("收入", "支出", "决算数"),
-            [3, 1.3, 3, 1.3],
+            header_two_sided("收入", "支出", "决算数", ln),
+            _two_sided_widths(ln),
             body,
             expected_table(k, code[k], pr.unit, year, ["决算数"], rows),
         )

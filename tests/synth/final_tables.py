@@ -64,33 +64,30 @@ def two_sided(
     expense: list[tuple[str, Decimal]],
     closing: list[tuple[str, Decimal, str, Decimal]],
     col: str,
+    line_no: bool = False,
 ):
-    """Body and expected rows of a 收入 | 支出 table (one amount column per side, named ``col``)."""
+    """Body and expected rows of a 收入 | 支出 table (one amount column per side, named ``col``; with
+    ``line_no`` each side prints a 行次 column too)."""
     body, rows = [], []
     n = max(len(income), len(expense))
     pairs = [(income[i] if i < len(income) else None, expense[i] if i < len(expense) else None) for i in range(n)]
     pairs += [((a, b), (c, d)) for a, b, c, d in closing]
-    for inc, exp in pairs:
+    for k, (inc, exp) in enumerate(pairs):
         cells = []
-        for item, side in ((inc, "收入"), (exp, "支出")):
+        for item, side, off in ((inc, "收入", 0), (exp, "支出", len(pairs))):
             if item is None:
-                cells += ["", ""]
+                cells += ["", "", ""] if line_no else ["", ""]
                 continue
-            cells += [item[0], pr.text(item[1])]
+            cells += [item[0], str(k + 1 + off), pr.text(item[1])] if line_no else [item[0], pr.text(item[1])]
             rows.append(row(pr, item[0], {col: item[1]}, side=side))
         body.append(cells)
     return body, rows
 
 
-def header_two_sided(left: str, right: str, col: str) -> list[HCell]:
-    return [
-        HCell(left, 0, 2),
-        HCell(right, 2, 2),
-        HCell("项目", 0, row=1),
-        HCell(col, 1, row=1),
-        HCell("项目", 2, row=1),
-        HCell(col, 3, row=1),
-    ]
+def header_two_sided(left: str, right: str, col: str, line_no: bool = False) -> list[HCell]:
+    labels = ["项目", "行次", col] if line_no else ["项目", col]
+    n = len(labels)
+    return [HCell(left, 0, n), HCell(right, n, n)] + [HCell(t, i, row=1) for i, t in enumerate(labels * 2)]
 
 
 def code_cells(code: str, split: bool) -> list[str]:

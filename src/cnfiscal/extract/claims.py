@@ -59,7 +59,10 @@ class Paragraph:
 def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Join wrapped lines: a paragraph starts at a list number, an indented line, or each line of a text input."""
     out: list[Paragraph] = []
-    left = min((ln.bbox[0] for ln in lines if ln.bbox), default=0.0)
+    left: dict[int | None, float] = {}  # the page's left margin: a centred cover line elsewhere does not move it
+    for ln in lines:
+        if ln.bbox:
+            left[ln.page] = min(left.get(ln.page, ln.bbox[0]), ln.bbox[0])
     for ln in lines:
         text = _WS.sub("", ln.text)
         if not text:
@@ -69,7 +72,7 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
         starts = not opened and (
             ln.bbox is None
             or _LIST.match(text)
-            or ln.bbox[0] > left + 12
+            or ln.bbox[0] > left[ln.page] + 12
             or not out
             or out[-1].text.endswith("。")
             or _is_heading(out[-1].text)
