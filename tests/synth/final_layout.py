@@ -19,6 +19,7 @@ def render(rep: Report, path: Path) -> None:
     portrait = rng.random() < 0.5
     cv = Canvas(rng, *((595, 842) if portrait else (842, 595)))
     size = rng.choice((7.0, 8.0, 9.0, 10.0))
+    cv.verticals = rep.verticals
     word = "决算" if rep.kind == "final" else "预算"
     page = cv.new_page()
     cv.center(0, page.rect.width, page.rect.height / 3, f"{rep.unit_name}{rep.year}年度部门{word}", 20)

@@ -27,6 +27,7 @@ class Canvas:
         self.ops: list[Op] = []
         self.page: pymupdf.Page | None = None
         self.order = rng.choice(("rows", "columns", "shuffle", "reverse"))
+        self.verticals = True  # False: tables ruled with horizontal lines only (set per report)
 
     def new_page(self, landscape: bool | None = None) -> pymupdf.Page:
         self.flush()
@@ -98,8 +99,9 @@ class HCell:
 def _box(cv: Canvas, x0: float, y0: float, x1: float, y1: float) -> None:
     cv.line((x0, y0), (x1, y0))
     cv.line((x0, y1), (x1, y1))
-    cv.line((x0, y0), (x0, y1))
-    cv.line((x1, y0), (x1, y1))
+    if cv.verticals:
+        cv.line((x0, y0), (x0, y1))
+        cv.line((x1, y0), (x1, y1))
 
 
 def draw_header(cv: Canvas, xs: list[float], y: float, header: list[HCell], size: float, pad: float) -> float:

@@ -100,6 +100,7 @@ class Report:
     tables: list[SynTable] = field(default_factory=list)
     narrative: list[str] = field(default_factory=list)
     claims: list[tuple[str, Decimal]] = field(default_factory=list)  # (kind, value) as Claim.value
+    verticals: bool = True  # False: the tables are ruled with horizontal lines only
 
 
 STEP = {"元": CENT, "万元": Decimal(100)}  # a figure printed in 万元 with 2 decimals is a multiple of 100 元
@@ -532,7 +533,7 @@ def narrative(fig: Figures, year: int, kind: str, rep: Report) -> list[str]:
     return out
 
 
-def make_report(seed: int, kind: str) -> Report:
+def make_report(seed: int, kind: str, verticals: bool = True) -> Report:
     rng = random.Random(seed * 31 + (kind == "budget"))
     unit = rng.choice(("元", "万元"))
     rep = Report(seed, kind, rng.choice(UNITS), rng.randint(2019, 2026), unit, rng.random() < 0.6)
@@ -543,6 +544,7 @@ def make_report(seed: int, kind: str) -> Report:
     else:
         rep.tables = budget_tables(fig, pr, rep.year, rng.random() < 0.6)
     rep.narrative = narrative(fig, rep.year, kind, rep)
+    rep.verticals = verticals
     return rep
 
 
