@@ -131,6 +131,7 @@ def test_figures(tmp: Path) -> None:
 
 
 def test_figures_hrules(tmp: Path) -> None:
-    """The same seeds with horizontal rules only: claims all found; tables measured (seeds 0-1: 281/666 values right on Nov 23 2026 — a floor against regressions)."""
+    """The same cases with horizontal rules only (seeds 0-1): every claim found; tables measured
+    (281/666 values right on 2026-11-23; the bound is a floor against regressions)."""
     _, _, v_ok, v_all, c_ok, c_all = _figures(tmp, False)
     assert c_ok == c_all and v_ok / v_all > 0.4
