@@ -79,9 +79,7 @@ class Measure(Record):
     kind: MeasureKind = "qualitative"
 
 
-FundingCanonical = Literal[
-    "total", "basic", "project", "carryover", "fiscal", "superior", "own", "other"
-]
+FundingCanonical = Literal["total", "basic", "project", "carryover", "fiscal", "superior", "own", "other"]
 
 
 class FundingRow(Record):

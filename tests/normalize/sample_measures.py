@@ -7,8 +7,6 @@ Each tuple: (raw, op, value, unit, kind). Amounts are in 元; percentages are fr
 
 from decimal import Decimal as D
 
-# ruff: noqa: E501
-
 SEED000 = [
     ("按时保质完成", None, None, None, "qualitative"),
     ("完成", None, None, None, "qualitative"),
@@ -46,12 +44,36 @@ SEED000 = [
     ("1700人", None, D("1700"), "人", "quantity"),
     ("≧95%", "≥", D("0.95"), "%", "percent"),
     # narrative targets/actuals of the 效益 rows: sentences with numbers in them stay qualitative
-    ("实现高频数据集上架共享，打造社保金发放、民政救助等数据应用场景，我州在数据提供服务批次、数据使用服务批次分别排全省第一和第二", None, None, None, "qualitative"),
-    ("实现280余项高频数据集上架共享打造社保金发放、民政救助等数据应用场景，我州在数据提供服务批次、数据使用服务批次分别排全省第一和第二。", None, None, None, "qualitative"),
+    (
+        "实现高频数据集上架共享，打造社保金发放、民政救助等数据应用场景，我州在数据提供服务批次、数据使用服务批次分别排全省第一和第二",
+        None,
+        None,
+        None,
+        "qualitative",
+    ),
+    (
+        "实现280余项高频数据集上架共享打造社保金发放、民政救助等数据应用场景，我州在数据提供服务批次、数据使用服务批次分别排全省第一和第二。",
+        None,
+        None,
+        None,
+        "qualitative",
+    ),
     ("数字经济运营中台推广应用", None, None, None, "qualitative"),
-    ("接入实体企业12000余家，打造本地数字交易市场，组织交易规模达到24亿元，推广“一码付”，接入7500余家商户，9月底以来实现资金回流1.4亿元，沉淀各类数据4.4亿条。", None, None, None, "qualitative"),
+    (
+        "接入实体企业12000余家，打造本地数字交易市场，组织交易规模达到24亿元，推广“一码付”，接入7500余家商户，9月底以来实现资金回流1.4亿元，沉淀各类数据4.4亿条。",
+        None,
+        None,
+        None,
+        "qualitative",
+    ),
     ("强化数字设施建设，夯实数字经济发展", None, None, None, "qualitative"),
-    ("建成5G站点1891个，打造智慧医疗、智慧社区、智慧供电等方面5G应用场景33个，超额完成省州目标任务。", None, None, None, "qualitative"),
+    (
+        "建成5G站点1891个，打造智慧医疗、智慧社区、智慧供电等方面5G应用场景33个，超额完成省州目标任务。",
+        None,
+        None,
+        None,
+        "qualitative",
+    ),
     ("强化问题导向，推动数字化治理。", None, None, None, "qualitative"),
     ("民生服务智慧化水平进一步提升。", None, None, None, "qualitative"),
     ("数字赋能基层减负。", None, None, None, "qualitative"),

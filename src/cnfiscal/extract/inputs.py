@@ -57,8 +57,13 @@ def sniff_kind(path: Path, data: bytes) -> str:
 
 
 def describe_magic(head: bytes) -> str:
-    for magic, name in ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG", "PNG"), (b"GIF8", "GIF"),
-                        (b"PK\x03\x04", "ZIP/Office"), (b"\xd0\xcf\x11\xe0", "OLE/Office")):
+    for magic, name in (
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"\x89PNG", "PNG"),
+        (b"GIF8", "GIF"),
+        (b"PK\x03\x04", "ZIP/Office"),
+        (b"\xd0\xcf\x11\xe0", "OLE/Office"),
+    ):
         if head.startswith(magic):
             return name
     return "unknown"

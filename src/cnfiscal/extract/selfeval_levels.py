@@ -152,7 +152,8 @@ class Levels:
         if not rows:
             return None
         total = sum((row_weight(ind) for ind in rows), Decimal(0))
-        lo, hi = min(ind.line for ind in rows) - 1, max(ind.line for ind in rows) + 1  # type: ignore[type-var]
+        lines = [ind.line for ind in rows if ind.line is not None]
+        lo, hi = min(lines) - 1, max(lines) + 1
         return next((n for line, n in self.bare if lo <= line <= hi and Decimal(n) == total), None)
 
 

@@ -29,7 +29,7 @@ from collections import deque
 
 import numpy as np
 
-from cnfiscal.extract.ocr.engine import Detected, Recognized, default_engine, width_order
+from cnfiscal.extract.ocr.engine import Detected, OcrEngine, Recognized, default_engine, width_order
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ _ENGINES: dict[int, ParallelEngine] = {}
 _LOCK = threading.Lock()
 
 
-def recognition_engine(workers: int | None) -> object:
+def recognition_engine(workers: int | None) -> OcrEngine:
     """The engine for ``Options.ocr_workers``: one per process and size, kept for later documents."""
     n = resolve_workers(workers)
     if n == 1:
