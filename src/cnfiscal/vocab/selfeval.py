@@ -23,7 +23,7 @@ PROJECT_NAME_LABEL = r"项目名名?称:?"  # OCR splits it: ``项目名⇥名�
 OVERLAID_DATE = r"\d\s*[/.]\s*\d{1,2}\s*[/.]"
 DEPARTMENT_LABEL = r"(?:.?管)?部门及(?:代?码)?:?"  # ``主管⇥部门及⇥代码``, ``E管部门⇥及代码``
 # A department name is complete once it ends like an organ's name (optionally with its code): the cells
-# after it belong to the next column (``贵阳市大数⇥据发展管理局⇥大⇥…``: 实施单位 OCR'd as ``大``).
+# after it belong to the next column (``某市某某发⇥展管理局⇥大⇥…``: 实施单位 OCR'd as ``大``).
 ORGAN_END = r"(?:局|委员会|委|厅|办公室|办|院|中心|部|所|站|处|馆|署|会)(?:\(\d+\))?$"
 
 # Money unit of the funding block: ``资金（万元）`` / ``项目资金（元）`` / a lone ``(元)`` cell.
