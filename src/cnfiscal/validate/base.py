@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from cnfiscal.models import BBox, DocumentRecord, Finding, Money, SelfEval, Severity
-from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, judge
+from cnfiscal.models import BBox, Claim, DocumentRecord, Finding, Money, SelfEval, Severity
+from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, judge, money_precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,13 @@ def finding_of(check: Check) -> Finding | None:
         evidence=check.evidence,
         where=check.where,
     )
+
+
+def claim_vs_table(claim: Claim, amount: Money, message: str, value: Money) -> Finding | None:
+    """``claim.table``: an amount stated in the narrative against the table value it names (both rounded)."""
+    tol = Tolerance.of_sum(money_precision(amount), [money_precision(value)])
+    check = Check("claim.table", message, amount.yuan, value.yuan, tol, "claims", claim.page, claim.bbox, claim.text)
+    return finding_of(check)
 
 
 def findings_of(checks: Iterable[Check]) -> list[Finding]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.models import Claim, DocType, DocumentRecord, Finding, Money, Table
-from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.base import Check, claim_vs_table, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
 
@@ -156,20 +156,8 @@ def table_findings(record: DocumentRecord) -> Iterator[Finding]:
                 value = _row_value(table, row_pat) if table else None
                 if value is None:
                     continue
-                tol = Tolerance.of_sum(money_precision(c.amount), [money_precision(value)])
-                f = finding_of(
-                    Check(
-                        "claim.table",
-                        f"{c.subject}: narrative {c.amount.raw} vs {table.name if table else ''} {value.raw}",
-                        c.amount.yuan,
-                        value.yuan,
-                        tol,
-                        "claims",
-                        c.page,
-                        c.bbox,
-                        c.text,
-                    )
-                )
+                message = f"{c.subject}: narrative {c.amount.raw} vs {table.name if table else ''} {value.raw}"
+                f = claim_vs_table(c, c.amount, message, value)
                 if f:
                     yield f
                 break

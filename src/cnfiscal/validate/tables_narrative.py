@@ -8,9 +8,8 @@ from collections.abc import Iterator
 import regex
 
 from cnfiscal.models import Claim, DocumentRecord, Finding, Money, Severity, Table, TableRow
-from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.base import claim_vs_table
 from cnfiscal.validate.patterns import rx
-from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab.narrative import DIRECTION_WORDS
 
 YEAR_WARNING = regex.compile(r"^p\.(\d+): year (\d{4}) in '(.+)' where (\d{4}) is expected$")
@@ -101,21 +100,8 @@ def class_lines(record: DocumentRecord) -> Iterator[Finding]:
         value = _first_value(row) if row else None
         if value is None:
             continue
-        tol = Tolerance.of_sum(money_precision(c.amount), [money_precision(value)])
-        f = finding_of(
-            Check(
-                "claim.table",
-                f"{c.subject or c.base}: narrative {c.amount.raw} vs {table.name} "
-                f"{row.code if row else ''} {value.raw}",
-                c.amount.yuan,
-                value.yuan,
-                tol,
-                "claims",
-                c.page,
-                c.bbox,
-                c.text,
-            )
-        )
+        label = f"{table.name} {row.code if row else ''} {value.raw}"
+        f = claim_vs_table(c, c.amount, f"{c.subject or c.base}: narrative {c.amount.raw} vs {label}", value)
         if f:
             yield f
 

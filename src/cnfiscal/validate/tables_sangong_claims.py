@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnfiscal.models import Claim, DocumentRecord, Finding, InputKind, Money, Table
-from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.base import claim_vs_table
 from cnfiscal.validate.patterns import rx
-from cnfiscal.validate.tolerance import Tolerance, money_precision
 
 # subject pattern → column keyword (the item), checked in order
 ITEMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -36,20 +35,8 @@ def sangong_claims(record: DocumentRecord) -> Iterator[Finding]:
         if col is None or (value is None and (col in table.rows[0].values or not pdf)):
             continue  # unreadable, or absent in an OCR/text input (a lost cell, not a 0)
         stated = value or Money(yuan=Decimal(0), raw="", unit=c.amount.unit)  # an empty cell prints nothing: 0
-        tol = Tolerance.of_sum(money_precision(c.amount), [money_precision(stated)])
-        f = finding_of(
-            Check(
-                "claim.table",
-                f"{c.subject}: narrative {c.amount.raw} vs {table.name} {col} {stated.raw or '(empty)'}",
-                c.amount.yuan,
-                stated.yuan,
-                tol,
-                "claims",
-                c.page,
-                c.bbox,
-                c.text,
-            )
-        )
+        message = f"{c.subject}: narrative {c.amount.raw} vs {table.name} {col} {stated.raw or '(empty)'}"
+        f = claim_vs_table(c, c.amount, message, stated)
         if f:
             yield f
 
