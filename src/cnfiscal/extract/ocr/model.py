@@ -133,7 +133,7 @@ def fuse_hard_swish(g: _Graph) -> int:
         mul = g.producer.get(div.input[0])
         clip = g.producer.get(mul.input[1]) if mul is not None and mul.op_type == "Mul" else None
         add = g.producer.get(clip.input[0]) if clip is not None and clip.op_type == "Clip" else None
-        if mul is None or add is None or add.op_type != "Add" or not g.is_scalar(add.input[1], 3.0):
+        if mul is None or clip is None or add is None or add.op_type != "Add" or not g.is_scalar(add.input[1], 3.0):
             continue
         x = add.input[0]
         if mul.input[0] != x or not (g.is_scalar(clip.input[1], 0.0) and g.is_scalar(clip.input[2], 6.0)):
