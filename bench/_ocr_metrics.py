@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import regex
 
 from cnfiscal.extract.layout import Cell, Grid
+from cnfiscal.models import DocumentRecord
 from cnfiscal.normalize.numbers import NUMBER, fold
 from cnfiscal.vocab.operators import OPERATOR_SYMBOLS
 
@@ -135,3 +137,26 @@ def score_records(truth: dict, ocr: dict) -> RecordScore:
     inds_o = [i for se in ocr.get("self_evals", []) for i in se["indicators"]]
     found = sum(1 for k, ind in enumerate(inds_t) if k < len(inds_o) and same_row(inds_o[k], ind))
     return RecordScore(len(want), len(want) - len(differing), len(inds_t), found, differing)
+
+
+def source_pages(source: Path, pages: list[int], folder: Path) -> Path:
+    """The text-layer pages (1-based) a scanned fixture was made from, as a PDF of their own in ``folder``."""
+    import pymupdf
+
+    out = folder / f"{source.stem}_p{pages[0]}-{pages[-1]}_text.pdf"
+    with pymupdf.open(source) as doc:
+        doc.select([p - 1 for p in pages])
+        doc.save(out)
+    return out
+
+
+def table_amounts(record: DocumentRecord) -> list[tuple[str, str, float | None]]:
+    """Every amount of the record's standard tables: (table kind | row | column, yuan, confidence), rows and
+    columns by position (a header word misread by OCR does not make a different column)."""
+    out = []
+    for t in record.tables:
+        for i, row in enumerate(t.rows):
+            for j, money in enumerate(row.values.values()):
+                if money is not None:
+                    out.append((f"{t.kind}|{i}|{j}", str(money.yuan), money.confidence))
+    return out

@@ -1,6 +1,7 @@
 """Make scanned-looking, image-only PDFs from the text-layer self-evaluation forms.
 
-Each page of ``samples/pdf/self_eval_*.pdf`` is rendered, stamped with a red seal (a red ring with
+Each page of ``samples/pdf/self_eval_*.pdf`` — and the densest number-table pages of three budgets and
+final accounts (``TABLE_PAGES``: 130–160 amounts a page) — is rendered, stamped with a red seal (a red ring with
 text, overlapping the unit name), rotated by a small angle (0.5–2°), given scanner noise and JPEG
 artefacts, and written back as an image-only PDF under ``tests/data/scanned/``. Deterministic
 (seeded), so re-running gives the same files. Run: ``.venv/bin/python scripts/make_scanned_fixtures.py``;
@@ -24,6 +25,12 @@ OUT = ROOT / "tests" / "data" / "scanned"
 # (suffix, rotation degrees, dpi, jpeg quality): the variants each source page gets.
 REPLAY = OUT / "ocr_replay.json"  # recorded RapidOCR outputs for these fixtures (``--record-ocr``)
 VARIANTS = [("scan_a", 0.8, 200, 55), ("scan_b", -1.7, 150, 50)]
+# number-table pages (1-based) of the standard tables, scanned once each (variant scan_a)
+TABLE_PAGES = {
+    "budget_justice_dept_2026.pdf": [11],
+    "budget_wanli_2024.pdf": [11, 12, 13, 14],
+    "final_socialwork_2024.pdf": [13],
+}
 
 
 def seal(img: np.ndarray, centre: tuple[int, int], radius: int) -> None:
@@ -68,10 +75,12 @@ def seal_centre(page: pymupdf.Page, scale: float, img: np.ndarray) -> tuple[int,
     return int(img.shape[1] * 0.7), int(img.shape[0] * 0.15)
 
 
-def make(src: Path, variant: tuple[str, float, int, int], seed: int) -> Path:
+def make(src: Path, variant: tuple[str, float, int, int], seed: int, pages: list[int] | None = None) -> Path:
     suffix, angle, dpi, quality = variant
     rng = np.random.default_rng(seed)
     doc = pymupdf.open(src)
+    if pages:
+        doc.select([p - 1 for p in pages])
     out = pymupdf.open()
     for page in doc:
         scale = dpi / 72
@@ -83,7 +92,8 @@ def make(src: Path, variant: tuple[str, float, int, int], seed: int) -> Path:
         assert ok
         new = out.new_page(width=page.rect.width, height=page.rect.height)
         new.insert_image(new.rect, stream=jpg.tobytes())
-    path = OUT / f"{src.stem}_{suffix}.pdf"
+    span = f"_p{pages[0]}" + (f"-{pages[-1]}" if len(pages) > 1 else "") if pages else ""
+    path = OUT / f"{src.stem}{span}_{suffix}.pdf"
     out.save(path, garbage=4, deflate=True)
     return path
 
@@ -127,6 +137,22 @@ def main() -> None:
                     "bytes": path.stat().st_size,
                 }
             )
+    for n, (name, pages) in enumerate(TABLE_PAGES.items()):
+        variant = VARIANTS[0]
+        path = make(ROOT / "samples" / "pdf" / name, variant, seed=1000 + n, pages=pages)
+        manifest.append(
+            {
+                "file": path.name,
+                "source": f"samples/pdf/{name}",
+                "pages": pages,
+                "rotation_deg": variant[1],
+                "second_page_rotation_deg": round(-variant[1] * 0.6, 2),  # and every later page
+                "dpi": variant[2],
+                "jpeg_quality": variant[3],
+                "seal": "red ring with text on the first page, over the unit label (or upper right)",
+                "bytes": path.stat().st_size,
+            }
+        )
     (OUT / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

@@ -13,13 +13,12 @@ import pytest
 
 from cnfiscal.extract.grid import find_page_tables
 from cnfiscal.extract.grid_lines import page_rulings
+from cnfiscal.extract.ocr.amounts import join_number_spaces, repair_number
 from cnfiscal.extract.ocr.cells import (
     _split_long,
     is_dash,
-    join_number_spaces,
     lines_in,
     part_limits,
-    repair_number,
 )
 from cnfiscal.extract.ocr.detect import PageKind, classify, probe_page, text_quality
 from cnfiscal.extract.ocr.preprocess import measure_skew, prepare, suppress_red
@@ -71,7 +70,8 @@ def test_red_seal_is_removed_but_black_text_under_it_stays() -> None:
 @pytest.mark.parametrize("item", MANIFEST, ids=lambda m: m["file"])
 def test_deskew_finds_the_rotation_of_each_fixture_page(item: dict) -> None:
     with pymupdf.open(SCANNED / item["file"]) as doc:
-        for page, angle in zip(doc, (item["rotation_deg"], item["second_page_rotation_deg"]), strict=True):
+        angles = [item["rotation_deg"]] + [item["second_page_rotation_deg"]] * (len(doc) - 1)  # later pages alike
+        for page, angle in zip(doc, angles, strict=True):
             prep = prepare(render_page(page, 150).image)
             # the fixture turned the page counter-clockwise by `angle`; in image coordinates (y down)
             # its rulings then slope by -angle, which is what deskew measured and undid
@@ -83,7 +83,8 @@ def test_deskew_finds_the_rotation_of_each_fixture_page(item: dict) -> None:
 def test_scanned_grid_has_the_cells_of_the_text_layer_grid(item: dict) -> None:
     """Rows, columns and every merged cell rebuilt from the image equal those from the PDF's vector lines."""
     with pymupdf.open(SCANNED / item["file"]) as scan, pymupdf.open(ROOT / item["source"]) as source:
-        for scanned_page, source_page in zip(scan, source, strict=True):
+        pages = [source[p - 1] for p in item.get("pages", range(1, len(source) + 1))]
+        for scanned_page, source_page in zip(scan, pages, strict=True):
             rendered = render_page(scanned_page, 200)
             prep = prepare(rendered.image)
             mine = find_page_tables(1, find_rulings(prep.ink, rendered.scale).to_points(rendered.scale), [])
@@ -119,6 +120,11 @@ def test_spaces_inside_numbers_are_joined(raw: str, joined: str) -> None:
         ("o", "0", True),
         ("10:30前", "10:30前", False),
         ("1268万元", "1268万元", False),
+        ("6860000:00", "6860000.00", True),  # a colon for the point before the cents
+        ("O.", "0", True),  # a letter for the digit, a speck for a dot
+        ("02.", "02", True),
+        ("01'", "01", True),  # a speck read as a quote mark after a code
+        ("2022.7.21", "2022.7.21", False),  # a date, left alone
     ],
 )
 def test_amount_misreadings_are_repaired_and_marked_doubtful(raw: str, fixed: str, capped: bool) -> None:

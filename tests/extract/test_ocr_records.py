@@ -12,8 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
-from bench._ocr_metrics import leaves, score_records
+from bench._ocr_metrics import leaves, score_records, source_pages, table_amounts
 
+from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE as LOW_CONFIDENCE
 from cnfiscal.extract.ocr.engine import ReplayEngine, use_engine
 from cnfiscal.models import InputKind
 from cnfiscal.pipeline import process
@@ -21,6 +22,8 @@ from cnfiscal.pipeline import process
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ROOT / "tests" / "data" / "scanned"
 MANIFEST = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
+FORMS = [m for m in MANIFEST if "pages" not in m]  # whole self-evaluation forms
+TABLES = [m for m in MANIFEST if "pages" in m]  # number-table pages of budgets and final accounts
 MIN_FIELD_AGREEMENT = 0.97
 
 
@@ -29,7 +32,7 @@ def replay() -> ReplayEngine:
     return ReplayEngine(SCANNED / "ocr_replay.json")
 
 
-@pytest.mark.parametrize("item", MANIFEST, ids=lambda m: m["file"])
+@pytest.mark.parametrize("item", FORMS, ids=lambda m: m["file"])
 def test_scan_record_agrees_with_text_layer_record(item: dict, replay: ReplayEngine) -> None:
     truth = process(ROOT / item["source"])
     misses = replay.misses
@@ -45,12 +48,31 @@ def test_scan_record_agrees_with_text_layer_record(item: dict, replay: ReplayEng
 
 def test_money_read_by_ocr_keeps_its_confidence(replay: ReplayEngine) -> None:
     with use_engine(replay):
-        scanned = process(SCANNED / MANIFEST[0]["file"])
+        scanned = process(SCANNED / FORMS[0]["file"])
     money = [m for f in scanned.self_evals[0].funding for m in (f.annual_budget, f.executed) if m is not None]
     assert money and all(m.confidence is not None and 0 < m.confidence <= 1 for m in money)
     assert all(i.confidence is not None for i in scanned.self_evals[0].indicators)
-    text_layer = process(ROOT / MANIFEST[0]["source"])
+    text_layer = process(ROOT / FORMS[0]["source"])
     assert all(i.confidence is None for i in text_layer.self_evals[0].indicators)
+
+
+@pytest.mark.parametrize("item", TABLES, ids=lambda m: m["file"])
+def test_every_amount_of_a_scanned_number_table_is_exact(item: dict, replay: ReplayEngine, tmp_path: Path) -> None:
+    """The standard tables read from the scan: same tables, same cells, every number exact — or, where
+    the recogniser's reading was doubted and settled, marked below the low-confidence bound."""
+    truth = process(source_pages(ROOT / item["source"], item["pages"], tmp_path))
+    misses = replay.misses
+    with use_engine(replay):
+        scanned = process(SCANNED / item["file"])
+    assert replay.misses == misses, "OCR replay is stale: re-record with scripts/make_scanned_fixtures.py --record-ocr"
+    assert truth.tables, "the text-layer pages hold no standard table"
+    assert [(t.code, t.kind, t.unit, t.page_start, t.page_end) for t in scanned.tables] == [
+        (t.code, t.kind, t.unit, t.page_start, t.page_end) for t in truth.tables
+    ]
+    want, got = table_amounts(truth), table_amounts(scanned)
+    assert len(got) == len(want)
+    wrong = [(w, g) for w, g in zip(want, got, strict=True) if w[:2] != g[:2]]
+    assert all(g[2] is not None and g[2] < LOW_CONFIDENCE for _, g in wrong), wrong
 
 
 def test_leaves_leave_out_provenance() -> None:

@@ -113,6 +113,17 @@ def test_real_difference_is_error_and_tail_difference_is_info() -> None:
     assert rs == [("error", "60100", "50000")]  # 项目支出 合计 6.01 vs the only 类 row's 5.00
 
 
+def test_a_sum_missed_by_a_doubtful_ocr_amount_is_a_warning() -> None:
+    rec = _record(
+        [_row(None, "合计", "10.00", "4.00", "6.01"), _row("201", "一般公共服务支出", "10.00", "4.00", "5.00")]
+    )
+    project = rec.tables[0].rows[1].values["项目支出"]
+    assert project is not None
+    rec.tables[0].rows[1].values["项目支出"] = project.model_copy(update={"confidence": 0.6})
+    rs = [(f.severity.value, f.stated, f.recomputed) for f in rows_sum(rec)]
+    assert rs == [("warning", "60100", "50000")]  # the same difference as above, on a value OCR doubted
+
+
 def test_every_table_rule_is_documented() -> None:
     docs = ROOT / "docs"
     text = (docs / "rules_tables.md").read_text(encoding="utf-8") + (docs / "rules.md").read_text(encoding="utf-8")

@@ -163,7 +163,7 @@ def _row(cells: list[Cell], b: GridBlock, names: dict[int, str]) -> RawRow | Non
     for j in b.value_cols:
         c = by_col.get(j)
         if c is not None and _flat(c.text):
-            values[names[j] or f"列{j + 1}"] = RawCell(c.text.strip(), c.page, c.bbox)
+            values[names[j] or f"列{j + 1}"] = RawCell(c.text.strip(), c.page, c.bbox, c.confidence)
     if not code and not name and not values:
         return None
     bbox = None

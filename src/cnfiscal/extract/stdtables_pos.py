@@ -211,7 +211,7 @@ def _assign_numbers(words: list[Word], blks: list[Block], anchors: list[Anchor],
         if col.name in a.cells and a.dist[col.name] <= d:
             table.warnings.append(f"p.{w.page}: two numbers for one cell ({a.code or ''} {col.name}): kept the nearer")
             continue
-        a.cells[col.name] = RawCell(w.text.strip(), w.page, w.bbox)
+        a.cells[col.name] = RawCell(w.text.strip(), w.page, w.bbox, w.confidence)
         a.dist[col.name] = d
 
 

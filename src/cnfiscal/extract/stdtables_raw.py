@@ -17,6 +17,7 @@ class RawCell:
     text: str
     page: int | None = None
     bbox: BBox | None = None
+    confidence: float | None = None  # OCR confidence of the text; None for text layers
 
 
 @dataclass(slots=True)

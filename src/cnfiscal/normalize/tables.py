@@ -52,7 +52,7 @@ def _row(raw: RawRow, unit: MoneyUnit, warnings: list[str]) -> TableRow:
             text = f"{m[1]}.{m[2]}"
             warnings.append(f"p.{cell.page}: {cell.text!r} read as {text!r} (decimal comma) in {raw.name} / {col}")
         try:
-            values[col] = parse_money(text, unit, page=cell.page, bbox=cell.bbox)
+            values[col] = parse_money(text, unit, page=cell.page, bbox=cell.bbox, confidence=cell.confidence)
         except ValueError:
             log.warning("unreadable amount %r (%s, %s)", cell.text, raw.name, col)
             warnings.append(f"p.{cell.page}: unreadable amount {cell.text!r} in {raw.name} / {col}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -29,7 +30,9 @@ def _sum_check(  # noqa: PLR0917
     if stated == recomputed:
         return None  # what finding_of returns for equal figures, without building their tolerance
     tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
-    return finding_of(Check(rule, message, stated, recomputed, tol, _where(t), total.page, total.bbox, evidence))
+    confidences = (total.confidence, *(p.confidence for p in parts))  # a doubtful OCR amount: a warning
+    check = Check(rule, message, stated, recomputed, tol, _where(t), total.page, total.bbox, evidence)
+    return finding_of(replace(check, confidences=confidences))
 
 
 def value_columns(t: Table) -> list[str]:

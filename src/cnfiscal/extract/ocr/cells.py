@@ -3,7 +3,8 @@
 Knowing the grid, detection over the whole page (the slow part of OCR) is not needed: inside a cell
 the text lines are found from the ink profile, each line is cropped with a margin (rulings whitened),
 and all crops of a page go to the recogniser in one batched call. Spaces OCR puts inside numbers
-(``1 268.5``, ``2, 226. 98``) are joined.
+(``1 268.5``, ``2, 226. 98``) are joined, and a reading that is not an amount as printed is read again
+(``amounts``).
 """
 
 from __future__ import annotations
@@ -14,15 +15,12 @@ import cv2
 import numpy as np
 import regex
 
+from cnfiscal.extract.ocr.amounts import doubtful_amount, join_number_spaces, reread_crop, settle
 from cnfiscal.extract.ocr.engine import OcrEngine
 
 PxBox = tuple[int, int, int, int]
 
-_COLON_IN_AMOUNT = regex.compile(r"(?<=\d)[:：](?=\d+(?:万元|亿元|元|%)$)")
-REPAIRED_CONFIDENCE = 0.79  # below LOW_NUMBER_CONFIDENCE (page.py) and validate's LOW_CONFIDENCE
-_NUM_SPACE = regex.compile(r"(?<=\d)\s+(?=[\d.,，．])|(?<=\d[.,，．])\s+(?=\d)|(?<=\d)\s+(?=%)")
-
-
+_HAN_DOT = regex.compile(r"(?<=\p{Han})\.(?=\p{Han})")  # a speck read as a dot between two characters
 DASH_CONFIDENCE = 0.95
 SPECK_PT = 1.2  # ink blobs smaller than this square (points) are noise when looking for lines
 
@@ -51,22 +49,6 @@ class ReadLine:
     region: int
     text: str
     confidence: float
-
-
-def join_number_spaces(text: str) -> str:
-    return _NUM_SPACE.sub("", text).strip()
-
-
-def repair_number(text: str, confidence: float) -> tuple[str, float]:
-    """Undo two misreadings of amounts the recogniser makes on scans, and mark the value as doubtful:
-    ``577:4万元`` (a decimal point read as a colon) → ``577.4万元``; a cell reading just ``o``/``O`` → ``0``.
-    The confidence is capped below the low-confidence bound, so the value is a warning, never silently trusted."""
-    fixed = _COLON_IN_AMOUNT.sub(".", text)
-    if fixed in ("o", "O"):
-        fixed = "0"
-    if fixed == text:
-        return text, confidence
-    return fixed, min(confidence, REPAIRED_CONFIDENCE)
 
 
 def clean_ink(ink: np.ndarray, rulings: np.ndarray, scale: float) -> np.ndarray:
@@ -209,11 +191,30 @@ def read_regions(
     ]
     results = iter(engine.recognize(crops))
     read = [ReadLine(t.box, t.region, "—", DASH_CONFIDENCE) for t in dashes]
+    doubtful: list[tuple[int, np.ndarray | None]] = []  # (index in read, crop to read again)
+    first_crop = 0
     for t in texts:
         got = [next(results) for _ in t.parts]
         read_parts = [r for r in got if r.text.strip()]  # a part that reads as nothing has no say
         conf = min((r.confidence for r in read_parts), default=0.0)
-        text, conf = repair_number(join_number_spaces("".join(r.text for r in read_parts)), conf)
+        text = _HAN_DOT.sub("", join_number_spaces("".join(r.text for r in read_parts)))
+        if text and doubtful_amount(text, conf):
+            doubtful.append((len(read), crops[first_crop] if len(t.parts) == 1 else None))
         if text:
             read.append(ReadLine(t.box, t.region, text, conf))
+        first_crop += len(t.parts)
+    return _settle_doubtful(read, doubtful, engine)
+
+
+def _settle_doubtful(
+    read: list[ReadLine], doubtful: list[tuple[int, np.ndarray | None]], engine: OcrEngine
+) -> list[ReadLine]:
+    """Malformed amounts read again from a cleaner crop, in one batch (``amounts``)."""
+    again = [(k, c) for k, (_, c) in enumerate(doubtful) if c is not None]
+    readings = engine.recognize([reread_crop(c) for _, c in again]) if again else []
+    second = {k: r for (k, _), r in zip(again, readings, strict=True)}
+    for k, (i, _) in enumerate(doubtful):
+        r = second.get(k)
+        text, conf = settle(read[i].text, read[i].confidence, r.text if r else None, r.confidence if r else 0.0)
+        read[i] = ReadLine(read[i].box, read[i].region, text, conf)
     return read

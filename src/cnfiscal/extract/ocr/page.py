@@ -21,6 +21,7 @@ import regex
 
 from cnfiscal.extract.grid import PageTable, find_page_tables
 from cnfiscal.extract.layout import Line, Page, Word
+from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE, join_number_spaces
 from cnfiscal.extract.ocr.cells import (
     PageImage,
     PxBox,
@@ -29,7 +30,6 @@ from cnfiscal.extract.ocr.cells import (
     clean_ink,
     crop,
     inset,
-    join_number_spaces,
     lines_in,
     read_regions,
 )
@@ -41,7 +41,6 @@ from cnfiscal.extract.ocr.rulings import find_rulings, line_masks
 log = logging.getLogger(__name__)
 
 _AMOUNT = regex.compile(r"^[≥≤≧≦<>＝=]?\s*[\d.,，:： ]*\d[\d.,，:： ]*\s*(?:万元|亿元|元|万|亿|%|％)?$")
-LOW_NUMBER_CONFIDENCE = 0.80  # an amount read less surely than this is a warning (the bound validate uses)
 LOW_PAGE_CONFIDENCE = 0.75  # below this mean confidence a page is a warning
 ORIENTATION_DOUBT = 0.85  # a page read less surely than this may be upside down (upright scans: ≥ 0.97;
 # the fixture page turned 180°: 0.55) — only then are a few lines read both ways up
