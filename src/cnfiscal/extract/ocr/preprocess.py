@@ -63,11 +63,19 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     """Ink = 255. Otsu on a lightly blurred image (scanner grain and JPEG noise); nothing on a page
     without contrast (Otsu would split plain paper into "ink" and paper)."""
     blur = cv2.GaussianBlur(gray, (3, 3), 0)
-    lo, hi = np.percentile(cv2.blur(blur, (5, 5)), (0.01, 99.99))
+    lo, hi = _levels(cv2.blur(blur, (5, 5)), (0.0001, 0.9999))
     if hi - lo < MIN_CONTRAST:
         return np.zeros_like(gray)
     _, ink = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return ink
+
+
+def _levels(gray: np.ndarray, shares: tuple[float, float]) -> tuple[int, int]:
+    """The grey levels below which these shares of the pixels lie (percentiles from a histogram: a
+    uint8 image has 256 levels, so this is exact to the level and ~10× faster than sorting)."""
+    cum = np.cumsum(cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel())
+    lo, hi = (int(np.searchsorted(cum, share * cum[-1], side="right")) for share in shares)
+    return lo, hi
 
 
 def measure_skew(ink: np.ndarray) -> float:
