@@ -43,6 +43,8 @@ def test_folding_removes_the_elementwise_nodes_and_keeps_the_outputs(shipped: An
     assert after["HardSigmoid"] - before["HardSigmoid"] == 28
     assert before["Clip"] - after["Clip"] == 28 and before["Div"] - after["Div"] == 28
     assert after["Conv"] == before["Conv"]
+    # and the 12 1×1 convolutions fed by an affine take it in: 28 + 12 Mul/Add pairs gone, 28 gate Muls added
+    assert before["Add"] - after["Add"] == 28 + 28 + 12 and before["Mul"] - after["Mul"] == 28 + 28 + 12 - 28
 
     # a text-like batch (not the probe the engine checks with): readings and scores the same
     rng = np.random.default_rng(7)
