@@ -17,6 +17,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pymupdf
@@ -52,7 +53,7 @@ def truth_grids(item: dict) -> list[Grid]:
 
 def ocr_grids(
     path: Path, engine: object, timings: dict[str, float], dpi: int, cpu: Callable[[], float]
-) -> tuple[list[Grid], int, float]:
+) -> tuple[list[Grid], list[Page], float]:
     from cnfiscal.extract.ocr.page import ocr_page
 
     pages: list[Page] = []
@@ -65,7 +66,7 @@ def ocr_grids(
             tables.append(scanned.tables)
             for k, v in scanned.timings.items():
                 timings[k] = timings.get(k, 0.0) + v
-    return join_tables(tables, pages), len(pages), cpu() - cpu0
+    return join_tables(tables, pages), pages, cpu() - cpu0
 
 
 def whole_page_baseline(path: Path, threads: int) -> float:
@@ -120,10 +121,13 @@ def _report(threads: int, manifest: list[dict], dpi: int, lines: list[str], labe
     for item in manifest:
         mismatches: list[tuple[str, str]] = []
         t0 = time.perf_counter()
-        grids, n, used = ocr_grids(SCANNED / item["file"], engine, timings, dpi, clock)
+        grids, pages, used = ocr_grids(SCANNED / item["file"], engine, timings, dpi, clock)
         wall += time.perf_counter() - t0
         cpu += used
-        n_pages += n
+        n_pages += len(pages)
+        if item.get("kind") == "narrative":
+            lines.append(narrative_agreement(item, pages, engine, dpi))
+            continue
         score = score_grids(truth_grids(item), grids, mismatches)
         total += score
         short = [m for m in mismatches if len(m[0]) < 40]
@@ -147,11 +151,12 @@ def _report(threads: int, manifest: list[dict], dpi: int, lines: list[str], labe
         f"{head}: {wall / n_pages:.2f} s/page wall, {cpu / n_pages:.2f} s/page CPU (all processes) over "
         f"{n_pages} pages, load {load:.1f} on {os.cpu_count()} cores; per stage, s/page wall: {stages}"
     )
-    lines.append(
-        f"{head}: cells agree {total.cells_agree}/{total.cells} ({total.cell_rate:.1%}); "
-        f"{total.cells_agree_ops}/{total.cells} with ≧/≥ folded; numbers exact {total.numbers_exact}/"
-        f"{total.numbers}; grid shape mismatches {total.shape_mismatch}"
-    )
+    if total.cells:
+        lines.append(
+            f"{head}: cells agree {total.cells_agree}/{total.cells} ({total.cell_rate:.1%}); "
+            f"{total.cells_agree_ops}/{total.cells} with ≧/≥ folded; numbers exact {total.numbers_exact}/"
+            f"{total.numbers}; grid shape mismatches {total.shape_mismatch}"
+        )
     if fields:
         lines.append(
             f"{head}: record fields {agree}/{fields} ({agree / fields:.1%}; target 97%), "
@@ -164,19 +169,24 @@ def _report(threads: int, manifest: list[dict], dpi: int, lines: list[str], labe
 def run(ctx: BenchContext) -> list[str]:
     manifest = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
     forms = [m for m in manifest if "pages" not in m]
-    tables = [m for m in manifest if "pages" in m]
+    tables = [m for m in manifest if m.get("kind") == "tables"]
+    narrative = [m for m in manifest if m.get("kind") == "narrative"]
     lines: list[str] = []
     if ctx.quick:
         _report(2, forms[:1], DPI, lines, "self-evaluation form")
         return lines
     lines.append(recogniser_model(SCANNED / forms[0]["file"]))
     per_page = {}
-    for label, items in (("number tables", tables), ("self-evaluation forms", forms)):
+    for label, items in (("number tables", tables), ("self-evaluation forms", forms), ("narrative pages", narrative)):
         _report(1, items, DPI, lines, label)
         per_page[label] = _report(2, items, DPI, lines, label)  # the default on 2 cores: one helper process
     for dpi in (150, 300):  # the dpi choice, measured on one fixture
         _report(1, forms[:1], dpi, lines, "self-evaluation form")
-    for label, item in (("number tables", tables[0]), ("self-evaluation forms", forms[0])):
+    for label, item in (
+        ("number tables", tables[0]),
+        ("self-evaluation forms", forms[0]),
+        ("narrative pages", narrative[0]),
+    ):
         base = whole_page_baseline(SCANNED / item["file"], 1)
         lines.append(
             f"   {label}: {per_page[label]:.2f} s/page wall (2 processes) = {per_page[label] / base:.2f} × "
@@ -185,6 +195,29 @@ def run(ctx: BenchContext) -> list[str]:
             f"{REFERENCE_WHOLE_PAGE_S} s for that baseline)"
         )
     return lines
+
+
+def narrative_agreement(item: dict, pages: list[Page], engine: object, dpi: int) -> str:
+    """Page text (whitespace dropped, NFKC) and claims of a scanned narrative against its text layer."""
+    from cnfiscal.extract.ocr.engine import use_engine
+    from cnfiscal.normalize.numbers import fold
+    from cnfiscal.pipeline import process
+
+    source = source_pages(ROOT / item["source"], item["pages"], Path(tempfile.mkdtemp()))
+    with pymupdf.open(source) as doc:
+        want = ["".join(fold(p.get_text()).split()) for p in doc]
+    got = ["".join(fold("".join(w.text for w in p.words)).split()) for p in pages]
+    same = [SequenceMatcher(None, a, b, autojunk=False).ratio() for a, b in zip(want, got, strict=True)]
+    truth = process(source)
+    with use_engine(engine):  # type: ignore[arg-type]
+        scanned = process(SCANNED / item["file"], Options(ocr_dpi=dpi))
+    claims = [(c.kind, fold(c.subject or ""), c.value, c.page) for c in truth.claims]
+    found = [(c.kind, fold(c.subject or ""), c.value, c.page) for c in scanned.claims]
+    return (
+        f"   {item['file']} @{dpi} dpi: page text {min(same):.2%}–{max(same):.2%} the same as the text layer; "
+        f"claims {sum(a == b for a, b in zip(claims, found, strict=False))}/{len(claims)} equal "
+        f"({len(found)} found)"
+    )
 
 
 def recogniser_model(path: Path) -> str:

@@ -1,11 +1,11 @@
 """Make scanned-looking, image-only PDFs from the text-layer self-evaluation forms.
 
 Each page of ``samples/pdf/self_eval_*.pdf`` — and the densest number-table pages of three budgets and
-final accounts (``TABLE_PAGES``: 130–160 amounts a page) — is rendered, stamped with a red seal (a red ring with
+final accounts (130–160 amounts a page) and three narrative pages of a 情况说明 (``PAGE_SETS``) — is rendered, stamped with a red seal (a red ring with
 text, overlapping the unit name), rotated by a small angle (0.5–2°), given scanner noise and JPEG
 artefacts, and written back as an image-only PDF under ``tests/data/scanned/``. Deterministic
 (seeded), so re-running gives the same files. Run: ``.venv/bin/python scripts/make_scanned_fixtures.py``;
-then ``--record-ocr`` to re-record the OCR replay cache the tests read (needs RapidOCR; a few minutes).
+then ``--record-ocr`` to re-record the OCR replay cache the tests read (needs RapidOCR; about a minute).
 """
 
 from __future__ import annotations
@@ -25,12 +25,14 @@ OUT = ROOT / "tests" / "data" / "scanned"
 # (suffix, rotation degrees, dpi, jpeg quality): the variants each source page gets.
 REPLAY = OUT / "ocr_replay.json"  # recorded RapidOCR outputs for these fixtures (``--record-ocr``)
 VARIANTS = [("scan_a", 0.8, 200, 55), ("scan_b", -1.7, 150, 50)]
-# number-table pages (1-based) of the standard tables, scanned once each (variant scan_a)
-TABLE_PAGES = {
-    "budget_justice_dept_2026.pdf": [11],
-    "budget_wanli_2024.pdf": [11, 12, 13, 14],
-    "final_socialwork_2024.pdf": [13],
-}
+# (source, pages (1-based), kind): number-table pages of the standard tables, and narrative pages with
+# amounts and shares in their sentences; scanned once each (variant scan_a)
+PAGE_SETS = [
+    ("budget_justice_dept_2026.pdf", [11], "tables"),
+    ("budget_wanli_2024.pdf", [11, 12, 13, 14], "tables"),
+    ("final_socialwork_2024.pdf", [13], "tables"),
+    ("final_socialwork_2024.pdf", [17, 18, 19], "narrative"),
+]
 
 
 def seal(img: np.ndarray, centre: tuple[int, int], radius: int) -> None:
@@ -137,7 +139,7 @@ def main() -> None:
                     "bytes": path.stat().st_size,
                 }
             )
-    for n, (name, pages) in enumerate(TABLE_PAGES.items()):
+    for n, (name, pages, kind) in enumerate(PAGE_SETS):
         variant = VARIANTS[0]
         path = make(ROOT / "samples" / "pdf" / name, variant, seed=1000 + n, pages=pages)
         manifest.append(
@@ -145,6 +147,7 @@ def main() -> None:
                 "file": path.name,
                 "source": f"samples/pdf/{name}",
                 "pages": pages,
+                "kind": kind,
                 "rotation_deg": variant[1],
                 "second_page_rotation_deg": round(-variant[1] * 0.6, 2),  # and every later page
                 "dpi": variant[2],

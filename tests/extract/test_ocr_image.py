@@ -156,3 +156,34 @@ def test_a_very_long_line_is_cut_between_glyphs_without_overlap() -> None:
     parts = tuple((c[0][0], 0, c[-1][1], 20) for c in chunks)
     limits = part_limits(parts, (0, 0, 1000, 20))
     assert all(a[2] <= b[0] for a, b in pairwise(limits))
+
+
+@pytest.mark.parametrize("angle", [-1.3, 0.6, 2.0])
+def test_a_page_of_text_without_rulings_is_deskewed_from_its_lines(angle: float) -> None:
+    page = np.full((1400, 1000), 255, np.uint8)
+    for k in range(18):  # lines of "text": words of blobs, like a narrative page
+        y = 120 + 62 * k
+        for x in range(90, 880, 70):
+            cv2.rectangle(page, (x, y), (x + 52, y + 30), 0, -1)
+    m = cv2.getRotationMatrix2D((500, 700), angle, 1.0)
+    turned = cv2.warpAffine(page, m, (1000, 1400), borderValue=255)
+    prep = prepare(cv2.cvtColor(turned, cv2.COLOR_GRAY2BGR))
+    assert prep.skew_deg == pytest.approx(-angle, abs=0.1)  # no rulings: the text lines told the angle
+    assert abs(measure_skew(prep.ink)) < 0.1
+
+
+def test_a_narrative_page_is_read_without_the_text_detector() -> None:
+    from cnfiscal.extract.ocr.page import ocr_page
+    from tests.extract.test_ocr_engine import ConstantEngine
+
+    class NoDetector(ConstantEngine):
+        def detect_read(self, image: np.ndarray) -> list:
+            raise AssertionError("whole-page detection is for photographs only")
+
+    with pymupdf.open(SCANNED / "final_socialwork_2024_p17-19_scan_a.pdf") as doc:
+        scanned = ocr_page(doc[0], 1, 200, NoDetector("说明"))
+        lines = len(pymupdf.open(ROOT / "samples/pdf/final_socialwork_2024.pdf")[16].get_text("blocks"))
+    assert scanned.tables == []
+    # every line of the page found by its ink and read through the recogniser (a long one in parts)
+    assert len(scanned.page.words) >= min(15, lines)
+    assert all(w.text and set(w.text) <= set("说明") for w in scanned.page.words)

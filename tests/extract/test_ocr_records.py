@@ -17,13 +17,15 @@ from bench._ocr_metrics import leaves, score_records, source_pages, table_amount
 from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE as LOW_CONFIDENCE
 from cnfiscal.extract.ocr.engine import ReplayEngine, use_engine
 from cnfiscal.models import InputKind
+from cnfiscal.normalize.numbers import fold
 from cnfiscal.pipeline import process
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ROOT / "tests" / "data" / "scanned"
 MANIFEST = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
 FORMS = [m for m in MANIFEST if "pages" not in m]  # whole self-evaluation forms
-TABLES = [m for m in MANIFEST if "pages" in m]  # number-table pages of budgets and final accounts
+TABLES = [m for m in MANIFEST if m.get("kind") == "tables"]  # number-table pages of budgets and final accounts
+NARRATIVE = [m for m in MANIFEST if m.get("kind") == "narrative"]  # 情况说明 pages: sentences with amounts
 MIN_FIELD_AGREEMENT = 0.97
 
 
@@ -73,6 +75,25 @@ def test_every_amount_of_a_scanned_number_table_is_exact(item: dict, replay: Rep
     assert len(got) == len(want)
     wrong = [(w, g) for w, g in zip(want, got, strict=True) if w[:2] != g[:2]]
     assert all(g[2] is not None and g[2] < LOW_CONFIDENCE for _, g in wrong), wrong
+
+
+@pytest.mark.parametrize("item", NARRATIVE, ids=lambda m: m["file"])
+def test_a_scanned_narrative_gives_the_claims_of_the_text_layer(
+    item: dict, replay: ReplayEngine, tmp_path: Path
+) -> None:
+    """Narrative pages are read without a text detector (ink-profile lines): the claims — amounts,
+    shares, changes the validator checks against the tables — are the same as from the text layer."""
+    truth = process(source_pages(ROOT / item["source"], item["pages"], tmp_path))
+    misses = replay.misses
+    with use_engine(replay):
+        scanned = process(SCANNED / item["file"])
+    assert replay.misses == misses, "OCR replay is stale: re-record with scripts/make_scanned_fixtures.py --record-ocr"
+    assert scanned.doc_type == truth.doc_type
+    # subjects compared as the validator matches them: full- and half-width forms alike (（类） / (类))
+    want = [(c.kind, fold(c.subject or ""), c.value, c.page) for c in truth.claims]
+    got = [(c.kind, fold(c.subject or ""), c.value, c.page) for c in scanned.claims]
+    assert len(want) >= 20
+    assert got == want
 
 
 def test_leaves_leave_out_provenance() -> None:

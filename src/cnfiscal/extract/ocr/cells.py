@@ -20,7 +20,7 @@ from cnfiscal.extract.ocr.engine import OcrEngine
 
 PxBox = tuple[int, int, int, int]
 
-_HAN_DOT = regex.compile(r"(?<=\p{Han})\.(?=\p{Han})")  # a speck read as a dot between two characters
+_HAN_DOT = regex.compile(r"(?<=\p{Han})\.(?=[\p{Han}\d])")  # a speck read as a dot after a character
 DASH_CONFIDENCE = 0.95
 SPECK_PT = 1.2  # ink blobs smaller than this square (points) are noise when looking for lines
 

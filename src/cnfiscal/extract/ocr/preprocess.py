@@ -18,6 +18,7 @@ RED_MIN_SAT = 60
 RED_MIN_VAL = 70
 SEAL_STRETCH = 0.95  # under the seal, red-channel levels ≥ 95 % of the seal's own level become white
 MAX_SKEW_DEG = 5.0
+TEXT_SKEW_MIN_INK = 0.002  # share of ink (quarter-size image) below which a page's text angle is not measured
 MIN_CONTRAST = 40  # grey levels between the darkest and the lightest spots of a page with any ink
 BLANK_INK = 0.0015  # share of ink pixels below which a page is blank
 PHOTO_MIDTONES = 0.35  # share of mid-grey pixels above which a page looks like a photo
@@ -79,7 +80,34 @@ def _levels(gray: np.ndarray, shares: tuple[float, float]) -> tuple[int, int]:
 
 
 def measure_skew(ink: np.ndarray) -> float:
-    """Angle (degrees) of the long horizontal strokes (rulings), length-weighted median; 0 when none."""
+    """Angle (degrees) of the page: from its rulings when it has some, else from its lines of text."""
+    found = rulings_skew(ink)
+    return found if found is not None else text_skew(ink)
+
+
+def text_skew(ink: np.ndarray) -> float:
+    """Angle (degrees) at which the rows of ink are sharpest: turned by it, lines of text fall into whole
+    pixel rows and the row profile has the most contrast. Searched on a quarter-size image, every 0.25°
+    and then every 0.05° around the best; 0 on a page with too little ink to tell."""
+    small = cv2.resize(ink, (ink.shape[1] // 4, ink.shape[0] // 4), interpolation=cv2.INTER_AREA)
+    if np.count_nonzero(small) < TEXT_SKEW_MIN_INK * small.size:
+        return 0.0
+    coarse = _sharpest(small, np.arange(-MAX_SKEW_DEG, MAX_SKEW_DEG + 0.01, 0.25))
+    return round(_sharpest(small, np.arange(coarse - 0.2, coarse + 0.21, 0.05)), 2) + 0.0  # never -0.0
+
+
+def _sharpest(img: np.ndarray, angles: np.ndarray) -> float:
+    h, w = img.shape
+    scores = []
+    for angle in angles:
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(angle), 1.0)
+        rows = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR).sum(axis=1, dtype=np.float64)
+        scores.append(float(np.square(np.diff(rows)).sum()))
+    return float(angles[int(np.argmax(scores))])
+
+
+def rulings_skew(ink: np.ndarray) -> float | None:
+    """Angle (degrees) of the long horizontal strokes (rulings), length-weighted median; None when none."""
     w = ink.shape[1]
     horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 40), 1)))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(horiz, connectivity=8)
@@ -95,7 +123,7 @@ def measure_skew(ink: np.ndarray) -> float:
             angles.append(a)
             weights.append(float(bw))
     if not angles:
-        return 0.0
+        return None
     order = np.argsort(angles)
     cum = np.cumsum(np.asarray(weights)[order])
     return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
