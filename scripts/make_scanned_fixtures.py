@@ -1,11 +1,12 @@
-"""Make scanned-looking, image-only PDFs from the text-layer self-evaluation forms.
+"""Make scanned-looking, image-only PDFs from text-layer PDFs of the samples.
 
 Each page of ``samples/pdf/self_eval_*.pdf`` — and the densest number-table pages of three budgets and
-final accounts (130–160 amounts a page) and three narrative pages of a 情况说明 (``PAGE_SETS``) — is rendered, stamped with a red seal (a red ring with
-text, overlapping the unit name), rotated by a small angle (0.5–2°), given scanner noise and JPEG
-artefacts, and written back as an image-only PDF under ``tests/data/scanned/``. Deterministic
-(seeded), so re-running gives the same files. Run: ``.venv/bin/python scripts/make_scanned_fixtures.py``;
-then ``--record-ocr`` to re-record the OCR replay cache the tests read (needs RapidOCR; about a minute).
+final accounts (130–160 amounts a page) and three narrative pages of a 情况说明 (``PAGE_SETS``) — is
+rendered, stamped with a red seal (a red ring with text, overlapping the unit name), rotated by a small
+angle (0.5–2°), given scanner noise and JPEG artefacts, and written back as an image-only PDF under
+``tests/data/scanned/``. Deterministic (seeded), so re-running gives the same files. Run:
+``.venv/bin/python scripts/make_scanned_fixtures.py``; then ``--record-ocr`` to re-record the OCR replay
+cache the tests read (needs RapidOCR; about a minute).
 """
 
 from __future__ import annotations
