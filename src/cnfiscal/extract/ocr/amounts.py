@@ -18,6 +18,8 @@ import numpy as np
 import regex
 
 from cnfiscal.normalize.numbers import UNSIGNED_NUMBER_SRC
+from cnfiscal.vocab.operators import OPERATOR_SYMBOLS
+from cnfiscal.vocab.units import MONEY_SCALE_WORDS
 
 LOW_NUMBER_CONFIDENCE = 0.80  # an amount read less surely than this is read again, and if still so, a warning
 REPAIRED_CONFIDENCE = 0.79  # below LOW_NUMBER_CONFIDENCE and validate's LOW_CONFIDENCE
@@ -27,8 +29,8 @@ SPECK_SHARE = 0.12  # a dark blob smaller than this share of the crop height, sq
 
 _NUM_SPACE = regex.compile(r"(?<=\d)\s+(?=[\d.,，．])|(?<=\d[.,，．])\s+(?=\d)|(?<=\d)\s+(?=%)")
 _COLON_IN_AMOUNT = regex.compile(r"(?<=\d)[:：](?=\d+(?:万元|亿元|元|%)$)")
-_OP = r"[≥≤≧≦<>＝=]?"
-_UNIT = r"(?:万元|亿元|元|万|亿|%|％)?"
+_OP = "[" + regex.escape("".join(s for s in OPERATOR_SYMBOLS if len(s) == 1)) + "]?"
+_UNIT = "(?:" + "|".join(sorted([*MONEY_SCALE_WORDS, "%", "％"], key=len, reverse=True)) + ")?"
 # digits with what OCR confuses into or between them; at least one real digit
 _SPECK_MARKS = "'‘’`"  # what a speck beside a number is read as, besides a dot or comma
 _AMOUNT_LIKE = regex.compile(rf"^{_OP}[-−]?(?=[^.,，:：{_SPECK_MARKS}]*[\dOo])[\dOo.,，:：{_SPECK_MARKS}]+{_UNIT}$")
@@ -43,10 +45,16 @@ def join_number_spaces(text: str) -> str:
     return _NUM_SPACE.sub("", text).strip()
 
 
+def looks_like_amount(text: str) -> bool:
+    """An amount, a percentage or a date as OCR may give it: digits with what it confuses into or
+    between them (``O``, ``:``, a speck read as a quote), an operator in front, a unit behind."""
+    return bool(_AMOUNT_LIKE.match(text))
+
+
 def doubtful_amount(text: str, confidence: float = 1.0) -> bool:
     """Looks like an amount but is not one as printed (a colon, a stray dot, a letter O, a short group),
     or is one read with low confidence."""
-    if not _AMOUNT_LIKE.match(text):
+    if not looks_like_amount(text):
         return False
     return not _WELL_FORMED.match(text) or confidence < LOW_NUMBER_CONFIDENCE
 
@@ -57,7 +65,7 @@ def repair_number(text: str, confidence: float) -> tuple[str, float]:
     ``O``/``o`` among the digits → ``0``; a dot, comma or quote mark after the last digit (a speck) dropped.
     The confidence is capped below the low-confidence bound, so the value is a warning, never silently trusted."""
     fixed = _COLON_IN_AMOUNT.sub(".", text)
-    if _AMOUNT_LIKE.match(fixed):
+    if looks_like_amount(fixed):
         fixed = _TRAILING_MARK.sub("", _COLON_CENTS.sub(".", fixed.replace("O", "0").replace("o", "0")))
     if fixed == text:
         return text, confidence

@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 import pymupdf
-import regex
 
 from cnfiscal.extract.grid import PageTable, find_page_tables
 from cnfiscal.extract.layout import Line, Page, Word
-from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE, join_number_spaces
+from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE, join_number_spaces, looks_like_amount
 from cnfiscal.extract.ocr.cells import (
     PageImage,
     PxBox,
@@ -42,7 +41,6 @@ from cnfiscal.extract.ocr.rulings import find_rulings, line_masks
 
 log = logging.getLogger(__name__)
 
-_AMOUNT = regex.compile(r"^[≥≤≧≦<>＝=]?\s*[\d.,，:： ]*\d[\d.,，:： ]*\s*(?:万元|亿元|元|万|亿|%|％)?$")
 LOW_PAGE_CONFIDENCE = 0.75  # below this mean confidence a page is a warning
 ORIENTATION_DOUBT = 0.85  # a page read less surely than this may be upside down (upright scans: ≥ 0.97;
 # the fixture page turned 180°: 0.55) — only then are a few lines read both ways up
@@ -100,7 +98,7 @@ def ocr_page(pdf_page: pymupdf.Page, number: int, dpi: int, engine: OcrEngine) -
         _warn(page, f"page {number}: OCR confidence is low ({result.mean_confidence:.2f}); check the values")
     page.words = result.words
     for w in result.words:
-        if w.confidence is not None and w.confidence < LOW_NUMBER_CONFIDENCE and _AMOUNT.match(w.text):
+        if w.confidence is not None and w.confidence < LOW_NUMBER_CONFIDENCE and looks_like_amount(w.text):
             _warn(page, f"page {number}: {w.text!r} read by OCR with low confidence {w.confidence:.2f}; check it")
     page.lines = [Line(w.text, number, w.bbox, confidence=w.confidence) for w in result.words]
     if abs(prep.skew_deg) >= 0.1:
