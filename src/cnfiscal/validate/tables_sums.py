@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -31,8 +30,10 @@ def _sum_check(  # noqa: PLR0917
         return None  # what finding_of returns for equal figures, without building their tolerance
     tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
     confidences = (total.confidence, *(p.confidence for p in parts))  # a doubtful OCR amount: a warning
-    check = Check(rule, message, stated, recomputed, tol, _where(t), total.page, total.bbox, evidence)
-    return finding_of(replace(check, confidences=confidences))
+    where = _where(t)
+    return finding_of(
+        Check(rule, message, stated, recomputed, tol, where, total.page, total.bbox, evidence, confidences=confidences)
+    )
 
 
 def value_columns(t: Table) -> list[str]:
