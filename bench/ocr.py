@@ -223,6 +223,7 @@ def narrative_agreement(item: dict, pages: list[Page], engine: object, dpi: int)
 def recogniser_model(path: Path) -> str:
     """CPU seconds of recognising one page's crops with the shipped model and with the folded one."""
     from cnfiscal.extract.ocr import engine as engine_mod
+    from cnfiscal.extract.ocr.model import cpu_session, rec_model_path
     from cnfiscal.extract.ocr.page import ocr_page
 
     class Keep:
@@ -243,7 +244,7 @@ def recogniser_model(path: Path) -> str:
     with pymupdf.open(path) as doc:
         ocr_page(doc[0], 1, DPI, keep)  # type: ignore[arg-type]
     folded, shipped = keep.inner, engine_mod.RapidEngine(threads=1)
-    shipped._ocr.text_rec.session.session = shipped_session()
+    shipped._ocr.text_rec.session.session = cpu_session(str(rec_model_path()))
     cpu: dict[str, float] = {}
     texts: dict[str, list[str]] = {}
     for name, eng in (("shipped", shipped), ("folded", folded)) * 2:  # twice each, the faster counts
@@ -256,14 +257,3 @@ def recogniser_model(path: Path) -> str:
         f"{cpu['shipped']:.2f} s CPU, folded {cpu['folded']:.2f} s ({cpu['folded'] / cpu['shipped']:.2f} ×); "
         f"same text {same}/{len(keep.crops)}"
     )
-
-
-def shipped_session() -> object:
-    import onnxruntime as ort
-
-    from cnfiscal.extract.ocr.model import rec_model_path
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    return ort.InferenceSession(str(rec_model_path()), options, providers=["CPUExecutionProvider"])

@@ -12,15 +12,6 @@ import pytest
 pytestmark = pytest.mark.ocr
 
 
-def _session(model: Any) -> Any:
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.log_severity_level = 3
-    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
-
-
 @pytest.fixture(scope="module")
 def shipped() -> Any:
     pytest.importorskip("rapidocr_onnxruntime")
@@ -33,7 +24,7 @@ def shipped() -> Any:
 def test_folding_removes_the_elementwise_nodes_and_keeps_the_outputs(shipped: Any) -> None:
     import onnx
 
-    from cnfiscal.extract.ocr.model import folded_model
+    from cnfiscal.extract.ocr.model import cpu_session, folded_model
 
     before = Counter(n.op_type for n in onnx.load(str(shipped)).graph.node)
     folded = folded_model(shipped)
@@ -49,8 +40,8 @@ def test_folding_removes_the_elementwise_nodes_and_keeps_the_outputs(shipped: An
     # a text-like batch (not the probe the engine checks with): readings and scores the same
     rng = np.random.default_rng(7)
     batch = np.where(rng.random((3, 3, 48, 240)) < 0.3, -1.0, 0.9).astype(np.float32)
-    a = _session(str(shipped)).run(None, {"x": batch})[0]
-    b = _session(folded).run(None, {"x": batch})[0]
+    a = cpu_session(str(shipped)).run(None, {"x": batch})[0]
+    b = cpu_session(folded).run(None, {"x": batch})[0]
     assert (a.argmax(-1) == b.argmax(-1)).all()
     assert float(np.abs(a - b).max()) < 1e-4
 
@@ -58,17 +49,14 @@ def test_folding_removes_the_elementwise_nodes_and_keeps_the_outputs(shipped: An
 def test_the_engine_uses_the_folded_model_and_reads_the_same(shipped: Any) -> None:
     import cv2
 
-    from cnfiscal.extract.ocr import engine as engine_mod
+    from cnfiscal.extract.ocr.engine import RapidEngine
+    from cnfiscal.extract.ocr.model import cpu_session
 
     crop = np.full((40, 200), 255, np.uint8)
     cv2.putText(crop, "2226.98", (8, 30), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
-    folded = engine_mod.RapidEngine(threads=1)
+    folded, plain = RapidEngine(threads=1), RapidEngine(threads=1)
     assert folded.folded
-    plain = engine_mod.RapidEngine.__new__(engine_mod.RapidEngine)
-    plain.rec_batch = 8
-    from rapidocr_onnxruntime import RapidOCR
-
-    plain._ocr = RapidOCR(intra_op_num_threads=1, use_cls=False, print_verbose=False)
+    plain._ocr.text_rec.session.session = cpu_session(str(shipped))  # the model as shipped
     [x], [y] = folded.recognize([crop]), plain.recognize([crop])
     assert x.text == y.text == "2226.98"
     assert abs(x.confidence - y.confidence) < 1e-3

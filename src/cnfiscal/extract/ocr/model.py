@@ -115,12 +115,7 @@ def fold_affine_after_conv(g: _Graph) -> int:
         b = g.channel_vector(_const_input(g, add)[0], out_ch)  # type: ignore[index]
         if a is None or b is None:
             continue
-        bias = g.const[conv.input[2]] if len(conv.input) > 2 else np.zeros(out_ch, np.float32)
-        stem = f"{conv.output[0]}_folded"
-        g.add_initializer(stem + "_w", weights * a.reshape(-1, 1, 1, 1))
-        g.add_initializer(stem + "_b", bias * a + b)
-        del conv.input[1:]
-        conv.input.extend([stem + "_w", stem + "_b"])
+        _set_conv(g, conv, conv.input[0], weights * a.reshape(-1, 1, 1, 1), _bias(g, conv) * a + b)
         conv.output[0] = add.output[0]
         g.replace([mul, add], [])
         folded += 1
@@ -144,15 +139,24 @@ def fold_affine_before_pointwise(g: _Graph) -> int:
         d = g.channel_vector(add_in[0], weights.shape[1])
         if c is None or d is None:
             continue
-        bias = g.const[conv.input[2]] if len(conv.input) > 2 else np.zeros(weights.shape[0], np.float32)
-        stem = f"{conv.output[0]}_prefolded"
-        g.add_initializer(stem + "_w", weights * c.reshape(1, -1, 1, 1))
-        g.add_initializer(stem + "_b", bias + weights[:, :, 0, 0] @ d)
-        del conv.input[:]
-        conv.input.extend([mul_in[1], stem + "_w", stem + "_b"])
+        _set_conv(g, conv, mul_in[1], weights * c.reshape(1, -1, 1, 1), _bias(g, conv) + weights[:, :, 0, 0] @ d)
         g.replace([mul, add], [])
         folded += 1
     return folded
+
+
+def _bias(g: _Graph, conv: Any) -> np.ndarray:
+    weights = g.const[conv.input[1]]
+    return g.const[conv.input[2]] if len(conv.input) > 2 else np.zeros(weights.shape[0], np.float32)
+
+
+def _set_conv(g: _Graph, conv: Any, x: str, weights: np.ndarray, bias: np.ndarray) -> None:
+    """The convolution made to read ``x`` with new weights and bias (new initializers, named after it)."""
+    stem = f"{conv.name or conv.output[0]}_folded{len(g.graph.initializer)}"
+    g.add_initializer(stem + "_w", weights)
+    g.add_initializer(stem + "_b", bias)
+    del conv.input[:]
+    conv.input.extend([x, stem + "_w", stem + "_b"])
 
 
 def _pointwise(conv: Any, weights: np.ndarray) -> bool:
@@ -226,13 +230,23 @@ def rec_model_path() -> Path:
     return Path(update_model_path(read_yaml(str(DEFAULT_CFG_PATH)))["Rec"]["model_path"])
 
 
+def cpu_session(model: str | bytes, threads: int = 1) -> Any:
+    """An onnxruntime CPU session on a model file or serialised model, ``threads`` intra-op threads."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+
 def install_folded(text_rec: Any, threads: int) -> bool:
     """Swap the ONNX session inside RapidOCR's ``TextRecognizer`` for one on the folded model, if it checks out.
 
     RapidOCR's own pre- and post-processing (the character list, CTC decoding) stay as they are.
     """
-    import onnxruntime as ort
-
     original = text_rec.session.session
     try:
         folded = folded_model(rec_model_path())
@@ -241,12 +255,7 @@ def install_folded(text_rec: Any, threads: int) -> bool:
         return False
     if folded is None:
         return False
-    options = ort.SessionOptions()
-    options.log_severity_level = 3
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    session = ort.InferenceSession(folded, options, providers=["CPUExecutionProvider"])
+    session = cpu_session(folded, threads)
     probe = {original.get_inputs()[0].name: probe_batch()}
     if not same_outputs(original.run(None, probe)[0], session.run(None, probe)[0]):
         log.warning("folded recogniser disagrees with the shipped one on the probe batch; using it as shipped")
