@@ -11,6 +11,7 @@ from cnfiscal.models import DocumentRecord, Finding, InputKind, Money, Table, Ta
 from cnfiscal.validate.base import Check, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
+from cnfiscal.vocab.tables import TOTAL_PART_COLUMNS
 
 _TOTAL_NAME = regex.compile(r"^(?:合计|总计)$")
 _NEXT_LEVEL = {"类": "款", "款": "项"}
@@ -128,9 +129,7 @@ def basic_plus_project(record: DocumentRecord) -> Iterator[Finding]:
     for t in record.tables:
         cols = value_columns(t)
         total = next((c for c in cols if c.endswith("合计") or c == "合计"), None)
-        parts = [
-            c for c in cols if c in ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
-        ] or [c for c in cols if c in ("人员经费", "公用经费")]
+        parts = next((p for names in TOTAL_PART_COLUMNS if len(p := [c for c in cols if c in names]) >= 2), [])
         if total is None or len(parts) < 2:
             continue
         for r in t.rows:

@@ -138,6 +138,11 @@ GENERIC_LEAVES: frozenset[str] = frozenset({"合计", "小计", "金额", "决�
 
 # Headers that are whole labels (never the first line of a wrapped label).
 COMPLETE_HEADERS: frozenset[str] = frozenset({"基本支出", "项目支出", "人员经费", "公用经费", "购置费", "运行费"})
+# Columns that add up to a row's 合计 column, by breakdown (the first that a table has at least two of).
+TOTAL_PART_COLUMNS: tuple[tuple[str, ...], ...] = (
+    ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+    ("人员经费", "公用经费"),
+)
 # Header words naming the side of a two-sided table.
 SIDE_WORDS: tuple[str, ...] = ("收入", "支出")
 
