@@ -19,7 +19,7 @@ import regex
 
 from cnfiscal.normalize.numbers import UNSIGNED_NUMBER_SRC
 from cnfiscal.vocab.operators import OPERATOR_SYMBOLS
-from cnfiscal.vocab.units import MONEY_SCALE_WORDS
+from cnfiscal.vocab.units import MONEY_SCALE_WORDS, MONEY_UNITS
 
 LOW_NUMBER_CONFIDENCE = 0.80  # an amount read less surely than this is read again, and if still so, a warning
 REPAIRED_CONFIDENCE = 0.79  # below LOW_NUMBER_CONFIDENCE and validate's LOW_CONFIDENCE
@@ -28,7 +28,7 @@ REREAD_STRETCH = 1.3  # and its width stretched: more recogniser steps per digit
 SPECK_SHARE = 0.12  # a dark blob smaller than this share of the crop height, squared, is a speck
 
 _NUM_SPACE = regex.compile(r"(?<=\d)\s+(?=[\d.,，．])|(?<=\d[.,，．])\s+(?=\d)|(?<=\d)\s+(?=%)")
-_COLON_IN_AMOUNT = regex.compile(r"(?<=\d)[:：](?=\d+(?:万元|亿元|元|%)$)")
+_COLON_IN_AMOUNT = regex.compile(rf"(?<=\d)[:：](?=\d+(?:{'|'.join([*MONEY_UNITS, '%', '％'])})$)")  # 577:4万元
 _OP = "[" + regex.escape("".join(s for s in OPERATOR_SYMBOLS if len(s) == 1)) + "]?"
 _UNIT = "(?:" + "|".join(sorted([*MONEY_SCALE_WORDS, "%", "％"], key=len, reverse=True)) + ")?"
 # digits with what OCR confuses into or between them; at least one real digit

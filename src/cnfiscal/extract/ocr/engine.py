@@ -70,7 +70,7 @@ class RapidEngine:
         except ImportError as e:  # the [ocr] extra is not installed
             raise OCRError("OCR needs rapidocr-onnxruntime (pip install 'cnfiscal[ocr]')") from e
         self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, use_cls=False, print_verbose=False)
-        self.folded = install_folded(self._ocr.text_rec, threads)  # same readings, ~20 % less time (model.py)
+        self.folded = install_folded(self._ocr.text_rec, threads)  # same readings, less time (model.py)
 
     def recognize(self, crops: list[np.ndarray]) -> list[Recognized]:
         """Batches of similar width, each padded only to its widest crop.
