@@ -33,6 +33,10 @@ class OCRError(ExtractionError):
     """The OCR engine failed or is missing."""
 
 
+class OCRUnavailable(OCRError):
+    """A package the OCR needs cannot be imported: the document fails with what to install (not per page)."""
+
+
 class NormalizationError(CnfiscalError):
     """A raw value could not be turned into a typed one (used inside stages; usually recorded as a warning)."""
 

@@ -14,7 +14,7 @@ import pytest
 from cnfiscal.errors import OCRError
 from cnfiscal.extract.inputs import open_input
 from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.extract.ocr.engine import Detected, Recognized, ReplayEngine, TimedEngine, use_engine
+from cnfiscal.extract.ocr.engine import Detected, LazyEngine, Recognized, ReplayEngine, TimedEngine, use_engine
 from cnfiscal.extract.reader import read_document
 from cnfiscal.models import InputKind
 from cnfiscal.options import Options
@@ -105,6 +105,22 @@ def test_replay_without_a_recording_says_so() -> None:
         engine.recognize([np.zeros((10, 10), np.uint8)])
 
 
+def test_a_replay_miss_is_read_by_the_engine_behind_it_which_loads_on_first_use() -> None:
+    built: list[ConstantEngine] = []
+
+    def make() -> ConstantEngine:
+        built.append(ConstantEngine())
+        return built[-1]
+
+    lazy = LazyEngine(make)
+    engine = ReplayEngine(Path("/nonexistent/replay.json"), lazy)
+    assert not built
+    crop = np.zeros((10, 10), np.uint8)
+    first = engine.recognize([crop])
+    assert engine.recognize([crop]) == first and len(built) == 1 and built[0].calls == 1
+    assert (engine.hits, engine.misses) == (1, 1)
+
+
 def test_ocr_never_leaves_an_image_page_unread_and_text_pdfs_never_touch_the_engine() -> None:
     engine = ConstantEngine()
     with use_engine(engine):
@@ -136,11 +152,11 @@ def test_blank_and_photo_pages_give_clear_warnings(tmp_path: Path) -> None:
     assert any("photograph" in w for w in doc.pages[1].warnings)
 
 
-def test_replayed_scan_keeps_the_table_and_its_confidences() -> None:
-    replay = ReplayEngine(SCANNED / "ocr_replay.json")
+def test_replayed_scan_keeps_the_table_and_its_confidences(replay: ReplayEngine) -> None:
+    before = replay.hits + replay.misses
     with use_engine(replay):
         doc = read(SCAN)
-    assert replay.misses == 0 and replay.hits > 300
+    assert replay.hits + replay.misses - before > 300
     grids = [g for p in doc.pages for g in p.grids]
     assert [(g.n_rows, g.n_cols, g.page_start, g.page_end) for g in grids] == [(47, 9, 1, 2)]
     row = grids[0].row(2)

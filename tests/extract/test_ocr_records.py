@@ -1,9 +1,9 @@
 """Issue 6's acceptance on the scanned fixtures: the record read from a scan agrees with the record read
 from the text-layer PDF it was made from (≥ 97 % of fields, every indicator row found).
 
-OCR outputs are replayed from ``tests/data/scanned/ocr_replay.json`` (no engine needed). When the crops
-change (grid or preprocessing changed), the replay misses: re-record with
-``.venv/bin/python scripts/make_scanned_fixtures.py --record-ocr``.
+OCR outputs are replayed from ``tests/data/scanned/ocr_replay.json``; a crop the recording does not have
+(a library update changed a pixel, or the grid or preprocessing changed) is read by RapidOCR itself (the
+``replay`` fixture in conftest.py): the assertions hold for the real engine either way.
 """
 
 from __future__ import annotations
@@ -29,18 +29,11 @@ NARRATIVE = [m for m in MANIFEST if m.get("kind") == "narrative"]  # 情况说�
 MIN_FIELD_AGREEMENT = 0.97
 
 
-@pytest.fixture(scope="module")
-def replay() -> ReplayEngine:
-    return ReplayEngine(SCANNED / "ocr_replay.json")
-
-
 @pytest.mark.parametrize("item", FORMS, ids=lambda m: m["file"])
 def test_scan_record_agrees_with_text_layer_record(item: dict, replay: ReplayEngine) -> None:
     truth = process(ROOT / item["source"])
-    misses = replay.misses
     with use_engine(replay):
         scanned = process(SCANNED / item["file"])
-    assert replay.misses == misses, "OCR replay is stale: re-record with scripts/make_scanned_fixtures.py --record-ocr"
     assert scanned.source.input_kind is InputKind.PDF_SCANNED and scanned.source.ocr
     assert truth.self_evals, "the text-layer record has no self-evaluation to compare with"
     score = score_records(truth.model_dump(mode="json"), scanned.model_dump(mode="json"))
@@ -63,10 +56,8 @@ def test_every_amount_of_a_scanned_number_table_is_exact(item: dict, replay: Rep
     """The standard tables read from the scan: same tables, same cells, every number exact — or, where
     the recogniser's reading was doubted and settled, marked below the low-confidence bound."""
     truth = process(source_pages(ROOT / item["source"], item["pages"], tmp_path))
-    misses = replay.misses
     with use_engine(replay):
         scanned = process(SCANNED / item["file"])
-    assert replay.misses == misses, "OCR replay is stale: re-record with scripts/make_scanned_fixtures.py --record-ocr"
     assert truth.tables, "the text-layer pages hold no standard table"
     assert [(t.code, t.kind, t.unit, t.page_start, t.page_end) for t in scanned.tables] == [
         (t.code, t.kind, t.unit, t.page_start, t.page_end) for t in truth.tables
@@ -84,10 +75,8 @@ def test_a_scanned_narrative_gives_the_claims_of_the_text_layer(
     """Narrative pages are read without a text detector (ink-profile lines): the claims — amounts,
     shares, changes the validator checks against the tables — are the same as from the text layer."""
     truth = process(source_pages(ROOT / item["source"], item["pages"], tmp_path))
-    misses = replay.misses
     with use_engine(replay):
         scanned = process(SCANNED / item["file"])
-    assert replay.misses == misses, "OCR replay is stale: re-record with scripts/make_scanned_fixtures.py --record-ocr"
     assert scanned.doc_type == truth.doc_type
     # subjects compared as the validator matches them: full- and half-width forms alike (（类） / (类))
     want = [(c.kind, fold(c.subject or ""), c.value, c.page) for c in truth.claims]

@@ -2,8 +2,8 @@
 
 ``scan_page`` decides per page (``detect``) whether OCR is needed and, if so, returns the page read by
 OCR (``page``) with its tables as ``PageTable``s — the same objects the text-layer grid builder makes, so
-tables continued over pages are joined and parsed by one path. Never raises: engine trouble becomes a
-page warning.
+tables continued over pages are joined and parsed by one path. Engine trouble on a page becomes a page
+warning; a package the OCR cannot import fails the document with ``OCRUnavailable`` saying what to install.
 """
 
 from __future__ import annotations
@@ -15,18 +15,29 @@ from typing import TYPE_CHECKING
 
 import pymupdf
 
-from cnfiscal.errors import CnfiscalError
+from cnfiscal.errors import CnfiscalError, OCRUnavailable
 from cnfiscal.extract.layout import Grid, Page
 from cnfiscal.extract.ocr.detect import PageKind, probe_page
 from cnfiscal.models import InputKind
 from cnfiscal.options import Options
 
-if TYPE_CHECKING:  # numpy/OpenCV/RapidOCR (the [ocr] extra) are imported only when a page needs OCR
+if TYPE_CHECKING:  # numpy/OpenCV/RapidOCR are imported only when a page needs OCR
     from cnfiscal.extract.ocr.page import ScannedPage
 
-__all__ = ["document_kind", "scan_page", "with_confidence"]
+__all__ = ["document_kind", "missing_package", "scan_page", "with_confidence"]
 
 log = logging.getLogger(__name__)
+
+# module that failed to import → the distribution that provides it (all are cnfiscal's own dependencies)
+OCR_PACKAGES = {
+    "cv2": "opencv-python-headless",
+    "numpy": "numpy",
+    "onnxruntime": "onnxruntime",
+    "rapidocr_onnxruntime": "rapidocr-onnxruntime",
+    "pyclipper": "pyclipper",
+    "shapely": "shapely",
+    "yaml": "pyyaml",
+}
 
 
 def scan_page(pdf_page: pymupdf.Page, number: int, options: Options) -> ScannedPage | None:
@@ -38,17 +49,35 @@ def scan_page(pdf_page: pymupdf.Page, number: int, options: Options) -> ScannedP
         return None
     if probe.kind is PageKind.GARBAGE:
         log.info("page %d: text layer unreadable (%.0f%% readable characters); OCR", number, 100 * probe.good_share)
-    from cnfiscal.extract.ocr.page import ScannedPage, ocr_page
-
     try:
         from cnfiscal.extract.ocr.engine import current_engine
-
+        from cnfiscal.extract.ocr.page import ScannedPage, ocr_page
+    except ImportError as e:
+        raise missing_package(e) from e
+    try:
         return ocr_page(pdf_page, number, options.ocr_dpi, current_engine(options.ocr_workers))
+    except OCRUnavailable:
+        raise
     except (CnfiscalError, RuntimeError, ValueError, OSError, ImportError) as e:  # page-level trouble
         message = f"page {number}: OCR failed ({type(e).__name__}: {e})"
         log.warning("%s", message)
         page = Page(number=number, width=pdf_page.rect.width, height=pdf_page.rect.height, ocr=True, warnings=[message])
         return ScannedPage(page, [])
+
+
+def missing_package(e: ImportError) -> OCRUnavailable:
+    """The error for an OCR import that failed, naming the package to install (or the library it lacks)."""
+    module = (e.name or "").split(".")[0]
+    package = OCR_PACKAGES.get(module)
+    if package and isinstance(e, ModuleNotFoundError):
+        how = f"pip install '{package}'" if package != "opencv-python-headless" else _OPENCV_FIX
+        return OCRUnavailable(f"扫描页需要 OCR，缺少 Python 包 {package}: {how} (OCR needs {package}, not installed)")
+    if "libGL" in str(e) or "libgthread" in str(e):  # the GUI build of OpenCV on a machine without a desktop
+        return OCRUnavailable(f"OpenCV 无法加载 ({e}): {_OPENCV_FIX}")
+    return OCRUnavailable(f"OCR 组件无法加载 ({type(e).__name__}: {e}): pip install --force-reinstall cnfiscal")
+
+
+_OPENCV_FIX = "pip uninstall -y opencv-python && pip install --force-reinstall opencv-python-headless"
 
 
 def document_kind(pages: Sequence[Page]) -> InputKind:

@@ -2,8 +2,9 @@
 
 The protocol has two calls: ``recognize`` (text + confidence for single-line crops, batched) and
 ``detect_read`` (detection + recognition over a region whose lines are unknown). Tests inject a fake
-engine that crashes or hangs; ``ReplayEngine`` serves committed OCR outputs (JSON) so normalize/validate
-tests never need the engine.
+engine that crashes or hangs; ``ReplayEngine`` serves committed OCR outputs (JSON), a speed-up for tests:
+keyed by the exact crop bytes, it misses whenever a library update renders or filters a pixel differently,
+and then asks the real engine behind it (``LazyEngine``, which loads the models only on a first miss).
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ class RapidEngine:
         self.rec_batch = rec_batch
         try:
             from rapidocr_onnxruntime import RapidOCR
-        except ImportError as e:  # the [ocr] extra is not installed
-            raise OCRError("OCR needs rapidocr-onnxruntime (pip install 'cnfiscal[ocr]')") from e
+        except ImportError as e:  # a broken install: say what to install
+            from cnfiscal.extract.ocr import missing_package
+
+            raise missing_package(e) from e
         self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, use_cls=False, print_verbose=False)
         self.folded = install_folded(self._ocr.text_rec, threads)  # same readings, less time (model.py)
 
@@ -139,11 +142,34 @@ def image_key(kind: str, img: np.ndarray) -> str:
     return h.hexdigest()[:32]
 
 
+class LazyEngine:
+    """The engine ``make()`` builds, built on first use: a replay that always hits never loads a model."""
+
+    name = "lazy"
+
+    def __init__(self, make: Callable[[], OcrEngine]) -> None:
+        self._make = make
+        self._engine: OcrEngine | None = None
+
+    @property
+    def engine(self) -> OcrEngine:
+        if self._engine is None:
+            self._engine = self._make()
+            self.name = self._engine.name
+        return self._engine
+
+    def recognize(self, crops: list[np.ndarray]) -> list[Recognized]:
+        return self.engine.recognize(crops)
+
+    def detect_read(self, image: np.ndarray) -> list[Detected]:
+        return self.engine.detect_read(image)
+
+
 class ReplayEngine:
     """Record/replay cache of OCR outputs, keyed by the image bytes, stored as readable JSON.
 
-    With ``inner`` set, misses are computed and recorded (``save()`` writes them); without it a miss
-    raises ``OCRError`` — a replay test then says plainly that its recording is stale.
+    With ``inner`` set, misses are computed by it and recorded (``save()`` writes them); without it a
+    miss raises ``OCRError``.
     """
 
     name = "replay"

@@ -197,7 +197,7 @@ def folded_model(path: Path) -> bytes | None:
     try:
         import onnx
     except ImportError:
-        log.info("onnx is not installed: the recogniser runs unfolded (pip install 'cnfiscal[ocr]')")
+        log.info("onnx is not installed: the recogniser runs unfolded (pip install onnx)")
         return None
     model = onnx.load(str(path))
     g = _Graph(model)
