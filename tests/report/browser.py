@@ -40,6 +40,15 @@ def available() -> bool:
     return Path(CHROMIUM).exists()
 
 
+def system_cjk_font() -> bool:
+    """Whether fontconfig knows a Chinese font (the browser draws the HTML's Chinese with it)."""
+    fc = shutil.which("fc-list")
+    if fc is None:
+        return False
+    out = subprocess.run([fc, ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+    return bool(out.strip())
+
+
 @dataclass
 class PageResult:
     console_errors: list[str] = field(default_factory=list)

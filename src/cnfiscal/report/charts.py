@@ -1,8 +1,9 @@
 """Chart images for the overview page (matplotlib, Agg backend, PNG files next to the HTML).
 
 Each chart function takes a small aggregated DataFrame (see ``report.data``) and returns a ``Chart`` or
-``None`` when there is nothing to draw. Missing-glyph warnings from matplotlib are caught and turned into
-log warnings and a note on the chart, so a report drawn without a CJK font says so.
+``None`` when there is nothing to draw. Labels are drawn with the CJK font PyMuPDF ships (``fonts``), so
+no machine lacks a glyph; should matplotlib still report one missing, the warning is kept as a note on
+the chart and a log warning, never printed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from cnfiscal.report.fonts import find_cjk_font
+from cnfiscal.report.fonts import chart_font
 
 log = logging.getLogger(__name__)
 
@@ -37,13 +38,8 @@ class Chart:
     title: str
     file: str  # relative to the report directory
     alt: str
-    font: str | None
+    font: str
     notes: list[str] = field(default_factory=list)
-
-
-def _families() -> list[str]:
-    font = find_cjk_font()
-    return [font.family, "DejaVu Sans"] if font.family else ["DejaVu Sans"]
 
 
 def draw(out_dir: Path, name: str, title: str, size: tuple[float, float], build: Callable[[Figure], str]) -> Chart:
@@ -55,7 +51,7 @@ def draw(out_dir: Path, name: str, title: str, size: tuple[float, float], build:
     path.parent.mkdir(parents=True, exist_ok=True)
     with (
         warnings.catch_warnings(record=True) as caught,
-        plt.rc_context({"font.family": _families(), "axes.unicode_minus": False}),
+        plt.rc_context({"font.family": chart_font().families, "axes.unicode_minus": False}),
     ):
         warnings.simplefilter("always")
         fig = plt.figure(figsize=size, dpi=DPI)
@@ -68,7 +64,7 @@ def draw(out_dir: Path, name: str, title: str, size: tuple[float, float], build:
     notes = sorted({str(w.message) for w in caught if "missing from font" in str(w.message)})
     for note in notes:
         log.warning("chart %s: %s", name, note)
-    return Chart(name=name, title=title, file=f"charts/{name}.png", alt=alt, font=find_cjk_font().family, notes=notes)
+    return Chart(name=name, title=title, file=f"charts/{name}.png", alt=alt, font=chart_font().family, notes=notes)
 
 
 def rate_histogram(rates: pd.Series, out_dir: Path) -> Chart | None:

@@ -1,31 +1,27 @@
-"""Find a CJK font for chart images, and say so when there is none.
+"""The fonts of the report: the CJK font charts are drawn with, and the CSS font stack of the HTML pages.
 
-Debian's ``fonts-noto-cjk`` installs ``NotoSansCJK-Regular.ttc``; matplotlib reads .ttc collections.
-Without a CJK font, Chinese labels would come out as empty boxes: that is logged as a warning and the
-report says which font its charts were drawn with.
+Charts never depend on the machine's fonts: PyMuPDF (a core dependency) ships a CJK font, Droid Sans
+Fallback (Apache License 2.0), which MuPDF uses for Chinese text. Its bytes are written once to a file in
+the temporary directory and handed to matplotlib's font manager directly (``addfont``: no font cache is
+read or written for it), so a fresh server or container with no CJK font draws the same Chinese labels as
+a desktop. Latin letters and digits come from DejaVu Sans (bundled with matplotlib); matplotlib falls back
+glyph by glyph to the CJK font for the rest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import tempfile
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-# Preferred families, best first (Simplified Chinese faces of common CJK fonts).
-CJK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Noto Sans CJK JP",
-    "Noto Serif CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "AR PL UMing CN",
-    "SimHei",
-    "Microsoft YaHei",
-)
-# Same stack for the HTML pages; the browser picks the first it has.
+LATIN_FAMILY = "DejaVu Sans"  # matplotlib's own font
+# Same stack for the HTML pages; the reader's browser picks the first it has.
 CSS_FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
 )
@@ -33,27 +29,37 @@ CSS_FONT_STACK = (
 
 @dataclass(frozen=True, slots=True)
 class ChartFont:
-    family: str | None  # None: no CJK font found, Chinese will not render in charts
-    path: str | None
+    family: str  # the CJK family as matplotlib knows it
+    path: str  # the font file handed to matplotlib
 
     @property
-    def is_cjk(self) -> bool:
-        return self.family is not None
+    def families(self) -> list[str]:
+        """``font.family`` for charts: Latin first, then the CJK font for every glyph Latin lacks."""
+        return [LATIN_FAMILY, self.family]
 
 
 @cache
-def find_cjk_font() -> ChartFont:
-    """The first installed CJK family of ``CJK_FAMILIES``, with the file matplotlib will draw it from."""
+def chart_font() -> ChartFont:
+    """PyMuPDF's CJK font, registered with matplotlib (once per process)."""
+    import pymupdf
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    others = sorted(n for n in installed if "CJK" in n or "Han" in n)  # any other font that says CJK
-    for family in [*(f for f in CJK_FAMILIES if f in installed), *others]:
-        try:
-            path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-        except ValueError:
-            continue
-        log.debug("chart font: %s (%s)", family, path)
-        return ChartFont(family=family, path=str(path))
-    log.warning("no CJK font found (install fonts-noto-cjk): Chinese labels in charts will not render")
-    return ChartFont(family=None, path=None)
+    data = pymupdf.Font("cjk").buffer
+    path = _font_file(data)
+    font_manager.fontManager.addfont(str(path))
+    family = font_manager.FontProperties(fname=str(path)).get_name()
+    log.debug("chart font: %s (%s)", family, path)
+    return ChartFont(family=family, path=str(path))
+
+
+def _font_file(data: bytes) -> Path:
+    """The font bytes as a file named by their hash (written atomically; an intact copy is reused)."""
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"cnfiscal-cjk-{digest}.ttf"
+    if path.exists() and path.stat().st_size == len(data):
+        return path
+    fd, tmp = tempfile.mkstemp(prefix=path.stem, suffix=".part", dir=path.parent)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+    return path

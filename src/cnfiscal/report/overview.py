@@ -17,7 +17,7 @@ from cnfiscal.report.data import (
     findings_counts,
     total_rows,
 )
-from cnfiscal.report.fonts import find_cjk_font
+from cnfiscal.report.fonts import chart_font
 from cnfiscal.report.html import counts_table, page, table, td, text
 from cnfiscal.report.pages import doc_href
 
@@ -35,7 +35,7 @@ def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
     try:
         from cnfiscal.report import charts
     except ImportError:
-        log.warning("matplotlib is not installed (pip install 'cnfiscal[report]'): the report has no charts")
+        log.warning("matplotlib is not installed (pip install matplotlib): the report has no charts")
         return {}
     totals = total_rows(data)
     return {
@@ -89,7 +89,7 @@ def _cards(data: ReportData) -> str:
 
 def _charts(drawn: dict[str, Chart | None]) -> str:
     if not drawn:
-        return "<p class='muted'>⚠ No charts: matplotlib is not installed (pip install 'cnfiscal[report]').</p>"
+        return "<p class='muted'>⚠ 无图表：未安装 matplotlib (pip install matplotlib)。No charts: matplotlib is not installed.</p>"
     figures, missing = [], []
     for name in CHART_NAMES:
         chart = drawn.get(name)
@@ -101,12 +101,7 @@ def _charts(drawn: dict[str, Chart | None]) -> str:
             f'<figure id="chart-{name}"><img src="{escape(chart.file)}" alt="{escape(chart.alt)}">'
             f"<figcaption>{escape(chart.title)} — {escape(chart.alt)}{notes}</figcaption></figure>"
         )
-    font = find_cjk_font()
-    font_note = (
-        f"charts drawn with {escape(font.family)}"
-        if font.family
-        else "⚠ no CJK font was found: Chinese labels in the charts do not render (install fonts-noto-cjk)"
-    )
+    font_note = f"图表字体 charts drawn with {escape(chart_font().family)}"
     missing_note = f"<p class='muted'>No data for: {', '.join(missing)}.</p>" if missing else ""
     return f'<div class="charts">{"".join(figures)}</div>{missing_note}<p class="muted">{font_note}</p>'
 
