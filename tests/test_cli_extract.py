@@ -86,3 +86,26 @@ def test_missing_file_is_a_failed_input(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.pdf")])
     assert result.exit_code == 1
     assert "cannot read" in result.stderr
+
+
+def test_the_root_help_is_written_for_users_in_chinese_first() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "绩效自评表" in result.output and "退出码" in result.output and "cnfiscal ingest" in result.output
+    assert "thin commands" not in result.output
+
+
+def test_a_scan_without_opencv_fails_with_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken install (cv2 cannot be imported) gives a failed record naming the package, no traceback."""
+    import sys
+
+    from cnfiscal.pipeline import process
+
+    for name in [m for m in sys.modules if m == "cv2" or m.startswith("cnfiscal.extract.ocr.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "cv2", None)  # import cv2 → ModuleNotFoundError
+    scan = Path(__file__).parent / "data" / "scanned" / "self_eval_seed000_dept_2021_scan_a.pdf"
+    record = process(scan)
+    assert record.status.value == "failed"
+    assert record.errors[0].stage == "extract" and record.errors[0].error_type == "OCRUnavailable"
+    assert "opencv-python-headless" in record.errors[0].reason and "pip install" in record.errors[0].reason

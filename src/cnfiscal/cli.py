@@ -15,14 +15,31 @@ import typer
 
 from cnfiscal.models import DocumentRecord, Status
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+USER_HELP = (
+    "cnfiscal：把预算绩效公开文件（绩效自评表、自评报告、部门决算、部门预算）读成精确、经过核对的结构化数据。"
+    " Chinese budget-performance disclosures → exact, checked, structured data.\n\n"
+    "读取文本PDF、扫描件（OCR）和复制的文本；每个金额精确到元并注明页码；重算合计、执行率、得分和表间关系，"
+    "每处不一致都是一条核查发现（error 错误 / warning 警告 / info 印刷精度）。"
+    " Every amount exact to the yuan with its page; every recomputed mismatch a finding."
+)
+EPILOG = (
+    "示例 examples:  cnfiscal extract 自评表.pdf  ·  cnfiscal ingest 文件夹/ --db corpus.duckdb  ·  "
+    "cnfiscal report --db corpus.duckdb -o report --xlsx findings.xlsx  ·  "
+    "cnfiscal export --db corpus.duckdb --format xlsx -o 全部.xlsx\n\n"
+    "退出码 exit status: 0 成功 success (findings are results, not failures) · "
+    "1 有文件读取失败 some inputs failed (each recorded with its reason) · 2 用法错误 usage error."
+)
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=USER_HELP, epilog=EPILOG)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log progress and data warnings")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="输出进度和数据警告 log progress and data warnings")
+    ] = False,
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
 
@@ -33,7 +50,7 @@ def extract(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="output file (default: stdout)")] = None,
     ocr: Annotated[str, typer.Option(help="auto|always|never")] = "auto",
 ) -> None:
-    """One DocumentRecord per input (JSON for one file, JSON Lines for several), findings included."""
+    """读取文件，输出结构化记录和核查发现 — one record per input (JSON; JSON Lines for several)."""
     from cnfiscal.options import Options
     from cnfiscal.pipeline import process
 
@@ -64,7 +81,7 @@ def ingest(  # noqa: PLR0917 (typer: one parameter per option)
     max_pages: Annotated[int, typer.Option(min=0, help="refuse PDFs with more pages (0: no limit)")] = 1000,
     retry_failed: Annotated[bool, typer.Option(help="process again the files that failed before")] = False,
 ) -> None:
-    """Bulk, incremental ingest into DuckDB: known files (same sha256) are skipped; a summary at the end."""
+    """批量、增量入库 (DuckDB)：已读过的文件跳过 — bulk, incremental ingest; known files are skipped."""
     from cnfiscal.corpus.ingest import IngestConfig
     from cnfiscal.corpus.ingest import ingest as run_ingest
     from cnfiscal.corpus.task import Limits
@@ -91,7 +108,7 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", help="parquet|csv|xlsx|jsonl")],
     out: Annotated[Path, typer.Option("-o", "--out", help="folder (parquet, csv, jsonl) or .xlsx file")],
 ) -> None:
-    """Every corpus table as Parquet (DECIMAL kept), CSV, JSON Lines, or one xlsx sheet per table."""
+    """导出数据库的全部表 — every table as Parquet, CSV (Excel-ready), JSON Lines or one xlsx workbook."""
     from cnfiscal.corpus.export import ExportFormat, export
     from cnfiscal.errors import CorpusError
 
@@ -112,7 +129,7 @@ def report(
     out: Annotated[Path, typer.Option("-o", "--out", help="report folder: index.html, doc/, charts/")] = Path("report"),
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="also write the auditor's workbook here")] = None,
 ) -> None:
-    """Static HTML audit report (overview with charts, one page per document) and optionally an xlsx workbook."""
+    """生成审核报告 (离线 HTML) 和核查工作簿 — the HTML audit report and, with --xlsx, the auditor's workbook."""
     from cnfiscal.errors import CorpusError
     from cnfiscal.report.build import report_from_db, report_from_files
 

@@ -26,4 +26,6 @@ def replay() -> Iterator[ReplayEngine]:
     engine = ReplayEngine(SCANNED / "ocr_replay.json", LazyEngine(default_engine))
     yield engine
     if engine.misses:
-        log.warning("OCR replay: %d hits, %d misses read by RapidOCR (re-record to speed up)", engine.hits, engine.misses)
+        log.warning(
+            "OCR replay: %d hits, %d misses read by RapidOCR (re-record to speed up)", engine.hits, engine.misses
+        )

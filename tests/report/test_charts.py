@@ -64,7 +64,12 @@ def test_charts_on_a_machine_without_cjk_fonts_and_a_fresh_matplotlib_cache_show
     env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / "mpl"), "PYTHONPATH": str(ROOT)}
     run = subprocess.run(
         [sys.executable, "-c", CHART_SCRIPT, str(tmp_path / "out")],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
     )
     assert "missing from font" not in run.stdout + run.stderr
     assert "Droid Sans Fallback" in run.stdout and "[]" in run.stdout

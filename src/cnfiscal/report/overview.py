@@ -89,7 +89,7 @@ def _cards(data: ReportData) -> str:
 
 def _charts(drawn: dict[str, Chart | None]) -> str:
     if not drawn:
-        return "<p class='muted'>⚠ 无图表：未安装 matplotlib (pip install matplotlib)。No charts: matplotlib is not installed.</p>"
+        return "<p class='muted'>⚠ 无图表：未安装 matplotlib (pip install matplotlib)。matplotlib is not installed.</p>"
     figures, missing = [], []
     for name in CHART_NAMES:
         chart = drawn.get(name)
