@@ -58,3 +58,14 @@ def test_every_spec_field_is_in_the_schema() -> None:
     for model, fields in SPEC_FIELDS.items():
         props = defs[model]["properties"]  # type: ignore[index]
         assert [f for f in fields if f not in props] == [], model
+
+
+def test_a_finding_keeps_its_identity_whatever_its_message() -> None:
+    from cnfiscal.models import Finding
+
+    sha = "ab" * 32
+    f = Finding(rule="r.x", severity="error", message="stated 1", stated="1", recomputed="2", page=3, where="tables[0]")
+    assert f.identity(sha) == f.model_copy(update={"message": "表中为1，重算为2"}).identity(sha)
+    assert len(f.identity(sha)) == 16
+    assert f.identity(sha) != f.identity("cd" * 32)
+    assert f.identity(sha) != f.model_copy(update={"where": "tables[1]"}).identity(sha)

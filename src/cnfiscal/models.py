@@ -7,6 +7,8 @@ Money is exact: ``Decimal`` end to end; pydantic serialises ``Decimal`` as a str
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
@@ -220,6 +222,13 @@ class Finding(Record):
     bbox: BBox | None = None
     evidence: str | None = None
     where: str | None = None  # which part of the record: "self_evals[2].indicators[5]", "tables[公开01表]"
+
+    def identity(self, sha256: str) -> str:
+        """A stable id of this finding in the document with content ``sha256``: the same content, rule and
+        location (where, page, the values compared, the evidence) give the same id on every run, whatever
+        the message's wording or language. 16 hex digits."""
+        key = [sha256, self.rule, self.where, self.page, self.stated, self.recomputed, self.evidence]
+        return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 class Source(Record):
