@@ -61,3 +61,13 @@ class WorkerTimeout(CorpusError):
 
 class WorkerCrashed(CorpusError):
     """A worker process died (crash, memory limit) while processing a document."""
+
+
+class SourceError(CorpusError):
+    """A ``watch`` SOURCE (URL or sources file) is unusable: a usage error (exit status 2)."""
+
+
+class FetchError(CorpusError):
+    """A URL could not be fetched (HTTP status, timeout, redirect loop, size, wrong content); recorded, not fatal."""
+
+    stage = "fetch"
