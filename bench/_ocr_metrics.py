@@ -18,7 +18,7 @@ import regex
 
 from cnfiscal.extract.layout import Cell, Grid
 from cnfiscal.models import DocumentRecord
-from cnfiscal.normalize.numbers import NUMBER, fold
+from cnfiscal.numbers.parse import NUMBER, fold
 from cnfiscal.vocab.operators import OPERATOR_SYMBOLS
 
 _SPACE = regex.compile(r"\s+")

@@ -24,7 +24,7 @@ import pymupdf
 
 from bench._ocr_metrics import OcrScore, RecordScore, score_grids, score_records, source_pages
 from bench._registry import ROOT, BenchContext, benchmark
-from cnfiscal.extract.grid_join import join_tables
+from cnfiscal.extract.grid.join import join_tables
 from cnfiscal.extract.inputs import open_input
 from cnfiscal.extract.layout import Grid, Page
 from cnfiscal.extract.reader import read_document
@@ -200,7 +200,7 @@ def run(ctx: BenchContext) -> list[str]:
 def narrative_agreement(item: dict, pages: list[Page], engine: object, dpi: int) -> str:
     """Page text (whitespace dropped, NFKC) and claims of a scanned narrative against its text layer."""
     from cnfiscal.extract.ocr.engine import use_engine
-    from cnfiscal.normalize.numbers import fold
+    from cnfiscal.numbers.parse import fold
     from cnfiscal.pipeline import process
 
     source = source_pages(ROOT / item["source"], item["pages"], Path(tempfile.mkdtemp()))

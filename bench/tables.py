@@ -34,8 +34,8 @@ Engine = Callable[[Path, set[int] | None], Iterator[tuple[int, PageRows]]]
 
 
 def cnfiscal_grids(path: Path, only: set[int] | None) -> Iterator[tuple[int, PageRows]]:
-    from cnfiscal.extract.grid import find_page_tables
-    from cnfiscal.extract.grid_lines import page_rulings
+    from cnfiscal.extract.grid.lines import page_rulings
+    from cnfiscal.extract.grid.tables import find_page_tables
     from cnfiscal.extract.layout import Word
 
     with pymupdf.open(path) as doc:
@@ -78,7 +78,7 @@ def _mupdf(use_layout: bool, fill_from_words: bool) -> Engine:
 
 def _fill(table: Any, words: list[tuple[Any, ...]]) -> RawRows:
     """PyMuPDF's cells with their text taken from the page's words (its own extract garbles numbers)."""
-    from cnfiscal.extract.grid_text import Piece, cell_text
+    from cnfiscal.extract.grid.text import Piece, cell_text
 
     rows = []
     for row in table.rows:

@@ -15,7 +15,7 @@ from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.models import Claim, DocType, SelfEval, Table
 
 if TYPE_CHECKING:
-    from cnfiscal.extract.stdtables import ReportFound
+    from cnfiscal.extract.stdtables.section import ReportFound
     from cnfiscal.normalize.selfeval import SelfEvalsFound
 
 
@@ -39,10 +39,10 @@ def _registry() -> list[tuple[str, SectionParser]]:
     from cnfiscal.normalize import selfeval
 
     parsers.append(("selfeval", lambda doc, doc_type: _self_eval_parts(selfeval.parse(doc, doc_type))))
-    from cnfiscal.extract import stdtables
+    from cnfiscal.extract.stdtables import section as stdtables
 
     parsers.append(("stdtables", lambda doc, doc_type: _report_parts(stdtables.parse(doc, doc_type))))
-    from cnfiscal.normalize.claims_report import parse_report
+    from cnfiscal.normalize.claims.report import parse_report
 
     parsers.append(("report_claims", lambda doc, doc_type: Parts(claims=parse_report(doc, doc_type))))
     return parsers

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from cnfiscal.extract.grid import PageTable, TableCell, find_page_tables
-from cnfiscal.extract.grid_join import grid_rows, join_tables, row_labels, to_grid
-from cnfiscal.extract.grid_lines import Rulings, Segment, merge_collinear, page_rulings
-from cnfiscal.extract.grid_text import Piece, cell_text, split_word
+from cnfiscal.extract.backends.pdf import read_pdf, reading_order
+from cnfiscal.extract.grid.join import grid_rows, join_tables, row_labels, to_grid
+from cnfiscal.extract.grid.lines import Rulings, Segment, merge_collinear, page_rulings
+from cnfiscal.extract.grid.tables import PageTable, TableCell, find_page_tables
+from cnfiscal.extract.grid.text import Piece, cell_text, split_word
 from cnfiscal.extract.inputs import open_input
 from cnfiscal.extract.layout import Page, Word
-from cnfiscal.extract.pdf import read_pdf, reading_order
 from cnfiscal.options import Options
 
 PDF = Path(__file__).resolve().parents[2] / "samples" / "pdf"
@@ -224,7 +224,7 @@ def test_a_word_printed_across_a_cell_border_is_split_between_the_cells():
 
 
 def test_text_layer_usable_agrees_with_the_ocr_probe_measure():
-    from cnfiscal.extract.pdf import text_layer_usable
+    from cnfiscal.extract.backends.pdf import text_layer_usable
 
     def page(text: str) -> Page:
         return Page(1, words=[Word(text, (0, 0, 10, 10), 1)])
@@ -236,7 +236,7 @@ def test_text_layer_usable_agrees_with_the_ocr_probe_measure():
 
 
 def test_row_band_is_the_row_itself_not_the_labels_merged_below():
-    from cnfiscal.extract.grid_join import row_band
+    from cnfiscal.extract.grid.join import row_band
 
     rulings, words = _grid_page()
     rows = grid_rows(to_grid(find_page_tables(1, rulings, words)))

@@ -11,8 +11,8 @@ import numpy as np
 import pymupdf
 import pytest
 
-from cnfiscal.extract.grid import find_page_tables
-from cnfiscal.extract.grid_lines import page_rulings
+from cnfiscal.extract.grid.lines import page_rulings
+from cnfiscal.extract.grid.tables import find_page_tables
 from cnfiscal.extract.ocr.amounts import join_number_spaces, repair_number
 from cnfiscal.extract.ocr.cells import (
     _split_long,

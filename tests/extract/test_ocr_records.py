@@ -17,7 +17,7 @@ from bench._ocr_metrics import leaves, score_records, source_pages, table_amount
 from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE as LOW_CONFIDENCE
 from cnfiscal.extract.ocr.engine import ReplayEngine, use_engine
 from cnfiscal.models import InputKind
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.numbers.parse import fold
 from cnfiscal.pipeline import process
 
 ROOT = Path(__file__).resolve().parents[2]

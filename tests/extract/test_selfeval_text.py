@@ -16,11 +16,11 @@ import pytest
 from cnfiscal.extract.inputs import open_input
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Page
 from cnfiscal.extract.reader import read_document
-from cnfiscal.extract.selfeval import find_self_evals
-from cnfiscal.extract.selfeval_fragments import fit_cells
-from cnfiscal.extract.selfeval_funding import read_funding
-from cnfiscal.extract.selfeval_raw import RawSelfEval
-from cnfiscal.extract.textrows import text_rows
+from cnfiscal.extract.rows import text_rows
+from cnfiscal.extract.selfeval.find import find_self_evals
+from cnfiscal.extract.selfeval.fragments import fit_cells
+from cnfiscal.extract.selfeval.funding import read_funding
+from cnfiscal.extract.selfeval.raw import RawSelfEval
 from cnfiscal.models import DocType, InputKind, SelfEval
 from cnfiscal.normalize.selfeval import parse, to_self_eval
 from cnfiscal.options import Options

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cnfiscal.extract.claims import paragraphs
 from cnfiscal.extract.layout import Line
+from cnfiscal.extract.narrative.claims import paragraphs
 from cnfiscal.pipeline import process
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def _lines(*texts: str) -> list[Line]:
 
 
 def test_share_change_rate_and_direction_claims_of_one_paragraph() -> None:
-    from cnfiscal.extract.claims import extract_claims
+    from cnfiscal.extract.narrative.claims import extract_claims
 
     claims = extract_claims(
         _lines(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Page
-from cnfiscal.extract.report_segments import match_title, segment
-from cnfiscal.extract.stdtables_grid import read_grid
+from cnfiscal.extract.stdtables.grid import read_grid
+from cnfiscal.extract.stdtables.segments import match_title, segment
 from cnfiscal.models import InputKind
 from cnfiscal.vocab.tables import TableKind
 
@@ -46,7 +46,7 @@ def test_toc_entries_are_not_tables_and_listed_tables_are_known() -> None:
 
 
 def test_two_sided_text_table_with_ocr_spaces() -> None:
-    from cnfiscal.extract.stdtables_text import read_text_table
+    from cnfiscal.extract.stdtables.text import read_text_table
 
     segs = segment(
         _doc(
@@ -64,8 +64,8 @@ def test_two_sided_text_table_with_ocr_spaces() -> None:
 
 
 def test_ocr_decimal_comma_is_read_with_a_warning() -> None:
-    from cnfiscal.extract.report_segments import TableSegment
-    from cnfiscal.extract.stdtables_raw import RawCell, RawRow, RawTable
+    from cnfiscal.extract.stdtables.raw import RawCell, RawRow, RawTable
+    from cnfiscal.extract.stdtables.segments import TableSegment
     from cnfiscal.normalize.tables import to_table
     from cnfiscal.vocab.tables import SPEC_BY_KIND
 
@@ -113,8 +113,8 @@ def test_words_by_position_agree_with_the_ruled_grid() -> None:
 
     from cnfiscal.extract.inputs import open_input
     from cnfiscal.extract.reader import read_document
-    from cnfiscal.extract.stdtables_grid import grid_for
-    from cnfiscal.extract.stdtables_pos import read_positioned
+    from cnfiscal.extract.stdtables.grid import grid_for
+    from cnfiscal.extract.stdtables.pos import read_positioned
     from cnfiscal.options import Options
 
     path = Path(__file__).resolve().parents[2] / "samples" / "pdf" / "budget_commerce_dept_2025.pdf"
@@ -149,7 +149,7 @@ def test_seed003_attachments_are_handed_over_not_narrative() -> None:
 
 
 def test_a_table_listed_in_the_toc_but_missing_is_a_finding() -> None:
-    from cnfiscal.extract.stdtables import parse
+    from cnfiscal.extract.stdtables.section import parse
     from cnfiscal.models import DocType, DocumentRecord, Source
     from cnfiscal.validate.tables_doc import missing_table
 

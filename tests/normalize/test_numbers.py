@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnfiscal.normalize.numbers import decimals_of, is_empty, parse_decimal, parse_money, parse_rate
+from cnfiscal.numbers.parse import decimals_of, is_empty, parse_decimal, parse_money, parse_rate
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
-from cnfiscal.extract.report_narrative import paragraphs
+from cnfiscal.extract.narrative.paragraphs import paragraphs
 from cnfiscal.models import DocType, InputKind
-from cnfiscal.normalize.claims_report import claims_of, cn_int, parse_report
+from cnfiscal.normalize.claims.mentions import claims_of, cn_int
+from cnfiscal.normalize.claims.report import parse_report
 from cnfiscal.pipeline import process
 
 from .builders import record
@@ -176,7 +177,7 @@ def test_low_ocr_confidence_downgrades_report_error() -> None:
 
 
 def test_heading_counts_its_numbered_subsections() -> None:
-    from cnfiscal.normalize.claims_sections import section_claims
+    from cnfiscal.normalize.claims.sections import section_claims
     from cnfiscal.validate.rules import RULES
 
     lines = (

@@ -133,8 +133,8 @@ def test_every_table_rule_is_documented() -> None:
 
 
 def _claims_record(*texts: str) -> DocumentRecord:
-    from cnfiscal.extract.claims import extract_claims
     from cnfiscal.extract.layout import Line
+    from cnfiscal.extract.narrative.claims import extract_claims
 
     claims = extract_claims([Line(t, 1, None, i + 1) for i, t in enumerate(texts)])
     return DocumentRecord(

@@ -13,7 +13,7 @@ import datetime as dt
 
 import regex
 
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.numbers.parse import fold
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100

@@ -30,7 +30,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from cnfiscal.models import Measure, MeasureKind
-from cnfiscal.normalize.numbers import UNSIGNED_NUMBER_SRC, fold, is_empty, parse_decimal, to_yuan
+from cnfiscal.numbers.parse import UNSIGNED_NUMBER_SRC, fold, is_empty, parse_decimal, to_yuan
 from cnfiscal.vocab.operators import (
     APPROX_MORE_WORDS,
     DEADLINE_WORDS,

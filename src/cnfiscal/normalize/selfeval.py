@@ -24,10 +24,10 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.extract.layout import Cell, ExtractedDocument
-from cnfiscal.extract.selfeval import find_self_evals, is_title, mentions_self_eval
-from cnfiscal.extract.selfeval_labels import folded, rx
-from cnfiscal.extract.selfeval_raw import RawFunding, RawIndicator, RawSelfEval
-from cnfiscal.extract.textrows import document_rows
+from cnfiscal.extract.rows import document_rows
+from cnfiscal.extract.selfeval.find import find_self_evals, is_title, mentions_self_eval
+from cnfiscal.extract.selfeval.labels import folded, rx
+from cnfiscal.extract.selfeval.raw import RawFunding, RawIndicator, RawSelfEval
 from cnfiscal.models import (
     BBox,
     Conclusion,
@@ -44,7 +44,7 @@ from cnfiscal.models import (
 )
 from cnfiscal.normalize.dates import parse_date, parse_year
 from cnfiscal.normalize.measure import parse_measure
-from cnfiscal.normalize.numbers import parse_decimal, parse_money, parse_rate
+from cnfiscal.numbers.parse import parse_decimal, parse_money, parse_rate
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)

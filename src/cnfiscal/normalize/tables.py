@@ -6,10 +6,10 @@ import logging
 
 import regex
 
-from cnfiscal.extract.report_segments import TableSegment
-from cnfiscal.extract.stdtables_raw import RawRow, RawTable
+from cnfiscal.extract.stdtables.raw import RawRow, RawTable
+from cnfiscal.extract.stdtables.segments import TableSegment
 from cnfiscal.models import Money, MoneyUnit, Table, TableRow, TableRowLevel
-from cnfiscal.normalize.numbers import parse_money
+from cnfiscal.numbers.parse import parse_money
 from cnfiscal.vocab.tables import CODE_LEVELS
 
 log = logging.getLogger(__name__)

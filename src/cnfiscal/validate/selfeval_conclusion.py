@@ -12,7 +12,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.models import Finding, SelfEval, Severity
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.numbers.parse import fold
 from cnfiscal.validate.base import Check
 from cnfiscal.validate.tolerance import Tolerance, decimal_ulp, fmt
 

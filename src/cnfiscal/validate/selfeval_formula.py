@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.models import Indicator, Measure, SelfEval, Severity
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.numbers.parse import fold
 from cnfiscal.validate.base import Check
 from cnfiscal.validate.selfeval_indicators import evidence, label
 from cnfiscal.validate.tolerance import Tolerance, decimal_ulp

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cnfiscal.models import Money, Severity
-from cnfiscal.normalize.numbers import NUMBER, decimals_of, fold, parse_decimal
+from cnfiscal.numbers.parse import NUMBER, decimals_of, fold, parse_decimal
 from cnfiscal.vocab.units import MONEY_UNITS
 
 LOW_CONFIDENCE = 0.80

@@ -17,6 +17,7 @@ import pymupdf
 
 from cnfiscal.errors import CnfiscalError, OCRUnavailable
 from cnfiscal.extract.layout import Grid, Page
+from cnfiscal.extract.ocr.deps import missing_package
 from cnfiscal.extract.ocr.detect import PageKind, probe_page
 from cnfiscal.models import InputKind
 from cnfiscal.options import Options
@@ -24,20 +25,9 @@ from cnfiscal.options import Options
 if TYPE_CHECKING:  # numpy/OpenCV/RapidOCR are imported only when a page needs OCR
     from cnfiscal.extract.ocr.page import ScannedPage
 
-__all__ = ["document_kind", "missing_package", "scan_page", "with_confidence"]
+__all__ = ["document_kind", "scan_page", "with_confidence"]
 
 log = logging.getLogger(__name__)
-
-# module that failed to import → the distribution that provides it (all are cnfiscal's own dependencies)
-OCR_PACKAGES = {
-    "cv2": "opencv-python-headless",
-    "numpy": "numpy",
-    "onnxruntime": "onnxruntime",
-    "rapidocr_onnxruntime": "rapidocr-onnxruntime",
-    "pyclipper": "pyclipper",
-    "shapely": "shapely",
-    "yaml": "pyyaml",
-}
 
 
 def scan_page(pdf_page: pymupdf.Page, number: int, options: Options) -> ScannedPage | None:
@@ -50,8 +40,8 @@ def scan_page(pdf_page: pymupdf.Page, number: int, options: Options) -> ScannedP
     if probe.kind is PageKind.GARBAGE:
         log.info("page %d: text layer unreadable (%.0f%% readable characters); OCR", number, 100 * probe.good_share)
     try:
-        from cnfiscal.extract.ocr.engine import current_engine
         from cnfiscal.extract.ocr.page import ScannedPage, ocr_page
+        from cnfiscal.extract.ocr.pool import current_engine
     except ImportError as e:
         raise missing_package(e) from e
     try:
@@ -63,21 +53,6 @@ def scan_page(pdf_page: pymupdf.Page, number: int, options: Options) -> ScannedP
         log.warning("%s", message)
         page = Page(number=number, width=pdf_page.rect.width, height=pdf_page.rect.height, ocr=True, warnings=[message])
         return ScannedPage(page, [])
-
-
-def missing_package(e: ImportError) -> OCRUnavailable:
-    """The error for an OCR import that failed, naming the package to install (or the library it lacks)."""
-    module = (e.name or "").split(".")[0]
-    package = OCR_PACKAGES.get(module)
-    if package and isinstance(e, ModuleNotFoundError):
-        how = f"pip install '{package}'" if package != "opencv-python-headless" else _OPENCV_FIX
-        return OCRUnavailable(f"扫描页需要 OCR，缺少 Python 包 {package}: {how} (OCR needs {package}, not installed)")
-    if "libGL" in str(e) or "libgthread" in str(e):  # the GUI build of OpenCV on a machine without a desktop
-        return OCRUnavailable(f"OpenCV 无法加载 ({e}): {_OPENCV_FIX}")
-    return OCRUnavailable(f"OCR 组件无法加载 ({type(e).__name__}: {e}): pip install --force-reinstall cnfiscal")
-
-
-_OPENCV_FIX = "pip uninstall -y opencv-python && pip install --force-reinstall opencv-python-headless"
 
 
 def document_kind(pages: Sequence[Page]) -> InputKind:

@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 import regex
 
-from cnfiscal.normalize.numbers import UNSIGNED_NUMBER_SRC
+from cnfiscal.numbers.parse import UNSIGNED_NUMBER_SRC
 from cnfiscal.vocab.operators import OPERATOR_SYMBOLS
 from cnfiscal.vocab.units import MONEY_SCALE_WORDS, MONEY_UNITS
 

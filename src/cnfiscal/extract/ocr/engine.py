@@ -69,7 +69,7 @@ class RapidEngine:
         try:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as e:  # a broken install: say what to install
-            from cnfiscal.extract.ocr import missing_package
+            from cnfiscal.extract.ocr.deps import missing_package
 
             raise missing_package(e) from e
         self._ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, use_cls=False, print_verbose=False)
@@ -255,15 +255,9 @@ _CURRENT: ContextVar[OcrEngine | None] = ContextVar("cnfiscal_ocr_engine", defau
 ENGINE_TIMEOUT = 120.0  # seconds for one engine call (one page's batch)
 
 
-def current_engine(workers: int | None = 1) -> OcrEngine:
-    """The engine set by ``use_engine`` (tests, benchmarks), else RapidOCR on ``workers`` processes
-    (``Options.ocr_workers``; see ``pool``), one onnxruntime thread each, with a time limit."""
-    engine = _CURRENT.get()
-    if engine is not None:
-        return engine
-    from cnfiscal.extract.ocr.pool import recognition_engine
-
-    return TimedEngine(recognition_engine(workers), ENGINE_TIMEOUT)
+def injected_engine() -> OcrEngine | None:
+    """The engine set by ``use_engine`` (tests, benchmarks), if any."""
+    return _CURRENT.get()
 
 
 @contextmanager

@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 import pymupdf
 
-from cnfiscal.extract.grid import PageTable, find_page_tables
+from cnfiscal.extract.grid.tables import PageTable, find_page_tables
 from cnfiscal.extract.layout import Line, Page, Word
 from cnfiscal.extract.ocr.amounts import LOW_NUMBER_CONFIDENCE, join_number_spaces, looks_like_amount
 from cnfiscal.extract.ocr.cells import (

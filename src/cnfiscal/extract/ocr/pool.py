@@ -29,7 +29,16 @@ from collections import deque
 
 import numpy as np
 
-from cnfiscal.extract.ocr.engine import Detected, OcrEngine, Recognized, default_engine, width_order
+from cnfiscal.extract.ocr.engine import (
+    ENGINE_TIMEOUT,
+    Detected,
+    OcrEngine,
+    Recognized,
+    TimedEngine,
+    default_engine,
+    injected_engine,
+    width_order,
+)
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +184,15 @@ def recognition_engine(workers: int | None) -> OcrEngine:
         if n - 1 not in _ENGINES:
             _ENGINES[n - 1] = ParallelEngine(n - 1)
         return _ENGINES[n - 1]
+
+
+def current_engine(workers: int | None = 1) -> OcrEngine:
+    """The engine set by ``use_engine`` (tests, benchmarks), else RapidOCR on ``workers`` processes
+    (``Options.ocr_workers``), one onnxruntime thread each, with a time limit."""
+    engine = injected_engine()
+    if engine is not None:
+        return engine
+    return TimedEngine(recognition_engine(workers), ENGINE_TIMEOUT)
 
 
 @atexit.register

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from cnfiscal.extract.grid_lines import Rulings, Segment, merge_collinear
+from cnfiscal.extract.grid.lines import Rulings, Segment, merge_collinear
 
 BRIDGE_PT = 8.0  # collinear ruling pieces closer than this (points) are joined
 

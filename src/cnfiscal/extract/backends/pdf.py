@@ -14,9 +14,9 @@ import pymupdf
 import regex
 
 from cnfiscal.errors import EncryptedPDFError, InputError
-from cnfiscal.extract.grid import PageTable, find_page_tables
-from cnfiscal.extract.grid_join import join_tables
-from cnfiscal.extract.grid_lines import page_rulings
+from cnfiscal.extract.grid.join import join_tables
+from cnfiscal.extract.grid.lines import page_rulings
+from cnfiscal.extract.grid.tables import PageTable, find_page_tables
 from cnfiscal.extract.inputs import InputFile
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page, Word
 from cnfiscal.extract.ocr import document_kind, scan_page, with_confidence

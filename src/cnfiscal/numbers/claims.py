@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cnfiscal.models import Money
-from cnfiscal.normalize.numbers import parse_decimal, parse_money
+from cnfiscal.numbers.parse import parse_decimal, parse_money
 
 
 def amount(raw: str, unit: str, page: int | None) -> Money | None:

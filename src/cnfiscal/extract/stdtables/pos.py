@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import ExtractedDocument, Word
-from cnfiscal.extract.report_segments import TableSegment
-from cnfiscal.extract.stdtables_header import Block, blocks, column_of
-from cnfiscal.extract.stdtables_raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
+from cnfiscal.extract.stdtables.header import Block, blocks, column_of
+from cnfiscal.extract.stdtables.raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
+from cnfiscal.extract.stdtables.segments import TableSegment
 from cnfiscal.vocab import tables as tv
 
 log = logging.getLogger(__name__)

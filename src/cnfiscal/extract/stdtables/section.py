@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.extract.report_segments import ReportSegments, TableSegment, residue_warnings, segment, year_warnings
-from cnfiscal.extract.stdtables_grid import grid_for, read_grid
-from cnfiscal.extract.stdtables_pos import read_positioned
-from cnfiscal.extract.stdtables_raw import RawTable
-from cnfiscal.extract.stdtables_text import read_text_table
+from cnfiscal.extract.stdtables.grid import grid_for, read_grid
+from cnfiscal.extract.stdtables.pos import read_positioned
+from cnfiscal.extract.stdtables.raw import RawTable
+from cnfiscal.extract.stdtables.segments import ReportSegments, TableSegment, residue_warnings, segment, year_warnings
+from cnfiscal.extract.stdtables.text import read_text_table
 from cnfiscal.models import Claim, DocType, InputKind, MoneyUnit, Table
 from cnfiscal.vocab.tables import SPEC_BY_KIND
 
@@ -64,7 +64,7 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
         for k in dict.fromkeys(segs.toc_kinds)
         if k not in found
     )
-    from cnfiscal.extract.claims import extract_claims
+    from cnfiscal.extract.narrative.claims import extract_claims
 
     parts.claims.extend(extract_claims(segs.narrative, tables=parts.tables))
     return parts

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from cnfiscal.normalize.numbers import fold, parse_decimal
+from cnfiscal.numbers.parse import fold, parse_decimal
 from cnfiscal.vocab import selfeval as V
 
 _WS = regex.compile(r"\s+")

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from cnfiscal.extract.grid_join import cell_rows
+from cnfiscal.extract.grid.join import cell_rows
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid
-from cnfiscal.extract.report_segments import TableSegment
-from cnfiscal.extract.stdtables_raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
+from cnfiscal.extract.stdtables.raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
+from cnfiscal.extract.stdtables.segments import TableSegment
 from cnfiscal.vocab import tables as tv
 from cnfiscal.vocab.units import EMPTY_MARKS
 

@@ -17,7 +17,7 @@ Table structure is lost in text files; this module rebuilds what can be rebuilt 
 - a line of stamp garbage (no Chinese, Latin letters or symbol noise) is dropped with a warning.
 
 Joining labels wrapped over several lines and splitting a block into level-3 label / target / actual is
-done where the table's column count is known: ``cnfiscal.extract.selfeval_fragments``.
+done where the table's column count is known: ``cnfiscal.extract.selfeval.fragments``.
 Every Row keeps ``page`` and ``line`` (the first source line number).
 """
 
@@ -30,7 +30,7 @@ import regex
 
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid, Line, Row, RowCell
 from cnfiscal.models import BBox
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.numbers.parse import fold
 
 log = logging.getLogger(__name__)
 

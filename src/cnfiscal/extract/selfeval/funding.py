@@ -14,10 +14,10 @@ from typing import NamedTuple
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval_labels import folded, funding_label_of, rx
-from cnfiscal.extract.selfeval_raw import RawFunding, RawSelfEval
+from cnfiscal.extract.selfeval.labels import folded, funding_label_of, rx
+from cnfiscal.extract.selfeval.raw import RawFunding, RawSelfEval
 from cnfiscal.models import BBox
-from cnfiscal.normalize.numbers import NUMBER_SRC, is_empty
+from cnfiscal.numbers.parse import NUMBER_SRC, is_empty
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)

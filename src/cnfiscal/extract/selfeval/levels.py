@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.extract.selfeval_labels import folded, level1_of, level1_weight_of, level2_of, number_of
-from cnfiscal.extract.selfeval_raw import RawIndicator
+from cnfiscal.extract.selfeval.labels import folded, level1_of, level1_weight_of, level2_of, number_of
+from cnfiscal.extract.selfeval.raw import RawIndicator
 from cnfiscal.vocab import selfeval as V
 
 _HAN = regex.compile(r"\p{Han}")

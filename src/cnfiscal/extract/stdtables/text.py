@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import regex
 
 from cnfiscal.extract.layout import Line
-from cnfiscal.extract.report_segments import TableSegment
-from cnfiscal.extract.stdtables_raw import CODE_WORD, RawCell, RawRow, RawTable
-from cnfiscal.normalize.numbers import NUMBER_SRC
+from cnfiscal.extract.stdtables.raw import CODE_WORD, RawCell, RawRow, RawTable
+from cnfiscal.extract.stdtables.segments import TableSegment
+from cnfiscal.numbers.parse import NUMBER_SRC
 from cnfiscal.vocab import tables as tv
 
 _WS = regex.compile(r"\s+")

@@ -4,7 +4,7 @@ Public interface (stable; the PDF grid reader and the text reader both feed it):
 
 ``find_self_evals(rows: list[Row]) -> list[RawSelfEval]``
     ``rows`` in reading order, from ``Grid.rows()`` (one ``RowCell`` per grid cell, ``col`` set, empty
-    cells kept so that positions count) or from ``cnfiscal.extract.textrows.text_rows`` (tab fields with
+    cells kept so that positions count) or from ``cnfiscal.extract.rows.text_rows`` (tab fields with
     ``col`` set; whitespace tokens with ``col`` None; an empty Row is a blank line);
     ``textrows.document_rows(doc)`` merges both for a whole document (grids plus the lines outside them).
     Title rows (``部门整体支出绩效目标自评表``, ``项目支出绩效自评表-项目一``) start a section; each
@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval_fragments import Block, clean_text, fit_cells
-from cnfiscal.extract.selfeval_funding import read_funding
-from cnfiscal.extract.selfeval_indicators import IndicatorParser
-from cnfiscal.extract.selfeval_labels import folded, is_total, rx, search
-from cnfiscal.extract.selfeval_parts import read_conclusion, read_header, weight_score
-from cnfiscal.extract.selfeval_raw import RawSelfEval
+from cnfiscal.extract.selfeval.fragments import Block, clean_text, fit_cells
+from cnfiscal.extract.selfeval.funding import read_funding
+from cnfiscal.extract.selfeval.indicators import IndicatorParser
+from cnfiscal.extract.selfeval.labels import folded, is_total, rx, search
+from cnfiscal.extract.selfeval.parts import read_conclusion, read_header, weight_score
+from cnfiscal.extract.selfeval.raw import RawSelfEval
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)

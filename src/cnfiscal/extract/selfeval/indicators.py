@@ -23,17 +23,17 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval_fragments import Block, block_text, clean_text, fit_cells
-from cnfiscal.extract.selfeval_funding import union
-from cnfiscal.extract.selfeval_labels import folded, number_of, rx
-from cnfiscal.extract.selfeval_levels import (
+from cnfiscal.extract.selfeval.fragments import Block, block_text, clean_text, fit_cells
+from cnfiscal.extract.selfeval.funding import union
+from cnfiscal.extract.selfeval.labels import folded, number_of, rx
+from cnfiscal.extract.selfeval.levels import (
     Levels,
     centre_level2_groups,
     fill_leading_level2,
     row_weight,
     settle_level2_boundaries,
 )
-from cnfiscal.extract.selfeval_raw import RawIndicator
+from cnfiscal.extract.selfeval.raw import RawIndicator
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)

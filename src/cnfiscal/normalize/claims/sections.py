@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import regex
 
-from cnfiscal.extract.report_narrative import Paragraph
+from cnfiscal.extract.narrative.paragraphs import Paragraph
 from cnfiscal.models import Claim
-from cnfiscal.normalize.claims_report import (
+from cnfiscal.normalize.claims.mentions import (
     BUDGET_WORDS,
     COUNT,
     LIST_KEY,

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from cnfiscal.extract.grid_lines import Rulings, Segment, cluster_positions
-from cnfiscal.extract.grid_text import Piece, cell_text, split_word
+from cnfiscal.extract.grid.lines import Rulings, Segment, cluster_positions
+from cnfiscal.extract.grid.text import Piece, cell_text, split_word
 from cnfiscal.extract.layout import Word
 from cnfiscal.models import BBox
 

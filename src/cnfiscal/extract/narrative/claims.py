@@ -12,7 +12,7 @@ import regex
 
 from cnfiscal.extract.layout import Line
 from cnfiscal.models import Claim, Table
-from cnfiscal.normalize.claims import amount, percent
+from cnfiscal.numbers.claims import amount, percent
 from cnfiscal.vocab import narrative as nv
 from cnfiscal.vocab.tables import LIST_NUMBER
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 import regex
 
-from cnfiscal.extract.grid import PageTable
-from cnfiscal.extract.grid_lines import cluster_positions
+from cnfiscal.extract.grid.lines import cluster_positions
+from cnfiscal.extract.grid.tables import PageTable
 from cnfiscal.extract.layout import Cell, Grid, Page, Row, RowCell
 from cnfiscal.models import BBox
 

@@ -16,7 +16,7 @@ import regex
 
 from cnfiscal.extract.layout import ExtractedDocument, Line
 from cnfiscal.models import BBox
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.numbers.parse import fold
 
 _BULLET = regex.compile(r"^\s*[-•·●]\s+")
 _MARKER = regex.compile(

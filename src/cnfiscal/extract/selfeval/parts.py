@@ -1,7 +1,7 @@
 """The non-indicator parts of a 绩效自评表: header fields, funding rows, goals, conclusion, contact, 注.
 
 Each function reads one ``Row`` (cells with provenance) and fills a ``RawSelfEval`` in place; the
-section finder ``cnfiscal.extract.selfeval`` decides which zone a row belongs to.
+section finder ``cnfiscal.extract.selfeval.find`` decides which zone a row belongs to.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import logging
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval_fragments import clean_text
-from cnfiscal.extract.selfeval_labels import folded, number_of, rx, search
-from cnfiscal.extract.selfeval_raw import RawSelfEval
-from cnfiscal.normalize.numbers import fold
+from cnfiscal.extract.selfeval.fragments import clean_text
+from cnfiscal.extract.selfeval.labels import folded, number_of, rx, search
+from cnfiscal.extract.selfeval.raw import RawSelfEval
+from cnfiscal.numbers.parse import fold
 from cnfiscal.vocab import selfeval as V
 
 log = logging.getLogger(__name__)

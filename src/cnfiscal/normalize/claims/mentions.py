@@ -1,6 +1,6 @@
 """Claims of a narrative self-evaluation report: the statements the report rules recompute.
 
-From each paragraph (``extract.report_narrative``):
+From each paragraph (``extract.narrative.paragraphs``):
 
 - rate statements ``预算数 X 万元 … 执行数 Y 万元，执行率 Z%`` → a group of claims with roles
   ``budget``, ``executed``, ``rate`` (the budget is the last amount after a budget word — 预算数, 批复数,
@@ -23,10 +23,9 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.extract.report_narrative import Paragraph, paragraphs
-from cnfiscal.models import Claim, ClaimKind, DocType, Money
-from cnfiscal.normalize.numbers import parse_money, parse_rate
+from cnfiscal.extract.narrative.paragraphs import Paragraph
+from cnfiscal.models import Claim, ClaimKind, Money
+from cnfiscal.numbers.parse import parse_money, parse_rate
 
 log = logging.getLogger(__name__)
 
@@ -132,18 +131,6 @@ _WORDS = regex.compile(r"[\p{Han}A-Za-z]+")
 def _subject(label: str) -> str | None:
     words = _WORDS.findall(label)
     return words[-1] if words else None
-
-
-def parse_report(doc: ExtractedDocument, doc_type: DocType) -> list[Claim]:
-    """The section parser's work for a narrative self-evaluation report (other kinds: no claims here)."""
-    if doc_type is not DocType.SELF_EVAL_REPORT:
-        return []
-    from cnfiscal.normalize.claims_sections import section_claims
-
-    paras = paragraphs(doc)
-    claims = claims_of(paras) + section_claims(paras)
-    log.debug("%s: %d report claims", doc.path, len(claims))
-    return claims
 
 
 def claims_of(paras: list[Paragraph]) -> list[Claim]:

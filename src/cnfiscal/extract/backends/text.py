@@ -1,0 +1,20 @@
+"""Text files (OCR output, text copied from a page): pages of numbered lines, no geometry."""
+
+from __future__ import annotations
+
+from cnfiscal.extract.inputs import InputFile, decode_text
+from cnfiscal.extract.layout import ExtractedDocument, Line, Page
+from cnfiscal.models import InputKind
+
+
+def read_text(inp: InputFile) -> ExtractedDocument:
+    """A text file is one page of numbered lines (OCR text carries no page geometry)."""
+    text, encoding = decode_text(inp.data, inp.path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages: list[Page] = []
+    for chunk in text.split("\f"):  # a form feed, where present, is a page break
+        number = len(pages) + 1
+        base = sum(len(p.lines) for p in pages)
+        lines = [Line(t, number, None, base + i + 1) for i, t in enumerate(chunk.split("\n"))]
+        pages.append(Page(number=number, lines=lines))
+    return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, pages, encoding=encoding)

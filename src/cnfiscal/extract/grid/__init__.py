@@ -1,0 +1,1 @@
+"""Table grids: ruling lines, cells, cell text, tables joined over pages."""

@@ -1,0 +1,1 @@
+"""Narrative text: paragraphs re-joined from wrapped lines, and the claims (amounts, shares, changes) in them."""

@@ -1,0 +1,1 @@
+"""绩效自评表 sections: found in logical rows and cut into their parts (raw, as printed)."""

@@ -1,0 +1,1 @@
+"""Claims of narrative reports: mentions of amounts and rates, lists and their totals, section lists."""
