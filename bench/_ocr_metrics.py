@@ -1,4 +1,4 @@
-"""Agreement of an OCR grid with the text-layer grid of the same form (tested in ``tests/extract/test_ocr_metrics``).
+"""Agreement of an OCR grid with the text-layer grid of the same form (tested in ``tests/extract/ocr/test_metrics``).
 
 Cells are paired by (row, column) when both grids have the same shape. A cell *agrees* when its text,
 NFKC-folded and without whitespace, is identical; ``cells_agree_ops`` also counts cells that agree

@@ -1,6 +1,6 @@
 """Field-level comparison of a parsed SelfEval with a synthetic form's expected record.
 
-Leaves are compared as in ``tests.extract.selfeval_compare`` (rows paired like a diff), except that
+Leaves are compared as in ``tests.extract.selfeval.compare`` (rows paired like a diff), except that
 decimal fields (``yuan``, ``value``, ``weight``, ``score``, ``rate``, ``level1_weight``, ``score_stated``)
 compare as numbers (``61456656.00`` = ``61456656``) and provenance leaves (bbox, line, confidence) are left
 out: the generator does not know them. Printed strings (``raw``, ``rate_raw``, labels, texts) compare exactly.
@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cnfiscal.models import SelfEval
-from tests.extract.selfeval_compare import as_json, flatten, mismatches
+from tests.extract.selfeval.compare import as_json, flatten, mismatches
 
 DECIMAL_KEYS = frozenset({"yuan", "value", "weight", "score", "rate", "level1_weight", "score_stated"})
 UNKNOWN_TO_GENERATOR = frozenset({"bbox", "line", "confidence"})

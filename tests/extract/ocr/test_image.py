@@ -25,7 +25,7 @@ from cnfiscal.extract.ocr.preprocess import measure_skew, prepare, suppress_red
 from cnfiscal.extract.ocr.render import native_dpi, render_page
 from cnfiscal.extract.ocr.rulings import find_rulings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCANNED = ROOT / "tests" / "data" / "scanned"
 MANIFEST = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
 
@@ -174,7 +174,7 @@ def test_a_page_of_text_without_rulings_is_deskewed_from_its_lines(angle: float)
 
 def test_a_narrative_page_is_read_without_the_text_detector() -> None:
     from cnfiscal.extract.ocr.page import ocr_page
-    from tests.extract.test_ocr_engine import ConstantEngine
+    from tests.extract.ocr.test_engine import ConstantEngine
 
     class NoDetector(ConstantEngine):
         def detect_read(self, image: np.ndarray) -> list:

@@ -15,7 +15,7 @@ from cnfiscal.extract.inputs import open_input
 from cnfiscal.extract.layout import Page, Word
 from cnfiscal.options import Options
 
-PDF = Path(__file__).resolve().parents[2] / "samples" / "pdf"
+PDF = Path(__file__).resolve().parents[3] / "samples" / "pdf"
 
 
 def _line(x0: float, y0: float, x1: float, y1: float) -> dict:

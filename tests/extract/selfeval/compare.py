@@ -1,11 +1,11 @@
 """Field-level comparison of SelfEval records with hand-checked expected JSON.
 
-Used by ``test_selfeval_text.py`` and, with ``--report``, to print the agreement per document;
+Used by ``test_text.py`` and, with ``--report``, to print the agreement per document;
 ``--drafts DIR`` writes the parser's current output to DIR as *drafts* for a human to check — it never
 touches ``tests/data/expected`` (expected files are edited by hand after reading the source text).
 
-    .venv/bin/python -m tests.extract.selfeval_compare --report
-    .venv/bin/python -m tests.extract.selfeval_compare --drafts /tmp/selfeval_drafts
+    .venv/bin/python -m tests.extract.selfeval.compare --report
+    .venv/bin/python -m tests.extract.selfeval.compare --drafts /tmp/selfeval_drafts
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from cnfiscal.models import DocType, SelfEval
 from cnfiscal.normalize.selfeval import parse
 from cnfiscal.options import Options
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT / "samples" / "text"
 EXPECTED = ROOT / "tests" / "data" / "expected" / "selfeval"
 NOT_COMPARED = ("warnings",)  # parser diagnostics, not data

@@ -15,7 +15,7 @@ from cnfiscal.extract.layout import Line
 from cnfiscal.extract.narrative.claims import paragraphs
 from cnfiscal.pipeline import process
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXPECTED = ROOT / "tests" / "data" / "expected" / "tables"
 SAMPLES = ["samples/pdf/budget_govoffice_dept_2025.pdf"]
 

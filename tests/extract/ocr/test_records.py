@@ -20,7 +20,7 @@ from cnfiscal.models import InputKind
 from cnfiscal.numbers.parse import fold
 from cnfiscal.pipeline import process
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCANNED = ROOT / "tests" / "data" / "scanned"
 MANIFEST = json.loads((SCANNED / "MANIFEST.json").read_text(encoding="utf-8"))
 FORMS = [m for m in MANIFEST if "pages" not in m]  # whole self-evaluation forms

@@ -17,7 +17,7 @@ import pytest
 
 from cnfiscal.extract.ocr.engine import LazyEngine, ReplayEngine, default_engine
 
-SCANNED = Path(__file__).resolve().parents[2] / "tests" / "data" / "scanned"
+SCANNED = Path(__file__).resolve().parents[3] / "tests" / "data" / "scanned"
 log = logging.getLogger(__name__)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from cnfiscal.extract.ocr.render import render_page, scan_image
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCANNED = ROOT / "tests" / "data" / "scanned"
 
 

@@ -25,7 +25,7 @@ from cnfiscal.models import DocType, InputKind, SelfEval
 from cnfiscal.normalize.selfeval import parse, to_self_eval
 from cnfiscal.options import Options
 from cnfiscal.sections import SECTION_PARSERS
-from tests.extract.selfeval_compare import CASES, ROOT, agreement, as_json, extract, load_expected, mismatches
+from tests.extract.selfeval.compare import CASES, ROOT, agreement, as_json, extract, load_expected, mismatches
 
 KNOWN_WRONG: dict[str, set[str]] = {
     "seed000": set(),

@@ -19,7 +19,7 @@ from cnfiscal.extract.reader import read_document
 from cnfiscal.models import InputKind
 from cnfiscal.options import Options
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCANNED = ROOT / "tests" / "data" / "scanned"
 
 

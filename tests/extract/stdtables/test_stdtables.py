@@ -1,7 +1,7 @@
 """决算/预算 standard tables: every table found with its title, pages, row count and checked totals.
 
 Expected files: ``tests/data/expected/tables/<sample>.json``. They are written only with
-``CNFISCAL_REGEN=1 pytest tests/extract/test_stdtables.py`` and then checked by hand against the PDF
+``CNFISCAL_REGEN=1 pytest tests/extract/stdtables/test_stdtables.py`` and then checked by hand against the PDF
 (the ``checked`` list of each file names the values that were verified by reading the page).
 """
 
@@ -16,7 +16,7 @@ import pytest
 from cnfiscal.models import DocumentRecord
 from cnfiscal.pipeline import process
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXPECTED = ROOT / "tests" / "data" / "expected" / "tables"
 SAMPLES = [
     "samples/pdf/final_finance_2024.pdf",

@@ -10,7 +10,7 @@ The PDF path is: ``read_pdf`` (text layer + ruled grids, ``extract/grid*.py``) â
 3. bbox provenance: every amount's bbox holds the words it was read from, on its page; every indicator
    has a bbox on its page holding its printed target.
 
-How the expected files were made: ``python -m tests.extract.test_selfeval_pdf --drafts DIR`` writes the
+How the expected files were made: ``python -m tests.extract.selfeval.test_pdf --drafts DIR`` writes the
 current records (without bboxes) to DIR; the drafts were compared field by field with the hand-checked
 text records (identical but for pages) and the pages of every funding row, indicator, total and
 conclusion were checked against the rendered PDF pages, then copied here. Nothing rewrites them.
@@ -29,9 +29,9 @@ import pytest
 
 from cnfiscal.models import SelfEval
 from cnfiscal.pipeline import process
-from tests.extract.selfeval_compare import as_json, load_expected, mismatches
+from tests.extract.selfeval.compare import as_json, load_expected, mismatches
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PDFS = ROOT / "samples" / "pdf"
 EXPECTED = ROOT / "tests" / "data" / "expected" / "selfeval_pdf"
 CASES = (("seed000", "self_eval_seed000_dept_2021.pdf"), ("seed004", "self_eval_seed004_dept_2023.pdf"))

@@ -117,7 +117,7 @@ def test_words_by_position_agree_with_the_ruled_grid() -> None:
     from cnfiscal.extract.stdtables.pos import read_positioned
     from cnfiscal.options import Options
 
-    path = Path(__file__).resolve().parents[2] / "samples" / "pdf" / "budget_commerce_dept_2025.pdf"
+    path = Path(__file__).resolve().parents[3] / "samples" / "pdf" / "budget_commerce_dept_2025.pdf"
     opts = Options()
     doc = read_document(open_input(path, opts), opts)
     seg = next(t for t in segment(doc).tables if t.spec.kind is TableKind.BUDGET_EXPENSE)
@@ -140,7 +140,7 @@ def test_seed003_attachments_are_handed_over_not_narrative() -> None:
     from cnfiscal.extract.reader import read_document
     from cnfiscal.options import Options
 
-    path = Path(__file__).resolve().parents[2] / "samples" / "text" / "seed003_final_account_guiyang_bigdata_2024.txt"
+    path = Path(__file__).resolve().parents[3] / "samples" / "text" / "seed003_final_account_guiyang_bigdata_2024.txt"
     opts = Options()
     segs = segment(read_document(open_input(path, opts), opts))
     assert segs.attachments[0].text.strip() == "第五部分 附件" and segs.attachments[0].number == 654
