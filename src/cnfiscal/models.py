@@ -211,9 +211,10 @@ class Claim(Record):
 
 
 class Finding(Record):
+    finding_id: str | None = None  # ``identity(sha256)``, set by the pipeline once the document's hash is known
     rule: str
     severity: Severity
-    message: str
+    message: str  # Chinese by default; rendered from ``message_key`` and ``message_params`` (vocab.messages)
     stated: str | None = None
     recomputed: str | None = None
     difference: str | None = None
@@ -222,6 +223,8 @@ class Finding(Record):
     bbox: BBox | None = None
     evidence: str | None = None
     where: str | None = None  # which part of the record: "self_evals[2].indicators[5]", "tables[公开01表]"
+    message_key: str | None = None  # template key in vocab.messages (the rule id, or ``rule:variant``)
+    message_params: dict[str, str] = Field(default_factory=dict)  # the figures as printed, with their units
 
     def identity(self, sha256: str) -> str:
         """A stable id of this finding in the document with content ``sha256``: the same content, rule and

@@ -80,6 +80,8 @@ def validate_stage(record: DocumentRecord) -> DocumentRecord:
     from cnfiscal.validate import run_rules
 
     findings, errors = run_rules(record)
+    sha = record.source.sha256
+    findings = [f.model_copy(update={"finding_id": f.identity(sha)}) for f in findings]
     status = Status.PARTIAL if errors or record.status is Status.PARTIAL else Status.OK
     return record.model_copy(update={"findings": findings, "errors": record.errors + errors, "status": status})
 

@@ -209,9 +209,18 @@ def test_cross_table_checks_run_on_a_budget() -> None:
     total = next(r for r in general.rows if r.name == "合计")
     for col, money in total.values.items():
         if money is not None:
-            total.values[col] = money.model_copy(update={"yuan": money.yuan + 1})
+            raised = money.yuan + 1
+            total.values[col] = money.model_copy(update={"yuan": raised, "raw": f"{raised:,.2f}"})
     got = [(f.message, f.stated, f.recomputed) for f in cross_table(record)]
     assert got == [
-        ("一般公共预算支出: budget.fiscal_total and budget.general disagree", "371514655", "371514656"),
-        ("一般公共预算 基本支出: budget.general and budget.general_basic disagree", "19830656", "19830655"),
+        (
+            "一般公共预算支出：部门财政拨款收支预算总表为371,514,655.00元，部门一般公共预算支出功能分类预算表为371,514,656.00元",
+            "371514655",
+            "371514656",
+        ),
+        (
+            "一般公共预算 基本支出：部门一般公共预算支出功能分类预算表为19,830,656.00元，部门一般公共预算基本支出部门预算经济分类预算表为19,830,655.00元",
+            "19830656",
+            "19830655",
+        ),
     ]

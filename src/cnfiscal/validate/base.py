@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from cnfiscal.models import BBox, Claim, DocumentRecord, Finding, Money, SelfEval, Severity
 from cnfiscal.validate.tolerance import Tolerance, downgrade_for_confidence, fmt, judge, money_precision
+from cnfiscal.vocab.messages import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +16,7 @@ class Check:
     """One comparison of a stated figure with the figure recomputed from other stated figures."""
 
     rule: str
-    message: str
+    message: Message  # key and figures as printed; rendered in Chinese on the finding (vocab.messages)
     stated: Decimal
     recomputed: Decimal
     tolerance: Tolerance
@@ -36,7 +37,9 @@ def finding_of(check: Check) -> Finding | None:
     return Finding(
         rule=check.rule,
         severity=severity,
-        message=check.message.replace(" ≠ ", " ≈ ", 1) if severity is Severity.INFO else check.message,
+        message=check.message.render(within=severity is Severity.INFO),
+        message_key=check.message.key,
+        message_params=dict(check.message.params),
         stated=fmt(check.stated),
         recomputed=fmt(check.recomputed),
         difference=fmt(verdict.difference),
@@ -48,11 +51,25 @@ def finding_of(check: Check) -> Finding | None:
     )
 
 
-def claim_vs_table(claim: Claim, amount: Money, message: str, value: Money) -> Finding | None:
+def claim_vs_table(claim: Claim, amount: Money, message: Message, value: Money) -> Finding | None:
     """``claim.table``: an amount stated in the narrative against the table value it names (both rounded)."""
     tol = Tolerance.of_sum(money_precision(amount), [money_precision(value)])
     check = Check("claim.table", message, amount.yuan, value.yuan, tol, "claims", claim.page, claim.bbox, claim.text)
     return finding_of(check)
+
+
+def finding(message: Message, rule: str, severity: Severity, **fields: object) -> Finding:
+    """A finding that is not a comparison within a tolerance (a bound, a convention, a missing table)."""
+    return Finding.model_validate(
+        {
+            "rule": rule,
+            "severity": severity,
+            "message": message.render(),
+            "message_key": message.key,
+            "message_params": dict(message.params),
+            **fields,
+        }
+    )
 
 
 def findings_of(checks: Iterable[Check]) -> list[Finding]:

@@ -8,6 +8,8 @@ from decimal import Decimal
 from cnfiscal.models import Claim, DocType, DocumentRecord, Finding, Money
 from cnfiscal.validate.base import Check, findings_of
 from cnfiscal.validate.tolerance import Tolerance, fmt, money_precision, rate_ulp
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import msg
 
 Indexed = list[tuple[int, Claim]]
 
@@ -47,11 +49,20 @@ def _rate_checks(record: DocumentRecord) -> Iterator[Check]:
         (_, b), (_, e), (i, r) = budget[0], executed[0], rate[0]
         if b.value is None or e.value is None or r.value is None or b.value == 0:
             continue
+        recomputed = (e.value / b.value).quantize(Decimal("1E-8")).normalize()
+        stated = sh.printed_rate(r.value, r.value_raw)
         yield Check(
             rule="report.rate",
-            message=f"执行率 {_shown(r)} ≠ 执行数 {_shown(e)} / {b.subject or '预算数'} {_shown(b)}",
+            message=msg(
+                "report.rate",
+                executed=_shown(e),
+                budget_name=b.subject or "预算数",
+                budget=_shown(b),
+                recomputed=sh.recomputed_rate(recomputed, r.value, stated),
+                stated=stated,
+            ),
             stated=r.value,
-            recomputed=(e.value / b.value).quantize(Decimal("1E-8")).normalize(),
+            recomputed=recomputed,
             tolerance=Tolerance.single(rate_ulp(r.value, r.value_raw)),
             where=f"claims[{i}]",
             page=r.page,
@@ -86,11 +97,19 @@ def _sum_checks(
             continue  # an item without an amount: nothing to recompute
         money = [a for a in amounts if a is not None]
         shown = " + ".join(a.raw for a in money)
+        recomputed = sum((a.yuan for a in money), Decimal(0))
         yield Check(
             rule=rule,
-            message=f"{whole.subject or ''} {total.raw} ≠ Σ of {len(money)} {what} ({shown})".strip(),
+            message=msg(
+                rule,
+                subject=whole.subject or "",
+                stated=sh.amount(total),
+                n=len(money),
+                parts=" + ".join(sh.amount(a) for a in money),
+                sum=sh.like(recomputed, total, *money),
+            ),
             stated=total.yuan,
-            recomputed=sum((a.yuan for a in money), Decimal(0)),
+            recomputed=recomputed,
             tolerance=Tolerance.of_sum(money_precision(total), [money_precision(a) for a in money]),
             where=f"claims[{i}]",
             page=whole.page,
@@ -115,7 +134,7 @@ def _count_checks(record: DocumentRecord) -> Iterator[Check]:
             continue
         yield Check(
             rule="report.count",
-            message=f"项目 {count.value_raw} 个 stated, {len(items)} listed",
+            message=msg("report.count", stated=count.value_raw or fmt(count.value), n=len(items)),
             stated=count.value,
             recomputed=Decimal(len(items)),
             tolerance=Tolerance(Decimal(0), True, "0 (exact)"),

@@ -13,8 +13,9 @@ import regex
 
 from cnfiscal.models import Finding, SelfEval, Severity
 from cnfiscal.numbers.parse import fold
-from cnfiscal.validate.base import Check
+from cnfiscal.validate.base import Check, finding
 from cnfiscal.validate.tolerance import Tolerance, decimal_ulp, fmt
+from cnfiscal.vocab.messages import msg
 
 BANDS: tuple[tuple[Decimal, str], ...] = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"))
 GRADE_WORDS: dict[str, str] = {
@@ -81,11 +82,18 @@ def grade_band(se: SelfEval, path: str) -> Iterator[Finding]:
         return
     expected = band_of(score, bands)
     shown = ", ".join(f"{g}≥{fmt(f)}" for f, g in bands)
-    source = "default bands" if bands == BANDS else "the document's bands"
-    yield Finding(
-        rule="selfeval.conclusion.grade_band",
-        severity=Severity.ERROR,
-        message=f"grade {grade} does not fit 总分 {fmt(score)} (band {expected}; {source}: {shown})",
+    source = "默认等级标准" if bands == BANDS else "本文件的等级标准"
+    yield finding(
+        msg(
+            "selfeval.conclusion.grade_band",
+            grade=grade,
+            score=fmt(score),
+            expected=expected,
+            source=source,
+            bands=shown,
+        ),
+        "selfeval.conclusion.grade_band",
+        Severity.ERROR,
         stated=grade,
         recomputed=expected,
         tolerance="band edges",
@@ -102,7 +110,7 @@ def score_quoted(se: SelfEval, path: str) -> Iterator[Check]:
         return
     yield Check(
         rule="selfeval.conclusion.score_quoted",
-        message=f"conclusion quotes {fmt(quoted)} 分 but the table's 总分 is {fmt(se.total.score)}",
+        message=msg("selfeval.conclusion.score_quoted", stated=fmt(quoted), total=fmt(se.total.score)),
         stated=quoted,
         recomputed=se.total.score,
         tolerance=Tolerance.single(decimal_ulp(quoted)),

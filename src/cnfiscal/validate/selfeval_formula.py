@@ -17,7 +17,9 @@ from cnfiscal.models import Indicator, Measure, SelfEval, Severity
 from cnfiscal.numbers.parse import fold
 from cnfiscal.validate.base import Check
 from cnfiscal.validate.selfeval_indicators import evidence, label
-from cnfiscal.validate.tolerance import Tolerance, decimal_ulp
+from cnfiscal.validate.tolerance import Tolerance, decimal_ulp, fmt
+from cnfiscal.vocab.messages import msg
+from cnfiscal.vocab.show import short
 
 POSITIVE = frozenset({"≥", ">"})
 NEGATIVE = frozenset({"≤", "<"})
@@ -33,16 +35,21 @@ def form_states_rule(se: SelfEval) -> bool:
 def formula_checks(se: SelfEval, path: str) -> Iterator[Check]:
     """selfeval.indicator.formula — a quantitative score follows B/A × 分值 (≥) or A/B × 分值 (≤)."""
     severity = Severity.ERROR if form_states_rule(se) else Severity.WARNING
-    basis = "the form's 注" if severity is Severity.ERROR else "the standard rule (not printed in this form)"
+    basis = "本表注释" if severity is Severity.ERROR else "标准评分规则，本表未印"
     for i, ind in enumerate(se.indicators):
         expected = expected_score(ind)
         if expected is None or ind.score is None:
             continue
-        op = ind.target.op if ind.target else None
-        how = "B/A × 分值" if op in POSITIVE else "A/B × 分值"
         yield Check(
             rule="selfeval.indicator.formula",
-            message=f"{label(ind)}: 得分 {ind.score} ≠ {how} (capped) per {basis}",
+            message=msg(
+                "selfeval.indicator.formula",
+                label=label(ind),
+                formula=_formula(ind),
+                recomputed=short(expected),
+                basis=basis,
+                stated=fmt(ind.score),
+            ),
             stated=ind.score,
             recomputed=expected,
             tolerance=Tolerance.single(decimal_ulp(ind.score)),
@@ -53,6 +60,15 @@ def formula_checks(se: SelfEval, path: str) -> Iterator[Check]:
             mismatch=severity,
             confidences=(ind.confidence,),
         )
+
+
+def _formula(ind: Indicator) -> str:
+    """``实际完成值 B ÷ 年度指标值 A × 分值 W`` with the printed figures (A ÷ B for a negative indicator)."""
+    assert ind.target is not None and ind.actual is not None and ind.weight is not None
+    a, b = ind.target.raw.strip(), ind.actual.raw.strip().lstrip("≥≤><=≧≦")
+    if ind.target.op in POSITIVE:
+        return f"实际完成值{b} ÷ 年度指标值{a} × 分值{fmt(ind.weight)}"
+    return f"年度指标值{a} ÷ 实际完成值{b} × 分值{fmt(ind.weight)}"
 
 
 def expected_score(ind: Indicator) -> Decimal | None:

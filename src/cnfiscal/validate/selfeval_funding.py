@@ -13,6 +13,8 @@ from decimal import Decimal
 from cnfiscal.models import FundingRow, Money, SelfEval
 from cnfiscal.validate.base import Check, show, show_money
 from cnfiscal.validate.tolerance import Tolerance, decimal_ulp, money_precision, rate_ulp
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import msg
 
 COLUMNS: dict[str, str] = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数"}
 PURPOSE = frozenset({"basic", "project", "carryover"})
@@ -75,11 +77,20 @@ def _column_sums(rule: str, se: SelfEval, path: str, whole: FundingRow, parts: l
             continue  # a part without this column: nothing to recompute
         amounts = [v for v in values if v is not None]
         names = " + ".join(f"{p.source} {show_money(v)}" for p, v in zip(parts, amounts, strict=True))
+        recomputed = sum((v.yuan for v in amounts), Decimal(0))
+        shown = " + ".join(f"{p.source}{sh.amount(v)}" for p, v in zip(parts, amounts, strict=True))
         yield Check(
             rule=rule,
-            message=f"{whole.source} {label} {stated.raw} ≠ {names}",
+            message=msg(
+                rule,
+                row=whole.source,
+                column=label,
+                stated=sh.amount(stated),
+                parts=shown,
+                sum=sh.like(recomputed, stated, *amounts),
+            ),
             stated=stated.yuan,
-            recomputed=sum((v.yuan for v in amounts), Decimal(0)),
+            recomputed=recomputed,
             tolerance=Tolerance.of_sum(money_precision(stated), [money_precision(v) for v in amounts]),
             where=f"{path}.funding[{_index(se, whole)}].{column}",
             page=stated.page or whole.page,
@@ -96,9 +107,17 @@ def rate_checks(se: SelfEval, path: str) -> Iterator[Check]:
         if row.rate is None or budget is None or executed is None or budget.yuan == 0:
             continue
         recomputed = executed.yuan / budget.yuan
+        stated = sh.printed_rate(row.rate, row.rate_raw)
         yield Check(
             rule="selfeval.funding.rate",
-            message=f"{row.source} 执行率 {row.rate_raw or show(row.rate)} ≠ {executed.raw} / {budget.raw}",
+            message=msg(
+                "selfeval.funding.rate",
+                row=row.source,
+                executed=sh.amount(executed),
+                budget=sh.amount(budget),
+                recomputed=sh.recomputed_rate(recomputed, row.rate, stated),
+                stated=stated,
+            ),
             stated=row.rate,
             recomputed=_round(recomputed, 8),
             tolerance=Tolerance.single(rate_ulp(row.rate, row.rate_raw)),
@@ -119,8 +138,14 @@ def rate_score_checks(se: SelfEval, path: str) -> Iterator[Check]:
         recomputed = min(rate * row.weight, row.weight)
         yield Check(
             rule="selfeval.funding.rate_score",
-            message=f"{row.source} 得分 {show(row.score)} ≠ 执行率 {row.rate_raw or show(rate)}"
-            f" × 分值 {show(row.weight)}",
+            message=msg(
+                "selfeval.funding.rate_score",
+                row=row.source,
+                rate=sh.printed_rate(rate, row.rate_raw) if row.rate is not None else sh.percent(rate),
+                weight=show(row.weight),
+                recomputed=sh.plain(_round(recomputed, 4)),
+                stated=show(row.score),
+            ),
             stated=row.score,
             recomputed=_round(recomputed, 8),
             tolerance=Tolerance.single(decimal_ulp(row.score)),

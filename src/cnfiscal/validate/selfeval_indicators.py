@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnfiscal.models import Finding, Indicator, SelfEval, Severity
-from cnfiscal.validate.base import Check, show
+from cnfiscal.validate.base import Check, finding, show
 from cnfiscal.validate.selfeval_funding import funding_score, funding_weight, implied_score
 from cnfiscal.validate.tolerance import (
     Tolerance,
@@ -20,6 +20,7 @@ from cnfiscal.validate.tolerance import (
     measure_precision,
     score_precision,
 )
+from cnfiscal.vocab.messages import Message, msg
 
 
 def subtotal_children(se: SelfEval) -> dict[int, list[int]]:
@@ -62,7 +63,7 @@ def score_le_weight(record_se: SelfEval, path: str) -> Iterator[Finding]:
         if ind.score is not None and ind.weight is not None and ind.score > ind.weight:
             severity = downgrade_for_confidence(Severity.ERROR, (ind.confidence,))
             yield _over(
-                f"{label(ind)} 得分 {fmt(ind.score)} > 分值 {fmt(ind.weight)}",
+                msg(_LE, label=label(ind), score=fmt(ind.score), weight=fmt(ind.weight)),
                 ind.score,
                 ind.weight,
                 severity,
@@ -74,9 +75,8 @@ def score_le_weight(record_se: SelfEval, path: str) -> Iterator[Finding]:
     if total.score is not None and total.weight is not None and total.score > total.weight:
         fw = funding_weight(record_se) or Decimal(0)
         convention = total.score <= total.weight + fw  # the 总分 weight left out the 执行率 points
-        message = f"总分 得分 {fmt(total.score)} > 分值 {fmt(total.weight)}"
-        if convention:
-            message += f" (the printed weight seems to leave out the 执行率 分值 {fmt(fw)})"
+        key = f"{_LE}:convention" if convention else f"{_LE}:total"
+        message = msg(key, score=fmt(total.score), weight=fmt(total.weight), funding=fmt(fw))
         yield _over(
             message,
             total.score,
@@ -88,13 +88,16 @@ def score_le_weight(record_se: SelfEval, path: str) -> Iterator[Finding]:
         )
 
 
+_LE = "selfeval.indicator.score_le_weight"
+
+
 def _over(
-    message: str, score: Decimal, weight: Decimal, severity: Severity, *, where: str, page: int | None, text: str
+    message: Message, score: Decimal, weight: Decimal, severity: Severity, *, where: str, page: int | None, text: str
 ) -> Finding:
-    return Finding(
-        rule="selfeval.indicator.score_le_weight",
-        severity=severity,
-        message=message,
+    return finding(
+        message,
+        _LE,
+        severity,
         stated=fmt(score),
         recomputed=f"≤ {fmt(weight)}",
         difference=fmt(score - weight),
@@ -151,7 +154,7 @@ def _total_check(
     recomputed = sum(parts, Decimal(0))
     return Check(
         rule=rule,
-        message=f"总分 {name} {fmt(stated)} ≠ Σ of {len(values)} indicators{plus} = {fmt(recomputed)}",
+        message=msg(rule, stated=fmt(stated), n=len(values), plus=plus, sum=fmt(recomputed)),
         stated=stated,
         recomputed=recomputed,
         tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in parts]),
@@ -162,6 +165,7 @@ def _total_check(
 
 
 _FIELD = {"分值": "weight", "得分": "score"}
+_NAME = {v: k for k, v in _FIELD.items()}
 
 
 def _best(checks: list[Check]) -> Check:
@@ -190,7 +194,14 @@ def level1_weights(se: SelfEval, path: str) -> Iterator[Check]:
         parts = [w for w in weights if w is not None]
         yield Check(
             rule="selfeval.indicator.level1_weight",
-            message=f"{level1}（{fmt(first.level1_weight)}分） ≠ Σ of its {len(parts)} weights",
+            message=msg(
+                "selfeval.indicator.level1_weight",
+                level1=level1,
+                stated=fmt(first.level1_weight),
+                n=len(parts),
+                parts=" + ".join(fmt(w) for w in parts),
+                sum=fmt(sum(parts, Decimal(0))),
+            ),
             stated=first.level1_weight,
             recomputed=sum(parts, Decimal(0)),
             tolerance=Tolerance.of_sum(score_precision(first.level1_weight), [score_precision(w) for w in parts]),
@@ -217,7 +228,14 @@ def _subtotal_field(path: str, i: int, parent: Indicator, rows: list[Indicator],
         return
     yield Check(
         rule="selfeval.indicator.subtotal",
-        message=f"{label(parent)} {field} {fmt(stated)} ≠ Σ of its {len(rows)} rows",
+        message=msg(
+            "selfeval.indicator.subtotal",
+            label=label(parent),
+            field=_NAME[field],
+            stated=fmt(stated),
+            n=len(rows),
+            sum=fmt(sum(values, Decimal(0))),
+        ),
         stated=stated,
         recomputed=sum(values, Decimal(0)),
         tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in values]),
@@ -239,7 +257,13 @@ def _subtotal_target(path: str, i: int, parent: Indicator, rows: list[Indicator]
     stated = parent.target.value
     yield Check(
         rule="selfeval.indicator.subtotal",
-        message=f"{label(parent)} 年度指标值 {parent.target.raw} ≠ Σ of its {len(rows)} rows",
+        message=msg(
+            "selfeval.indicator.subtotal:target",
+            label=label(parent),
+            stated=parent.target.raw,
+            n=len(rows),
+            sum=f"{fmt(sum(values, Decimal(0)))}{parent.target.unit or ''}",
+        ),
         stated=stated,
         recomputed=sum(values, Decimal(0)),
         tolerance=Tolerance.of_sum(
@@ -259,10 +283,10 @@ def reason_missing(se: SelfEval, path: str) -> Iterator[Finding]:
             continue
         if ind.reason and ind.reason.strip():
             continue
-        yield Finding(
-            rule="selfeval.indicator.reason_missing",
-            severity=Severity.WARNING,
-            message=f"{label(ind)}: 得分 {fmt(ind.score)} < 分值 {fmt(ind.weight)} with no 未完成原因分析",
+        yield finding(
+            msg("selfeval.indicator.reason_missing", label=label(ind), score=fmt(ind.score), weight=fmt(ind.weight)),
+            "selfeval.indicator.reason_missing",
+            Severity.WARNING,
             stated=fmt(ind.score),
             recomputed=fmt(ind.weight),
             difference=fmt(ind.score - ind.weight),

@@ -11,6 +11,8 @@ from cnfiscal.models import Claim, DocType, DocumentRecord, Finding, Money, Tabl
 from cnfiscal.validate.base import Check, claim_vs_table, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision, rate_ulp
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import Message, msg
 
 _REPORT = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
 _WHOLE = regex.compile(r"合计|总计|总额")
@@ -27,10 +29,14 @@ def _groups(record: DocumentRecord) -> dict[str, list[Claim]]:
     return out
 
 
-def _pct_check(rule: str, c: Claim, stated: Decimal, recomputed: Decimal, msg: str) -> Finding | None:
+def _pct_check(rule: str, c: Claim, stated: Decimal, recomputed: Decimal, message: Message) -> Finding | None:
+    """A stated percentage against the one recomputed; the message gets both, written as percentages."""
     tol = Tolerance.single(rate_ulp(stated, c.text))
+    shown = sh.printed_rate(stated, c.value_raw)
+    figures = {"stated": shown, "recomputed": sh.recomputed_rate(recomputed, stated, shown)}
+    full = Message(message.key, {**message.params, **figures})
     return finding_of(
-        Check(rule, msg, stated, recomputed.quantize(Decimal("0.000001")), tol, "claims", c.page, c.bbox, c.text)
+        Check(rule, full, stated, recomputed.quantize(Decimal("0.000001")), tol, "claims", c.page, c.bbox, c.text)
     )
 
 
@@ -52,7 +58,13 @@ def share_findings(record: DocumentRecord) -> Iterator[Finding]:
                 c,
                 c.value,
                 c.amount.yuan / whole.amount.yuan,
-                f"{c.subject} 占{c.value * 100}% of {whole.subject} {whole.amount.raw}",
+                msg(
+                    "claim.share",
+                    subject=c.subject or "",
+                    part=sh.amount(c.amount),
+                    whole_subject=whole.subject or "",
+                    whole=sh.amount(whole.amount),
+                ),
             )
             if f:
                 yield f
@@ -75,7 +87,7 @@ def rate_findings(record: DocumentRecord) -> Iterator[Finding]:
                 c,
                 c.value,
                 executed.amount.yuan / budget.amount.yuan,
-                f"完成率 {c.value * 100}% vs 决算 {executed.amount.raw} / 预算 {budget.amount.raw}",
+                msg("claim.rate", executed=sh.amount(executed.amount), budget=sh.amount(budget.amount)),
             )
             if f:
                 yield f
@@ -96,12 +108,12 @@ def change_findings(record: DocumentRecord) -> Iterator[Finding]:
         prior, current, how = pair
         if prior == 0:
             continue
-        f = _pct_check("claim.change", pct, pct.value, (current - prior) / prior, f"change {pct.value * 100}% vs {how}")
+        f = _pct_check("claim.change", pct, pct.value, (current - prior) / prior, how)
         if f:
             yield f
 
 
-def _prior_current(claims: list[Claim]) -> tuple[Decimal, Decimal, str] | None:
+def _prior_current(claims: list[Claim]) -> tuple[Decimal, Decimal, Message] | None:
     amounts = [c for c in claims if c.kind == "amount" and c.amount is not None]
     change = next((c for c in claims if c.role == "change" and c.value is not None), None)
     prior_c = next((c for c in amounts if c.subject and _PRIOR_SUBJECT.search(c.subject)), None)
@@ -109,11 +121,20 @@ def _prior_current(claims: list[Claim]) -> tuple[Decimal, Decimal, str] | None:
         (c for c in amounts if c is not prior_c and c.subject and _CURRENT_SUBJECT.search(c.subject)), None
     )
     if change is None and prior_c and current_c and prior_c.amount and current_c.amount:
-        return prior_c.amount.yuan, current_c.amount.yuan, f"{prior_c.amount.raw} → {current_c.amount.raw}"
+        a, b = prior_c.amount, current_c.amount
+        return a.yuan, b.yuan, msg("claim.change", prior=sh.amount(a), current=sh.amount(b))
     if change is not None and change.value is not None and amounts and amounts[0].amount is not None:
-        current = amounts[0].amount.yuan
-        raw = change.amount.raw if change.amount else ""
-        return current - change.value, current, f"{raw} on this year's {amounts[0].amount.raw}"
+        this_year = amounts[0].amount
+        current = this_year.yuan
+        prior = current - change.value
+        delta = sh.like(change.value, this_year, *([change.amount] if change.amount else []))
+        shown = msg(
+            "claim.change:delta",
+            delta=delta,
+            current=sh.amount(this_year),
+            prior=sh.like(prior, this_year, *([change.amount] if change.amount else [])),
+        )
+        return prior, current, shown
     return None
 
 
@@ -156,7 +177,13 @@ def table_findings(record: DocumentRecord) -> Iterator[Finding]:
                 value = _row_value(table, row_pat) if table else None
                 if value is None:
                     continue
-                message = f"{c.subject}: narrative {c.amount.raw} vs {table.name if table else ''} {value.raw}"
+                message = msg(
+                    "claim.table",
+                    subject=c.subject,
+                    stated=sh.amount(c.amount),
+                    table=table.name if table else "",
+                    other=sh.amount(value),
+                )
                 f = claim_vs_table(c, c.amount, message, value)
                 if f:
                     yield f
@@ -194,7 +221,13 @@ def same_item(record: DocumentRecord) -> Iterator[Finding]:
         f = finding_of(
             Check(
                 "claim.same_item",
-                f"{line.base}: {line.amount.raw} and {again.subject} {again.amount.raw}",
+                msg(
+                    "claim.same_item",
+                    item=line.base or "",
+                    stated=sh.amount(line.amount),
+                    subject=again.subject or "",
+                    other=sh.amount(again.amount),
+                ),
                 line.amount.yuan,
                 again.amount.yuan,
                 tol,

@@ -9,9 +9,11 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.models import DocType, DocumentRecord, Finding, Money, Severity, Table
-from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.base import Check, finding, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import Message, msg
 from cnfiscal.vocab.narrative import TEMPLATE_RESIDUE
 from cnfiscal.vocab.tables import BUDGET_KINDS, FINAL_KINDS, SPEC_BY_KIND
 
@@ -69,7 +71,14 @@ def cross_table(record: DocumentRecord) -> Iterator[Finding]:
         f = finding_of(
             Check(
                 "final.cross_table",
-                f"{label}: {ka} and {kb} disagree",
+                msg(
+                    "final.cross_table",
+                    label=label,
+                    table_a=_name(record, ka),
+                    stated=sh.amount(a),
+                    table_b=_name(record, kb),
+                    other=sh.amount(b),
+                ),
                 a.yuan,
                 b.yuan,
                 tol,
@@ -81,6 +90,10 @@ def cross_table(record: DocumentRecord) -> Iterator[Finding]:
         )
         if f:
             yield f
+
+
+def _name(record: DocumentRecord, kind: str) -> str:
+    return next((t.name for t in record.tables if t.kind == kind), kind)
 
 
 def basic_split(record: DocumentRecord) -> Iterator[Finding]:
@@ -103,7 +116,12 @@ def basic_split(record: DocumentRecord) -> Iterator[Finding]:
     f = finding_of(
         Check(
             "final.cross_table",
-            "基本支出 ≠ 人员经费合计 + 公用经费合计",
+            msg(
+                "final.cross_table:basic_split",
+                stated=sh.amount(total),
+                parts=" + ".join(sh.amount(p) for p in parts),
+                sum=sh.like(parts[0].yuan + parts[1].yuan, total, *parts),
+            ),
             total.yuan,
             parts[0].yuan + parts[1].yuan,
             tol,
@@ -128,7 +146,7 @@ def unit_name(record: DocumentRecord) -> Iterator[Finding]:
             yield _finding(
                 "doc.unit_name",
                 Severity.WARNING,
-                f"{t.name}: 编制部门 {name} is not the cover's {cover}",
+                msg("doc.unit_name", table=t.name, name=name, cover=cover),
                 name,
                 t.page_start,
                 f"tables[{t.name}]",
@@ -165,7 +183,14 @@ def class_lines(record: DocumentRecord) -> Iterator[Finding]:
             f = finding_of(
                 Check(
                     "final.cross_table",
-                    f"{r.name}: {total.name} {a.raw} vs {coded.name} {b.raw}",
+                    msg(
+                        "final.cross_table",
+                        label=r.name,
+                        table_a=total.name,
+                        stated=sh.amount(a),
+                        table_b=coded.name,
+                        other=sh.amount(b),
+                    ),
                     a.yuan,
                     b.yuan,
                     tol,
@@ -187,7 +212,7 @@ def year_mismatch(record: DocumentRecord) -> Iterator[Finding]:
             yield _finding(
                 "doc.year_mismatch",
                 Severity.WARNING,
-                f"{t.name}: year {t.year} in a {record.year} report",
+                msg("doc.year_mismatch", table=t.name, year=t.year, report_year=record.year),
                 str(t.year),
                 t.page_start,
                 f"tables[{t.name}]",
@@ -198,7 +223,7 @@ def template_residue(record: DocumentRecord) -> Iterator[Finding]:
     """Template text left in the narrative (from the extract warnings) or in a table's row labels."""
     for w in record.warnings:
         if m := RESIDUE_WARNING.match(w):
-            message = f"template residue {m[2]!r} on {m[4]} line(s) of the page"
+            message = msg("doc.template_residue", residue=m[2], n=m[4])
             yield _finding("doc.template_residue", Severity.WARNING, message, m[3], int(m[1]), "narrative")
     for t in record.tables:
         for r in t.rows:
@@ -206,7 +231,7 @@ def template_residue(record: DocumentRecord) -> Iterator[Finding]:
                 yield _finding(
                     "doc.template_residue",
                     Severity.WARNING,
-                    f"template residue {m[0]!r} in a row label",
+                    msg("doc.template_residue:row", residue=m[0]),
                     r.name,
                     r.page,
                     f"tables[{t.name}]",
@@ -216,7 +241,9 @@ def template_residue(record: DocumentRecord) -> Iterator[Finding]:
 def missing_table(record: DocumentRecord) -> Iterator[Finding]:
     for w in record.warnings:
         if m := MISSING.match(w):
-            yield _finding("doc.missing_table", Severity.ERROR, w, m[1], None, "tables")
+            yield _finding(
+                "doc.missing_table", Severity.ERROR, msg("doc.missing_table", title=m[1]), m[1], None, "tables"
+            )
     kinds = (
         FINAL_KINDS
         if record.doc_type is DocType.FINAL_ACCOUNT
@@ -233,7 +260,7 @@ def missing_table(record: DocumentRecord) -> Iterator[Finding]:
             yield _finding(
                 "doc.missing_table",
                 Severity.ERROR,
-                f"standard table {spec.title} not found",
+                msg("doc.missing_table:standard", title=spec.title),
                 spec.title,
                 None,
                 "tables",
@@ -248,7 +275,7 @@ def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:
             yield _finding(
                 "doc.empty_contradiction",
                 Severity.ERROR,
-                f"{t.name}: noted as empty but prints {len(amounts)} non-zero amounts",
+                msg("doc.empty_contradiction", table=t.name, n=len(amounts)),
                 "; ".join(a.raw for a in amounts[:8]),
                 t.page_start,
                 f"tables[{t.name}]",
@@ -258,10 +285,10 @@ def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:
 def blank_page(record: DocumentRecord) -> Iterator[Finding]:
     for w in record.warnings:
         if m := BLANK_PAGE.match(w):
-            yield _finding("doc.blank_page", Severity.INFO, f"page {m[1]} is blank", None, int(m[1]), "source")
+            yield _finding("doc.blank_page", Severity.INFO, msg("doc.blank_page", page=m[1]), None, int(m[1]), "source")
 
 
 def _finding(  # noqa: PLR0917 - a plain record builder
-    rule: str, sev: Severity, message: str, stated: str | None, page: int | None, where: str
+    rule: str, sev: Severity, message: Message, stated: str | None, page: int | None, where: str
 ) -> Finding:
-    return Finding(rule=rule, severity=sev, message=message, stated=stated, page=page, where=where)
+    return finding(message, rule, sev, stated=stated, page=page, where=where)

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 import regex
 
 from cnfiscal.models import Claim, DocumentRecord, Finding, Money, Severity, Table, TableRow
-from cnfiscal.validate.base import claim_vs_table
+from cnfiscal.validate.base import claim_vs_table, finding
 from cnfiscal.validate.patterns import rx
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import msg
 from cnfiscal.vocab.narrative import DIRECTION_WORDS
 
 YEAR_WARNING = regex.compile(r"^p\.(\d+): year (\d{4}) in '(.+)' where (\d{4}) is expected$")
@@ -36,10 +38,16 @@ def direction_words(record: DocumentRecord) -> Iterator[Finding]:
             if c.role != "direction" or c.base not in DIRECTION_WORDS:
                 continue
             if DIRECTION_WORDS[c.base] != actual:
-                yield Finding(
-                    rule="doc.direction_word",
-                    severity=Severity.ERROR,
-                    message=f"'{c.base}' but 决算 {executed.raw} {actual} 预算 {budget.raw}",
+                yield finding(
+                    msg(
+                        "doc.direction_word",
+                        word=c.base,
+                        executed=sh.amount(executed),
+                        actual=actual,
+                        budget=sh.amount(budget),
+                    ),
+                    "doc.direction_word",
+                    Severity.ERROR,
                     stated=c.base,
                     recomputed=actual,
                     page=c.page,
@@ -100,8 +108,14 @@ def class_lines(record: DocumentRecord) -> Iterator[Finding]:
         value = _first_value(row) if row else None
         if value is None:
             continue
-        label = f"{table.name} {row.code if row else ''} {value.raw}"
-        f = claim_vs_table(c, c.amount, f"{c.subject or c.base}: narrative {c.amount.raw} vs {label}", value)
+        message = msg(
+            "claim.table",
+            subject=c.subject or c.base,
+            stated=sh.amount(c.amount),
+            table=f"{table.name} {row.code if row else ''}".strip(),
+            other=sh.amount(value),
+        )
+        f = claim_vs_table(c, c.amount, message, value)
         if f:
             yield f
 
@@ -126,10 +140,10 @@ def class_names(record: DocumentRecord) -> Iterator[Finding]:
 
 
 def _unknown_class(c: Claim, name: str, table: Table) -> Finding:
-    return Finding(
-        rule="doc.class_name",
-        severity=Severity.WARNING,
-        message=f"class {name}（类） is not a 类 row of {table.name}",
+    return finding(
+        msg("doc.class_name", name=name, table=table.name),
+        "doc.class_name",
+        Severity.WARNING,
         stated=name,
         page=c.page,
         evidence=c.text,
@@ -140,10 +154,10 @@ def _unknown_class(c: Claim, name: str, table: Table) -> Finding:
 def narrative_years(record: DocumentRecord) -> Iterator[Finding]:
     for w in record.warnings:
         if m := YEAR_WARNING.match(w):
-            yield Finding(
-                rule="doc.year_mismatch",
-                severity=Severity.WARNING,
-                message=f"year {m[2]} where {m[4]} is expected (report year {record.year})",
+            yield finding(
+                msg("doc.year_mismatch:narrative", year=m[2], expected=m[4], report_year=record.year),
+                "doc.year_mismatch",
+                Severity.WARNING,
                 stated=m[2],
                 recomputed=m[4],
                 page=int(m[1]),

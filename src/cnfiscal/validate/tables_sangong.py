@@ -8,6 +8,8 @@ from decimal import Decimal
 from cnfiscal.models import DocumentRecord, Finding, Money, Table, TableRow
 from cnfiscal.validate.base import Check, finding_of
 from cnfiscal.validate.tolerance import Tolerance, money_precision
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import msg
 
 
 def sangong_sum(record: DocumentRecord) -> Iterator[Finding]:
@@ -52,14 +54,14 @@ def _sangong_row(t: Table, r: TableRow, g: dict[str, str | None]) -> Iterator[Fi
     car = val("car")
     checks: list[tuple[str, Money | None, list[Money]]] = [
         (
-            "合计 ≠ 因公出国（境）费 + 公务用车 + 公务接待费",
+            "sangong.sum",
             val("total"),
             [m for m in (val("abroad"), car if car is not None else None, val("reception")) if m is not None]
             + ([] if car is not None else car_parts),
         ),
-        ("公务用车 小计 ≠ 购置费 + 运行费", car, car_parts),
+        ("sangong.sum:car", car, car_parts),
     ]
-    for message, total, parts in checks:
+    for key, total, parts in checks:
         if total is None or not parts:
             continue
         tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
@@ -67,7 +69,13 @@ def _sangong_row(t: Table, r: TableRow, g: dict[str, str | None]) -> Iterator[Fi
         f = finding_of(
             Check(
                 "sangong.sum",
-                f"{t.name}: {message}",
+                msg(
+                    key,
+                    table=t.name,
+                    stated=sh.amount(total),
+                    parts=" + ".join(sh.amount(p) for p in parts),
+                    sum=sh.like(recomputed, total, *parts),
+                ),
                 total.yuan,
                 recomputed,
                 tol,

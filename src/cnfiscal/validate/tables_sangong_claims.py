@@ -9,6 +9,8 @@ from decimal import Decimal
 from cnfiscal.models import Claim, DocumentRecord, Finding, InputKind, Money, Table
 from cnfiscal.validate.base import claim_vs_table
 from cnfiscal.validate.patterns import rx
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import msg
 
 # subject pattern → column keyword (the item), checked in order
 ITEMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -35,7 +37,10 @@ def sangong_claims(record: DocumentRecord) -> Iterator[Finding]:
         if col is None or (value is None and (col in table.rows[0].values or not pdf)):
             continue  # unreadable, or absent in an OCR/text input (a lost cell, not a 0)
         stated = value or Money(yuan=Decimal(0), raw="", unit=c.amount.unit)  # an empty cell prints nothing: 0
-        message = f"{c.subject}: narrative {c.amount.raw} vs {table.name} {col} {stated.raw or '(empty)'}"
+        other = sh.amount(stated) if stated.raw else "空白"
+        message = msg(
+            "claim.table", subject=c.subject, stated=sh.amount(c.amount), table=f"{table.name} {col}", other=other
+        )
         f = claim_vs_table(c, c.amount, message, stated)
         if f:
             yield f

@@ -11,6 +11,8 @@ from cnfiscal.models import DocumentRecord, Finding, InputKind, Money, Table, Ta
 from cnfiscal.validate.base import Check, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import Message, msg
 from cnfiscal.vocab.tables import TOTAL_PART_COLUMNS
 
 _TOTAL_NAME = regex.compile(r"^(?:合计|总计)$")
@@ -23,12 +25,14 @@ def _where(t: Table) -> str:
 
 
 def _sum_check(  # noqa: PLR0917
-    rule: str, t: Table, message: str, total: Money, parts: list[Money], evidence: str
+    rule: str, t: Table, message: Message, total: Money, parts: list[Money], evidence: str
 ) -> Finding | None:
     stated = total.yuan
     recomputed = sum((p.yuan for p in parts), Decimal(0))
     if stated == recomputed:
         return None  # what finding_of returns for equal figures, without building their tolerance
+    figures = {"stated": sh.amount(total), "sum": sh.like(recomputed, total, *parts)}
+    message = Message(message.key, {**message.params, **figures})
     tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
     confidences = (total.confidence, *(p.confidence for p in parts))  # a doubtful OCR amount: a warning
     where = _where(t)
@@ -78,7 +82,12 @@ def rows_sum(record: DocumentRecord) -> Iterator[Finding]:
             if tot is None:
                 continue
             f = _sum_check(
-                "table.rows_sum", t, f"{t.name}: {col} 合计 ≠ Σ 类 rows", tot, parts, f"{len(parts)} 类 rows"
+                "table.rows_sum",
+                t,
+                msg("table.rows_sum", table=t.name, column=col if "合计" in col else f"{col}合计", n=len(parts)),
+                tot,
+                parts,
+                f"{len(parts)} 类 rows",
             )
             if f:
                 yield f
@@ -115,7 +124,15 @@ def _level_cols(
         f = _sum_check(
             "table.level_sum",
             t,
-            f"{t.name}: {parent.code} {parent.name} {col} ≠ Σ its {children[0].level} rows",
+            msg(
+                "table.level_sum",
+                table=t.name,
+                code=parent.code,
+                name=parent.name,
+                column=col,
+                n=len(children),
+                level=children[0].level,
+            ),
             tot,
             parts,
             ", ".join(r.code or "" for r in children),
@@ -143,7 +160,14 @@ def basic_plus_project(record: DocumentRecord) -> Iterator[Finding]:
             f = _sum_check(
                 "table.basic_plus_project",
                 t,
-                f"{t.name}: {r.code or ''} {r.name} {total} ≠ {' + '.join(parts)}",
+                msg(
+                    "table.basic_plus_project",
+                    table=t.name,
+                    code=r.code or "",
+                    name=r.name,
+                    column=total,
+                    parts=" + ".join(f"{c}{sh.amount(m)}" for c in parts if (m := _money(r, c)) is not None),
+                ),
                 tot,
                 vals,
                 r.name or "",
@@ -169,7 +193,9 @@ def total_balance(record: DocumentRecord) -> Iterator[Finding]:
         inc = _side_value(t, "收入", r"总计")
         exp = _side_value(t, "支出", r"总计")
         if inc is not None and exp is not None:
-            f = _sum_check("final.total.balance", t, f"{t.name}: 收入总计 ≠ 支出总计", inc, [exp], "总计 | 总计")
+            f = _sum_check(
+                "final.total.balance", t, msg("final.total.balance", table=t.name), inc, [exp], "总计 | 总计"
+            )
             if f:
                 yield f
         yield from _side_balance(t, "收入", inc)
@@ -190,16 +216,22 @@ def _side_balance(t: Table, side: str, total: Money | None) -> Iterable[Finding]
         if not rx(r"总计").search(r.name or "")
         and rx(r"^(?:使用|结余分配|年初|年末|用事业基金|上年结转)").match(r.name or "")
     ]
-    parts = [
-        m
+    named = [
+        (r, m)
         for r in [year_total, *extra]
         for m in [next((v for v in r.values.values() if v is not None), None)]
         if m is not None
     ]
+    parts = [m for _, m in named]
     f = _sum_check(
         "final.total.balance",
         t,
-        f"{t.name}: {side}总计 ≠ 本年合计 + 结转结余",
+        msg(
+            "final.total.balance:side",
+            table=t.name,
+            side=side,
+            parts=" + ".join(f"{r.name}{sh.amount(m)}" for r, m in named),
+        ),
         total,
         parts,
         " + ".join(r.name or "" for r in [year_total, *extra]),
