@@ -48,7 +48,7 @@ test-latest: $(UV)
 	rm -rf $(LATEST)
 	$(UV) venv -q $(LATEST) --python $(PY)
 	VIRTUAL_ENV=$(LATEST) $(UV) pip install -q --refresh -e ".[dask]" --group dev
-	VIRTUAL_ENV=$(LATEST) $(UV) pip list | grep -i -E '^(pymupdf|numpy|opencv|pillow|onnxruntime|matplotlib) '
+	VIRTUAL_ENV=$(LATEST) $(UV) pip list | grep -i -E '^(pymupdf|numpy|opencv-python[-a-z]*|pillow|onnxruntime|matplotlib) '
 	$(LATEST)/bin/python -m pytest -q
 
 lint: setup
