@@ -144,6 +144,50 @@ def report(
     raise typer.Exit(EXIT_FAILED if db is None and result.failed else EXIT_OK)
 
 
+@app.command()
+def watch(  # noqa: PLR0917 (typer: one parameter per option)
+    sources: Annotated[list[str], typer.Argument(help="列表页网址、文件网址或 .toml listing/file URL or TOML")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file (created if missing)")],
+    digest: Annotated[Path | None, typer.Option("--digest", help="日报目录 digest folder: latest.json/.md")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="下载文件目录 (default: <db>.files/)")] = None,
+    workers: Annotated[int | None, typer.Option(min=0, help="worker processes (default: cores; 0: in-process)")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://host:port")] = None,
+    timeout: Annotated[float, typer.Option(min=0, help="seconds per document (0: none)")] = 300.0,
+    http_timeout: Annotated[float, typer.Option(min=0.01, help="HTTP timeout, seconds")] = 30.0,
+    attempts: Annotated[int, typer.Option(min=1, help="tries per URL on timeouts and 5xx")] = 3,
+    interval: Annotated[float, typer.Option(min=0, help="seconds between requests to one host")] = 1.0,
+    per_host: Annotated[int, typer.Option(min=1, help="requests at once to one host")] = 2,
+    max_mb: Annotated[float, typer.Option(min=0, help="size limit of one file, MB (0: none)")] = 200.0,
+    max_pages: Annotated[int, typer.Option(min=1, help="pages fetched per run at most")] = 500,
+    retry_failed: Annotated[bool, typer.Option(help="process again the files that failed before")] = False,
+) -> None:
+    """监视公开栏目：抓取新文件、入库、写日报 — nightly: fetch what is new, ingest it, write the digest."""
+    from cnfiscal.corpus.ingest import IngestConfig
+    from cnfiscal.corpus.task import Limits
+    from cnfiscal.corpus.watch import WatchConfig
+    from cnfiscal.corpus.watch import watch as run_watch
+    from cnfiscal.corpus.watch.fetch import HttpConfig
+    from cnfiscal.corpus.watch.sources import parse_sources
+    from cnfiscal.errors import CorpusError, SourceError
+
+    try:
+        parsed = parse_sources(sources)
+    except SourceError as e:
+        raise typer.BadParameter(str(e)) from e
+    logging.getLogger("cnfiscal.corpus.progress").setLevel(logging.INFO)
+    http = HttpConfig(http_timeout, attempts, max_bytes=int(max_mb * 1024 * 1024), per_host=per_host, interval=interval)
+    n = (os.cpu_count() or 1) if workers is None else workers
+    ingest_config = IngestConfig(n, scheduler, limits=Limits(seconds=timeout), retry_failed=retry_failed)
+    config = WatchConfig(http, ingest_config, store=store, digest=digest, max_pages=max_pages)
+    try:
+        summary = run_watch(parsed, db, config)
+    except CorpusError as e:
+        typer.echo(f"watch: {e}", err=True)
+        raise typer.Exit(EXIT_FAILED) from e
+    typer.echo(summary.render(), err=True)
+    raise typer.Exit(EXIT_OK if summary.ok else EXIT_FAILED)
+
+
 def render_records(records: list[DocumentRecord], single: bool) -> str:
     if not records:
         return ""
