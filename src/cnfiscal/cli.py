@@ -49,15 +49,19 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="PDF or text files")],
     out: Annotated[Path | None, typer.Option("-o", "--out", help="output file (default: stdout)")] = None,
     ocr: Annotated[str, typer.Option(help="auto|always|never")] = "auto",
+    lang: Annotated[str, typer.Option("--lang", help="核查发现的语言 zh|en (findings' messages)")] = "zh",
 ) -> None:
     """读取文件，输出结构化记录和核查发现 — one record per input (JSON; JSON Lines for several)."""
     from cnfiscal.options import Options
     from cnfiscal.pipeline import process
+    from cnfiscal.vocab.messages import LANGS, localized
 
     if ocr not in ("auto", "always", "never"):
         raise typer.BadParameter("--ocr must be auto, always or never")
+    if lang not in LANGS:
+        raise typer.BadParameter("--lang must be zh or en")
     options = Options.model_validate({"ocr": ocr})
-    records = [process(p, options) for p in paths]
+    records = [localized(process(p, options), lang) for p in paths]
     for r in records:
         if r.status is Status.FAILED:
             typer.echo(f"{r.source.path}: failed: {r.errors[0].reason if r.errors else 'unknown'}", err=True)
@@ -128,20 +132,69 @@ def report(
     db: Annotated[Path | None, typer.Option("--db", help="DuckDB file written by ingest")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="report folder: index.html, doc/, charts/")] = Path("report"),
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="also write the auditor's workbook here")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="报告语言 zh|en (report language)")] = "zh",
 ) -> None:
     """生成审核报告 (离线 HTML) 和核查工作簿 — the HTML audit report and, with --xlsx, the auditor's workbook."""
     from cnfiscal.errors import CorpusError
     from cnfiscal.report.build import report_from_db, report_from_files
+    from cnfiscal.vocab.messages import LANGS
 
     if (db is None) == (not paths):
         raise typer.BadParameter("give either --db DB or one or more files")
+    if lang not in LANGS:
+        raise typer.BadParameter("--lang must be zh or en")
     try:
-        result = report_from_db(db, out, xlsx) if db is not None else report_from_files(paths or [], out, xlsx)[0]
+        if db is not None:
+            result = report_from_db(db, out, xlsx, lang=lang)
+        else:
+            result = report_from_files(paths or [], out, xlsx, lang=lang)[0]
     except CorpusError as e:
         typer.echo(f"report: {e}", err=True)
         raise typer.Exit(EXIT_FAILED) from e
     typer.echo(f"{result.index} ({result.documents} documents, {result.failed} failed)", err=True)
     raise typer.Exit(EXIT_FAILED if db is None and result.failed else EXIT_OK)
+
+
+@app.command("review")
+def review_cmd(  # noqa: PLR0917 (typer: one parameter per option)
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file written by ingest")],
+    finding_id: Annotated[str | None, typer.Argument(help="finding_id（报告和工作簿中可见）")] = None,
+    import_file: Annotated[
+        Path | None, typer.Option("--import", help="工作簿 findings 表的 decision/note 列 (cnfiscal report --xlsx)")
+    ] = None,
+    confirm: Annotated[str | None, typer.Option("--confirm", help="确认，附说明 confirm, with a note")] = None,
+    dismiss: Annotated[str | None, typer.Option("--dismiss", help="驳回，附说明 dismiss, with a note")] = None,
+    pending: Annotated[str | None, typer.Option("--pending", help="待定，附说明 pending, with a note")] = None,
+    who: Annotated[str | None, typer.Option("--who", help="审核人 (default: the login name)")] = None,
+) -> None:
+    """记录审核决定：确认 / 驳回 / 待定 — record review decisions (from the workbook, or one finding)."""
+    from cnfiscal.corpus.review_import import import_workbook
+    from cnfiscal.corpus.reviews import Decision, record_decision
+    from cnfiscal.corpus.store import connect
+    from cnfiscal.errors import CorpusError
+
+    given = {
+        d: n
+        for d, n in ((Decision.CONFIRMED, confirm), (Decision.DISMISSED, dismiss), (Decision.PENDING, pending))
+        if n is not None
+    }
+    if (import_file is None) == (finding_id is None) or (finding_id is not None and len(given) != 1):
+        raise typer.BadParameter("give --import FILE.xlsx, or a finding_id with one of --confirm/--dismiss/--pending")
+    try:
+        con = connect(db)
+        try:
+            if import_file is not None:
+                summary = import_workbook(con, import_file, who)
+                typer.echo(summary.render(), err=True)
+                raise typer.Exit(EXIT_FAILED if summary.problems else EXIT_OK)
+            ((decision, note),) = given.items()
+            done = record_decision(con, finding_id or "", decision, note, who)
+        finally:
+            con.close()
+    except CorpusError as e:
+        typer.echo(f"review: {e}", err=True)
+        raise typer.Exit(EXIT_FAILED) from e
+    typer.echo(f"{done.finding_id}: {done.decision.value} ({done.who}, {done.when:%Y-%m-%d %H:%M})", err=True)
 
 
 @app.command()

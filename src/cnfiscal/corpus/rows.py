@@ -107,6 +107,9 @@ def record_to_rows(record: DocumentRecord) -> Rows:
             "bbox": bbox(f.bbox),
             "evidence": f.evidence,
             "location": f.where,
+            "finding_id": f.finding_id or f.identity(key),
+            "message_key": f.message_key,
+            "message_params": json.dumps(f.message_params, ensure_ascii=False) if f.message_params else None,
         }
         for i, f in enumerate(record.findings)
     ]

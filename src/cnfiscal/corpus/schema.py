@@ -277,6 +277,10 @@ FINDINGS = TableSpec(
         BBOX,
         ("evidence", "VARCHAR"),
         ("location", "VARCHAR"),
+        # added by issue 16 (appended, so an older database gains them by ALTER TABLE: see ``create_all``)
+        ("finding_id", "VARCHAR"),  # Finding.identity(sha256): stable over runs, the key of a review decision
+        ("message_key", "VARCHAR"),  # vocab.messages template key; with message_params, the message in any language
+        ("message_params", "VARCHAR"),  # JSON object of the figures as printed
     ),
     ("sha256", "finding_idx"),
 )
@@ -308,6 +312,28 @@ ERRORS = TableSpec(
 
 RECORDS = TableSpec("records", (KEY, ("record_json", "VARCHAR")), ("sha256",))
 
+# An auditor's decisions on findings, one row per decision (the latest per finding counts; see corpus.reviews).
+# Not keyed for deletion by sha256: a re-ingest or a new version of the document keeps them. The finding's
+# path, rule, location and figures are kept so an unchanged finding of a new version inherits the decision.
+REVIEWS = TableSpec(
+    "reviews",
+    (
+        ("finding_id", "VARCHAR"),
+        ("decision", "VARCHAR"),  # confirmed | dismissed | pending (确认 | 驳回 | 待定)
+        ("note", "VARCHAR"),
+        ("who", "VARCHAR"),
+        ("when", "TIMESTAMP"),
+        ("source", "VARCHAR"),  # cli | xlsx file name
+        KEY,
+        ("path", "VARCHAR"),
+        ("rule", "VARCHAR"),
+        ("location", "VARCHAR"),
+        ("stated", "VARCHAR"),
+        ("recomputed", "VARCHAR"),
+    ),
+    ("when", "finding_id"),
+)
+
 ALL_TABLES: tuple[TableSpec, ...] = (
     DOCUMENTS,
     SELF_EVALS,
@@ -321,9 +347,10 @@ ALL_TABLES: tuple[TableSpec, ...] = (
     WARNINGS,
     ERRORS,
     RECORDS,
+    REVIEWS,
 )
 SPECS: dict[str, TableSpec] = {t.name: t for t in ALL_TABLES}
-CHILD_TABLES = tuple(t for t in ALL_TABLES if t.name not in ("documents", "errors"))
+CHILD_TABLES = tuple(t for t in ALL_TABLES if t.name not in ("documents", "errors", "reviews"))
 
 META_DDL = "CREATE TABLE IF NOT EXISTS corpus_meta (key VARCHAR, value VARCHAR)"
 SCHEMA_ID = "cnfiscal-corpus-2"
@@ -333,9 +360,23 @@ def create_all(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table (idempotent) on a ``duckdb`` connection."""
     for spec in ALL_TABLES:
         con.execute(spec.ddl())
+        _add_columns(con, spec)
     con.execute(META_DDL)
     found = con.execute("SELECT value FROM corpus_meta WHERE key = 'schema'").fetchall()
     if not found:
         con.execute("INSERT INTO corpus_meta VALUES ('schema', ?)", [SCHEMA_ID])
     elif found[0][0] != SCHEMA_ID:
         raise CorpusError(f"database layout {found[0][0]} is not {SCHEMA_ID}: ingest into a new database file")
+
+
+def _add_columns(con: duckdb.DuckDBPyConnection, spec: TableSpec) -> None:
+    """Columns appended to a spec after a database was made are added to it (in order, at the end, so the
+    writer's positional inserts still line up)."""
+    have = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()",
+        [spec.name],
+    ).fetchone()
+    if have is None:
+        return
+    for name, sql_type in spec.columns[have[0] :]:
+        con.execute(f'ALTER TABLE {spec.name} ADD COLUMN "{name}" {sql_type}')

@@ -17,6 +17,7 @@ from cnfiscal.report.data import ReportData, from_db, from_records
 from cnfiscal.report.overview import draw_charts, write_overview
 from cnfiscal.report.pages import write_document_page
 from cnfiscal.report.xlsx import write_workbook
+from cnfiscal.vocab.messages import DEFAULT_LANG
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +65,15 @@ def _clear_previous(out_dir: Path) -> None:
             old.unlink()
 
 
-def report_from_db(db: Path, out_dir: Path, xlsx: Path | None = None) -> ReportResult:
-    return write_report(from_db(db), out_dir, xlsx, title=f"cnfiscal 审核报告 — {db.name}")
+def report_from_db(db: Path, out_dir: Path, xlsx: Path | None = None, lang: str = DEFAULT_LANG) -> ReportResult:
+    return write_report(from_db(db, lang), out_dir, xlsx, title=f"cnfiscal 审核报告 — {db.name}")
 
 
-def report_from_records(records: list[DocumentRecord], out_dir: Path, xlsx: Path | None = None) -> ReportResult:
+def report_from_records(
+    records: list[DocumentRecord], out_dir: Path, xlsx: Path | None = None, lang: str = DEFAULT_LANG
+) -> ReportResult:
     title = "cnfiscal 审核报告" + (f" — {Path(records[0].source.path).name}" if len(records) == 1 else "")
-    return write_report(from_records(records), out_dir, xlsx, title=title)
+    return write_report(from_records(records, lang=lang), out_dir, xlsx, title=title)
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -82,7 +85,11 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def report_from_files(
-    paths: list[Path], out_dir: Path, xlsx: Path | None = None, options: Options | None = None
+    paths: list[Path],
+    out_dir: Path,
+    xlsx: Path | None = None,
+    options: Options | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> tuple[ReportResult, list[DocumentRecord]]:
     """Run the pipeline on each file, or each PDF/text file under a folder (no database); report on the records."""
     from cnfiscal.pipeline import process
@@ -91,4 +98,4 @@ def report_from_files(
     for r in records:
         if r.status is Status.FAILED:
             log.warning("%s: failed: %s", r.source.path, r.errors[0].reason if r.errors else "unknown")
-    return report_from_records(records, out_dir, xlsx), records
+    return report_from_records(records, out_dir, xlsx, lang), records

@@ -19,9 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from cnfiscal.corpus.reviews import CHINESE, Decision, decisions
 from cnfiscal.corpus.rows import record_to_rows
 from cnfiscal.corpus.store import connect, load, write_document
 from cnfiscal.models import BBox, DocumentRecord
+from cnfiscal.vocab.messages import DEFAULT_LANG, render
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ TABLES = (
     "errors",
 )
 UNKNOWN_OFFICE = "(未识别单位)"
+DECISION_COLUMNS = ("decision", "decision_note", "decision_who", "decision_when", "inherited_from")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class ReportData:
     warnings: pd.DataFrame
     errors: pd.DataFrame
     base_dir: Path  # relative source paths are looked up from here (and from the working directory)
+    lang: str = DEFAULT_LANG  # language of the findings' messages and of the report (zh, en)
 
     def rows_of(self, table: str, sha256: str) -> list[Any]:
         """Rows (named tuples, in table order) of ``table`` that belong to one document.
@@ -83,20 +87,34 @@ class ReportData:
         return None
 
 
-def from_frames(frames: dict[str, pd.DataFrame], base_dir: Path) -> ReportData:
+def from_frames(
+    frames: dict[str, pd.DataFrame],
+    base_dir: Path,
+    reviewed: pd.DataFrame | None = None,
+    lang: str = DEFAULT_LANG,
+) -> ReportData:
     docs = frames["documents"]
     if "superseded" in docs:
         docs = docs[~docs["superseded"].fillna(False).astype(bool)]
     live = set(docs["sha256"].dropna())
     parts = {name: _only(frames[name], live) for name in TABLES if name != "documents"}
-    return ReportData(documents=docs.reset_index(drop=True), base_dir=base_dir, **parts)
+    parts["findings"] = localize(with_decisions(parts["findings"], reviewed), lang)
+    return ReportData(documents=docs.reset_index(drop=True), base_dir=base_dir, lang=lang, **parts)
 
 
-def from_db(db: Path) -> ReportData:
-    return from_frames(load(db, list(TABLES)), base_dir=db.resolve().parent)
+def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
+    con = connect(db, read_only=True)
+    try:
+        frames = load(con, list(TABLES))
+        reviewed = decisions(con)
+    finally:
+        con.close()
+    return from_frames(frames, base_dir=db.resolve().parent, reviewed=reviewed, lang=lang)
 
 
-def from_records(records: Iterable[DocumentRecord], base_dir: Path | None = None) -> ReportData:
+def from_records(
+    records: Iterable[DocumentRecord], base_dir: Path | None = None, lang: str = DEFAULT_LANG
+) -> ReportData:
     """The same frames as ``from_db``: the records go through the corpus writer into an in-memory database."""
     con = connect(":memory:")
     try:
@@ -105,7 +123,39 @@ def from_records(records: Iterable[DocumentRecord], base_dir: Path | None = None
         frames = load(con, list(TABLES))
     finally:
         con.close()
-    return from_frames(frames, base_dir or Path.cwd())
+    return from_frames(frames, base_dir or Path.cwd(), lang=lang)
+
+
+def with_decisions(findings: pd.DataFrame, reviewed: pd.DataFrame | None) -> pd.DataFrame:
+    """The findings with the auditor's decision that holds for each (columns ``DECISION_COLUMNS``; empty when none)."""
+    if reviewed is None or reviewed.empty:
+        return findings.assign(**{c: pd.Series([None] * len(findings), dtype=object) for c in DECISION_COLUMNS})
+    table = reviewed.rename(
+        columns={"note": "decision_note", "who": "decision_who", "when": "decision_when"}
+    ).drop_duplicates("finding_id")
+    return findings.merge(table[["finding_id", *DECISION_COLUMNS[:-1], "inherited_from"]], on="finding_id", how="left")
+
+
+def decision_label(value: object) -> str:
+    """确认 / 驳回 / 待定 for a stored decision; empty when there is none."""
+    if not isinstance(value, str) or value not in Decision.__members__.values():
+        return ""
+    return CHINESE[Decision(value)]
+
+
+def localize(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Messages in ``lang`` from their template key and figures (messages stored before templates stay as they are)."""
+    if lang == DEFAULT_LANG or findings.empty or "message_key" not in findings:
+        return findings
+    messages = [
+        render(key, json.loads(params) if isinstance(params, str) else {}, lang, within=sev == "info")
+        if isinstance(key, str)
+        else message
+        for key, params, sev, message in zip(
+            findings["message_key"], findings["message_params"], findings["severity"], findings["message"], strict=True
+        )
+    ]
+    return findings.assign(message=messages)
 
 
 def _only(frame: pd.DataFrame, keys: set[str]) -> pd.DataFrame:

@@ -1,5 +1,9 @@
 """The auditor's workbook: sheets documents, findings, funding, indicators — frozen header row, autofilter.
 
+The findings sheet starts with ``finding_id``, ``decision`` (确认 / 驳回 / 待定, a drop-down list) and ``note``:
+the auditor writes decisions there and ``cnfiscal review --import`` reads them back; decisions already in the
+database are filled in (with who made them and when).
+
 Amounts are the exact 元 values (written as numbers) next to the text as printed; rates are fractions.
 Every sheet carries the file path and office, so a filtered sheet still says where a row comes from.
 """
@@ -11,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cnfiscal.report.data import ReportData
+from cnfiscal.report.data import ReportData, decision_label
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +53,8 @@ FINDING_COLUMNS = [
     "location",
     "evidence",
 ]
+REVIEW_COLUMNS = ["finding_id", "decision", "note"]
+REVIEW_TRAIL = ["decision_who", "decision_when"]
 FUNDING_COLUMNS = [
     "se_idx",
     "se_kind",
@@ -99,10 +106,20 @@ def sheets(data: ReportData) -> dict[str, pd.DataFrame]:
     self_eval = data.self_evals[["sha256", "se_idx", "kind", "project_name"]].rename(columns={"kind": "se_kind"})
     return {
         "documents": data.documents[DOCUMENT_COLUMNS],
-        "findings": _with_document(data.findings, FINDING_COLUMNS, where),
+        "findings": _findings(data, where),
         "funding": _with_document(_with_self_eval(data.funding, self_eval), FUNDING_COLUMNS, where),
         "indicators": _with_document(_with_self_eval(data.indicators, self_eval), INDICATOR_COLUMNS, where),
     }
+
+
+def _findings(data: ReportData, where: pd.DataFrame) -> pd.DataFrame:
+    """Decision columns first (the auditor fills them in), then the finding and where it is."""
+    frame = data.findings.assign(
+        decision=[decision_label(d) for d in data.findings["decision"]],
+        note=data.findings["decision_note"],
+    )
+    merged = frame.merge(where, on="sha256", how="left")
+    return merged[[*REVIEW_COLUMNS, "path", "unit_name", *FINDING_COLUMNS, *REVIEW_TRAIL, "sha256"]]
 
 
 def _with_self_eval(frame: pd.DataFrame, self_eval: pd.DataFrame) -> pd.DataFrame:
@@ -120,6 +137,8 @@ def write_workbook(data: ReportData, path: Path) -> Path:
         for name, frame in sheets(data).items():
             frame.to_excel(writer, sheet_name=name, index=False)
             _format(writer.sheets[name], frame)
+            if name == "findings":
+                _decision_list(writer.sheets[name], len(frame))
     log.info("wrote %s", path)
     return path
 
@@ -130,6 +149,14 @@ def _format(ws: Worksheet, frame: pd.DataFrame) -> None:
     for i, column in enumerate(frame.columns, start=1):
         values = [str(column), *(str(v) for v in frame[column].head(200) if v is not None)]
         ws.column_dimensions[get_column_letter(i)].width = min(MAX_WIDTH, max(8, *(_width(v) for v in values)))
+
+
+def _decision_list(ws: Worksheet, rows: int) -> None:
+    """A drop-down of 确认 / 驳回 / 待定 on the decision column (other words are still read back)."""
+    column = get_column_letter(REVIEW_COLUMNS.index("decision") + 1)
+    check = DataValidation(type="list", formula1='"确认,驳回,待定"', allow_blank=True, showErrorMessage=False)
+    check.add(f"{column}2:{column}{max(rows + 1, 2)}")
+    ws.add_data_validation(check)
 
 
 def _width(value: str) -> int:

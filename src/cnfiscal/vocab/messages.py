@@ -13,6 +13,8 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from cnfiscal.models import DocumentRecord, Finding, Severity
+
 Lang = str  # "zh" | "en"
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -257,3 +259,18 @@ def render(key: str, params: Mapping[str, str], lang: Lang = DEFAULT_LANG, withi
 def placeholders(key: str) -> set[str]:
     """The parameter names both templates of ``key`` use (for the tests: zh and en name the same figures)."""
     return {name for t in TEMPLATES[key] for _, name, _, _ in string.Formatter().parse(t) if name}
+
+
+def message_in(finding: Finding, lang: Lang) -> str:
+    """A finding's message in ``lang`` (its stored message when it has no template key)."""
+    if finding.message_key is None or finding.message_key not in TEMPLATES:
+        return finding.message
+    return render(finding.message_key, finding.message_params, lang, within=finding.severity is Severity.INFO)
+
+
+def localized(record: DocumentRecord, lang: Lang) -> DocumentRecord:
+    """The record with its findings' messages in ``lang``."""
+    if lang == DEFAULT_LANG:
+        return record
+    findings = [f.model_copy(update={"message": message_in(f, lang)}) for f in record.findings]
+    return record.model_copy(update={"findings": findings})
