@@ -1,0 +1,87 @@
+"""The real corpus against its hand-checked truth: ``python -m bench corpus`` (add ``-v`` detail with
+``CNFISCAL_BENCH_VERBOSE=1``).
+
+Every document of ``samples/`` with a truth file in ``tests/data/expected/corpus/`` is run through the whole
+pipeline; per document: tables found / present (placed: pages and unit right too), amounts exact / checked,
+office and year right, self-evaluations read, and the hand labels of its errors and warnings (genuine /
+false; unlabelled ones are listed to be read). A change that helps one template and hurts another shows here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench._corpus_metrics import DocScore, load_truth, score
+from bench._registry import ROOT, BenchContext, benchmark
+
+TRUTH = ROOT / "tests" / "data" / "expected" / "corpus"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusRun:
+    scores: list[DocScore]
+
+    def total(self, attr: str) -> int:
+        return sum(int(getattr(s, attr)) for s in self.scores)
+
+
+def sample_path(name: str) -> Path:
+    for folder in ("pdf", "text"):
+        if (p := ROOT / "samples" / folder / name).exists():
+            return p
+    raise FileNotFoundError(name)
+
+
+def run_corpus(names: list[str] | None = None) -> CorpusRun:
+    from cnfiscal.pipeline import process
+
+    scores = []
+    for truth_file in sorted(TRUTH.glob("*.json")):
+        truth = load_truth(truth_file)
+        if names and truth["file"] not in names:
+            continue
+        scores.append(score(process(sample_path(truth["file"])), truth))
+    return CorpusRun(scores)
+
+
+def report(run: CorpusRun, verbose: bool = False) -> list[str]:
+    lines = [
+        f"   {'document':46} {'tables':>7} {'placed':>6} {'amounts':>7}  office year  {'errors ok/false':>15}"
+        f" {'warn ok/false':>13} unlab"
+    ]
+    for s in run.scores:
+        lines.append(
+            f"   {s.name[:46]:46} {s.tables_found:3d}/{s.tables_present:<3d} {s.tables_placed:6d}"
+            f" {s.amounts_exact:3d}/{s.amounts_checked:<3d}  {_mark(s.office_right):^6} {_mark(s.year_right):^4}"
+            f"  {s.errors_genuine:7d}/{s.errors_false:<7d} {s.warnings_genuine:6d}/{s.warnings_false:<6d}"
+            f" {len(s.unlabelled):5d}"
+        )
+        if verbose:
+            lines.extend(f"      - {m}" for m in s.misses + s.unlabelled)
+    errors = run.total("errors_genuine") + run.total("errors_false")
+    precision = run.total("errors_genuine") / errors if errors else 1.0
+    warnings = run.total("warnings_genuine") + run.total("warnings_false")
+    lines.append(
+        f"   total: tables {run.total('tables_found')}/{run.total('tables_present')}"
+        f" (placed {run.total('tables_placed')}), amounts {run.total('amounts_exact')}/{run.total('amounts_checked')},"
+        f" office {run.total('office_right')}/{len(run.scores)}, year {run.total('year_right')}/{len(run.scores)},"
+        f" self-evaluations {run.total('self_evals_read')}/{run.total('self_evals_expected')},"
+        f" errors genuine {run.total('errors_genuine')}/{errors} ({precision:.0%}),"
+        f" warnings genuine {run.total('warnings_genuine')}/{warnings},"
+        f" unlabelled {sum(len(s.unlabelled) for s in run.scores)},"
+        f" documents with >1 false error {sum(1 for s in run.scores if s.errors_false > 1)}"
+    )
+    return lines
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "NO"
+
+
+@benchmark("corpus")
+def corpus(ctx: BenchContext) -> list[str]:
+    logging.getLogger("cnfiscal").setLevel(logging.CRITICAL)
+    return report(run_corpus(), verbose=bool(os.environ.get("CNFISCAL_BENCH_VERBOSE")))
