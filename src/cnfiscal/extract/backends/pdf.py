@@ -8,6 +8,7 @@ joined (``grid_join``) and each grid is attached to the page it starts on.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pymupdf
@@ -100,14 +101,35 @@ def read_page(page: pymupdf.Page, number: int) -> Page:
     """Words (in visual reading order) and text lines of one page, from a single text extraction."""
     textpage = page.get_textpage()
     raw = page.get_text("words", textpage=textpage)
+    if page.rotation:  # boxes as the page is shown (a landscape table on a rotated page reads left to right)
+        raw = [(*shown_box(page, w[:4]), *w[4:]) for w in raw]
     words = [Word(w[4], (w[0], w[1], w[2], w[3]), number) for w in reading_order(raw)]
     lines: list[Line] = []
     for block in page.get_text("dict", textpage=textpage)["blocks"]:
         for ln in block.get("lines", []):
             text = "".join([s["text"] for s in ln["spans"]])
             if text.strip():
-                lines.append(Line(text, number, tuple(ln["bbox"])))
+                box = shown_box(page, ln["bbox"]) if page.rotation else tuple(ln["bbox"])
+                lines.append(Line(text, number, box))
     return Page(number=number, width=page.rect.width, height=page.rect.height, words=words, lines=lines)
+
+
+def shown_box(page: pymupdf.Page, box: Any) -> tuple[float, float, float, float]:
+    """A box of the unrotated page in the coordinates of the page as shown (``page.rotation`` applied)."""
+    r = pymupdf.Rect(box) * page.rotation_matrix
+    return (r.x0, r.y0, r.x1, r.y1)
+
+
+def _turn(page: pymupdf.Page) -> Callable[[float, float], tuple[float, float]] | None:
+    if not page.rotation:
+        return None
+    m = page.rotation_matrix
+
+    def turn(x: float, y: float) -> tuple[float, float]:
+        p = pymupdf.Point(x, y) * m
+        return (p.x, p.y)
+
+    return turn
 
 
 def reading_order(words: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -130,7 +152,7 @@ def reading_order(words: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 def page_tables(page: pymupdf.Page, extracted: Page) -> list[PageTable]:
     """The ruled tables of one page; a failure here loses the grids of the page, not its text."""
     try:
-        return find_page_tables(extracted.number, page_rulings(page.get_cdrawings()), extracted.words)
+        return find_page_tables(extracted.number, page_rulings(page.get_cdrawings(), _turn(page)), extracted.words)
     except Exception as e:
         log.warning("page %d: table grids not rebuilt: %s", extracted.number, e)
         extracted.warnings.append(f"page {extracted.number}: table grids not rebuilt ({type(e).__name__}: {e})")

@@ -8,7 +8,7 @@ that touch are merged. White strokes/fills (cell backgrounds, erasers) and diago
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -40,8 +40,11 @@ class Rulings:
     vertical: tuple[Segment, ...]
 
 
-def page_rulings(drawings: Iterable[dict[str, Any]]) -> Rulings:
-    """All ruling lines of one page (``page.get_cdrawings()`` or ``get_drawings()`` output), merged."""
+def page_rulings(drawings: Iterable[dict[str, Any]], turn: Turn | None = None) -> Rulings:
+    """All ruling lines of one page (``page.get_cdrawings()`` or ``get_drawings()`` output), merged.
+
+    ``turn`` maps the page's unrotated coordinates to the page as shown (a page with /Rotate set):
+    the rulings are then in the same space as its words."""
     hs: list[Segment] = []
     vs: list[Segment] = []
     for path in drawings:
@@ -50,7 +53,25 @@ def page_rulings(drawings: Iterable[dict[str, Any]]) -> Rulings:
         stroked = "s" in (path.get("type") or "")
         for item in path.get("items", ()):
             _add_item(item, stroked, hs, vs)
+    if turn is not None:
+        hs, vs = _turned(hs, vs, turn)
     return Rulings(tuple(merge_collinear(hs)), tuple(merge_collinear(vs)))
+
+
+Turn = Callable[[float, float], tuple[float, float]]  # a point of the unrotated page → the page as shown
+
+
+def _turned(hs: list[Segment], vs: list[Segment], turn: Turn) -> tuple[list[Segment], list[Segment]]:
+    """Segments of a rotated page in the coordinates of the page as shown (a quarter turn swaps the axes)."""
+    ends = [(turn(s.lo, s.pos), turn(s.hi, s.pos)) for s in hs] + [(turn(s.pos, s.lo), turn(s.pos, s.hi)) for s in vs]
+    out_h: list[Segment] = []
+    out_v: list[Segment] = []
+    for (x0, y0), (x1, y1) in ends:
+        if abs(y1 - y0) <= AXIS_TOL:
+            out_h.append(Segment((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        else:
+            out_v.append(Segment((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    return out_h, out_v
 
 
 def _visible(path: dict[str, Any]) -> bool:
