@@ -107,7 +107,10 @@ class Site:
         if length:
             h.send_header("Content-Length", str(len(body)))
         h.end_headers()
-        h.wfile.write(body)
+        try:
+            h.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout, size limit)
+            status = -status
         with self._lock:
             self.log.append(
                 Request(
