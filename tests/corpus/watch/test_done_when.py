@@ -17,14 +17,19 @@ DOCS = {"/zwgk/jxzp/2021.pdf": PDF_2021, "/zwgk/jxzp/2023.pdf": PDF_2023, "/zwgk
 
 def listing(names: list[str]) -> bytes:
     items = "".join(f'<li><a href="{n.rsplit("/", 1)[-1]}">附件：{n}</a></li>' for n in names)
-    return f'<html><head><meta charset="utf-8"><title>绩效自评</title></head><body><ul>{items}</ul></body></html>'.encode()
+    return (
+        f'<html><head><meta charset="utf-8"><title>绩效自评</title></head><body><ul>{items}</ul></body></html>'.encode()
+    )
 
 
 def serve(site: Site, extra: dict[str, bytes] | None = None) -> None:
     files = {path: p.read_bytes() for path, p in DOCS.items()} | (extra or {})
     for path, body in files.items():
         site.add(path, Route(body))
-    site.add("/zwgk/jxzp/error.pdf", Route(b"<!DOCTYPE html><html><body>\xe7\xb3\xbb\xe7\xbb\x9f\xe7\xb9\x81\xe5\xbf\x99</body></html>"))
+    site.add(
+        "/zwgk/jxzp/error.pdf",
+        Route(b"<!DOCTYPE html><html><body>\xe7\xb3\xbb\xe7\xbb\x9f\xe7\xb9\x81\xe5\xbf\x99</body></html>"),
+    )
     names = [*files, "/zwgk/jxzp/dead.pdf", "/zwgk/jxzp/error.pdf"]
     site.add(LISTING, Route(listing(names), content_type="text/html; charset=utf-8"))
 

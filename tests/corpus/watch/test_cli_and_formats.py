@@ -1,0 +1,92 @@
+"""The command line's exit codes and summary; a sources file's hints and follow pattern; formats the pipeline may
+not read yet are fetched, stored and recorded, and the digest says what the pipeline said."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import openpyxl
+from typer.testing import CliRunner
+
+from cnfiscal.cli import app
+from cnfiscal.corpus import load
+from cnfiscal.corpus.watch import watch
+from tests.corpus.watch.conftest import PDF_2023, TEXT_2021, TEXT_2023, fast_config
+from tests.corpus.watch.site import Route
+
+FAST = ["--workers", "0", "--interval", "0", "--http-timeout", "2", "--attempts", "1"]
+
+
+def listing(*hrefs: str) -> bytes:
+    return ("<html><body>" + "".join(f'<a href="{h}">附件</a>' for h in hrefs) + "</body></html>").encode()
+
+
+def test_cli_exit_codes_and_summary(site, tmp_path):
+    site.add("/l/index.html", Route(listing("a.txt"), content_type="text/html"))
+    site.add("/l/a.txt", Route(TEXT_2021.read_bytes()))
+    db, digest = tmp_path / "c.duckdb", tmp_path / "d"
+    runner = CliRunner()
+    ok = runner.invoke(app, ["watch", site.url("/l/index.html"), "--db", str(db), "--digest", str(digest), *FAST])
+    assert ok.exit_code == 0, ok.output
+    assert "新文件 1，更新 0，失败 0" in ok.output and str(digest / "latest.json") in ok.output
+    md = (digest / "latest.md").read_text(encoding="utf-8")
+    assert md.startswith("# cnfiscal 监视日报") and "黔南布依族苗族自治州大数据发展管理局 2021 `dept_self_eval`" in md
+    dated = sorted(p.name for p in digest.glob("*-run1.*"))
+    assert len(dated) == 2 and json.loads((digest / dated[0]).read_text()) == json.loads(
+        (digest / "latest.json").read_text()
+    )
+    site.add("/l/index.html", Route(listing("a.txt", "gone.pdf"), content_type="text/html"))
+    bad = runner.invoke(app, ["watch", site.url("/l/index.html"), "--db", str(db), *FAST])
+    assert bad.exit_code == 1 and "gone.pdf: HTTP 404" in bad.output
+    assert runner.invoke(app, ["watch", "not-a-url", "--db", str(db)]).exit_code == 2
+    assert runner.invoke(app, ["watch", site.url("/l/index.html")]).exit_code == 2  # no --db
+
+
+def test_sources_file_hints_follow_and_depth(site, tmp_path):
+    site.add("/col/index.html", Route(listing("art/1.html", "/elsewhere/2.html"), content_type="text/html"))
+    site.add("/col/art/1.html", Route(listing("/up/2023.txt"), content_type="text/html"))
+    site.add("/elsewhere/2.html", Route(listing("/up/never.pdf"), content_type="text/html"))
+    site.add("/up/2023.txt", Route(TEXT_2023.read_bytes()))
+    toml = tmp_path / "s.toml"
+    toml.write_text(
+        f'[[source]]\nurl = "{site.url("/col/index.html")}"\nfollow = "/col/art/"\noffice = "政务服务中心"\n'
+        f'year = 2023\n\n[[source]]\nurl = "{site.url("/col/index.html")}"\ndepth = 0\n',
+        encoding="utf-8",
+    )
+    summary = watch([str(toml)], tmp_path / "c.duckdb", fast_config(tmp_path))
+    assert summary.digest is not None and [d.url for d in summary.digest.new] == [site.url("/up/2023.txt")]
+    new = summary.digest.new[0]
+    assert (new.office_hint, new.year_hint, new.unit_name, new.year) == (
+        "政务服务中心",
+        2023,
+        "黔南州人民政府政务服务中心",
+        2023,
+    )
+    assert site.requests("/elsewhere/2.html") == [] and len(site.requests("/col/index.html")) == 1
+
+
+def test_an_attachment_format_is_stored_and_the_digest_says_what_the_pipeline_said(site, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "预算数（万元）"])
+    book.active.append(["信息化建设", 120])
+    data = io.BytesIO()
+    book.save(data)
+    site.add("/x/index.html", Route(listing("表1.xlsx", "2023.pdf"), content_type="text/html"))
+    site.add("/x/%E8%A1%A81.xlsx", Route(data.getvalue()))  # 表1.xlsx as sent (percent-encoded)
+    site.add("/x/2023.pdf", Route(PDF_2023.read_bytes()))
+    db = tmp_path / "c.duckdb"
+    summary = watch([site.url("/x/index.html")], db, fast_config(tmp_path))
+    d = summary.digest
+    assert d is not None
+    docs = load(db, ["documents"])["documents"].set_index("path")
+    xlsx_url = site.url("/x/表1.xlsx")
+    row = docs.loc[xlsx_url]
+    stored = tmp_path / "c.files" / row["sha256"][:2] / f"{row['sha256']}.xlsx"
+    assert stored.read_bytes() == data.getvalue()
+    if row["status"] == "failed":
+        assert [(f.url, f.reason) for f in d.failed] == [(xlsx_url, row["error"])]
+        assert not summary.ok
+    else:
+        assert xlsx_url in [x.url for x in d.new]
+    assert site.url("/x/2023.pdf") in [x.url for x in d.new]
