@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LAST_MODIFIED = "Tue, 01 Dec 2026 08:00:00 GMT"
-NOT_FOUND = b"<html><head><title>404</title></head><body>\xe9\xa1\xb5\xe9\x9d\xa2\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8</body></html>"
+NOT_FOUND = "<html><head><title>404</title></head><body>页面不存在</body></html>".encode()
 
 
 @dataclass

@@ -15,7 +15,8 @@ LIMIT = 200_000  # bytes: the sample PDF (148 kB) fits, 40 copies of a sample te
 def page(links: list[tuple[str, str]], charset: str | None = None) -> str:
     meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset else ""
     items = "".join(f'<li><a href="{href}">{text}</a></li>' for href, text in links)
-    return f"<html><head>{meta}<title>预决算公开</title></head><body><p>部门预算决算及绩效自评公开</p><ul>{items}</ul></body></html>"
+    head = f"<head>{meta}<title>预决算公开</title></head>"
+    return f"<html>{head}<body><p>部门预算决算及绩效自评公开</p><ul>{items}</ul></body></html>"
 
 
 FAULTS = [

@@ -53,7 +53,7 @@ def test_bad_sources_files_are_usage_errors(tmp_path, text, message):
 def test_bad_arguments(tmp_path):
     with pytest.raises(SourceError, match="没有给出来源"):
         parse_sources([])
-    with pytest.raises(SourceError, match="不是网址也不是 .toml"):
+    with pytest.raises(SourceError, match=r"不是网址也不是 \.toml"):
         parse_sources(["czj.gov.cn/list.html"])
     with pytest.raises(SourceError, match="无法读取来源文件"):
         parse_sources([str(tmp_path / "missing.toml")])
