@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.models import DocType, DocumentRecord, Finding, Money, Severity, Table
+from cnfiscal.models import DocumentRecord, Finding, Money, Severity, Table
 from cnfiscal.validate.base import Check, finding, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import Message, msg
 from cnfiscal.vocab.narrative import TEMPLATE_RESIDUE
-from cnfiscal.vocab.tables import BUDGET_KINDS, FINAL_KINDS, SPEC_BY_KIND
+from cnfiscal.vocab.tables import SPEC_BY_KIND, TABLES_ELSEWHERE_NOTE, TEMPLATE_FAMILIES, TableKind
 
 BLANK_PAGE = regex.compile(r"^p\.(\d+): blank page$")
 RESIDUE_WARNING = regex.compile(r"^p\.(\d+): template residue '(.+?)' in '(.*)' \((\d+) lines\)$")
@@ -239,24 +239,19 @@ def template_residue(record: DocumentRecord) -> Iterator[Finding]:
 
 
 def missing_table(record: DocumentRecord) -> Iterator[Finding]:
+    """doc.missing_table — a table the 目录 lists, or the document's template family requires, is not in the file;
+    never when the document says its tables are published separately."""
+    if any(w.startswith(TABLES_ELSEWHERE_NOTE) for w in record.warnings):
+        return
     for w in record.warnings:
         if m := MISSING.match(w):
             yield _finding(
                 "doc.missing_table", Severity.ERROR, msg("doc.missing_table", title=m[1]), m[1], None, "tables"
             )
-    kinds = (
-        FINAL_KINDS
-        if record.doc_type is DocType.FINAL_ACCOUNT
-        else BUDGET_KINDS
-        if record.doc_type is DocType.BUDGET
-        else ()
-    )
     present = {t.kind for t in record.tables}
-    if not record.tables:
-        return
-    for k in kinds:
+    for k in _family_missing(present):
         spec = SPEC_BY_KIND[k]
-        if spec.required and k.value not in present and not any(spec.title in w for w in record.warnings):
+        if not any(spec.title in w for w in record.warnings):
             yield _finding(
                 "doc.missing_table",
                 Severity.ERROR,
@@ -265,6 +260,17 @@ def missing_table(record: DocumentRecord) -> Iterator[Finding]:
                 None,
                 "tables",
             )
+
+
+def _family_missing(present: set[str | None]) -> list[TableKind]:
+    """The required tables absent from the template family the document's tables belong to (the family with the
+    largest share present, at least its ``min_share``); none when no family fits."""
+    best, share = None, 0.0
+    for fam in TEMPLATE_FAMILIES:
+        s = sum(1 for k in fam.kinds if k.value in present) / len(fam.kinds)
+        if s >= fam.min_share and s > share:
+            best, share = fam, s
+    return [k for k in best.required if k.value not in present] if best else []
 
 
 def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:

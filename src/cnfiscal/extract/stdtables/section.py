@@ -10,19 +10,23 @@ import regex
 
 from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.extract.stdtables.grid import grid_for, read_grid
+from cnfiscal.extract.stdtables.office import office_of, year_of
 from cnfiscal.extract.stdtables.pos import read_positioned
 from cnfiscal.extract.stdtables.raw import RawTable
-from cnfiscal.extract.stdtables.segments import ReportSegments, TableSegment, residue_warnings, segment, year_warnings
+from cnfiscal.extract.stdtables.segments import (
+    ReportSegments,
+    TableSegment,
+    reading_order,
+    residue_warnings,
+    segment,
+    year_warnings,
+)
 from cnfiscal.extract.stdtables.text import read_text_table
 from cnfiscal.models import Claim, DocType, InputKind, MoneyUnit, Table
-from cnfiscal.vocab.tables import SPEC_BY_KIND
+from cnfiscal.vocab.tables import SPEC_BY_KIND, TABLES_ELSEWHERE_NOTE
 
 log = logging.getLogger(__name__)
 
-_REPORT_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:区级|市级|县级|省级)?(?:部门|单位)?(?:决算|预算)")
-_COVER_UNIT = regex.compile(r"^(?:预算主管部门|部门名称|单位名称)\s*[:：]\s*(\S+)")
-_COVER_TITLE = regex.compile(r"^(\S+?)(?:[（(][^)）]*[)）])?\s*(?:19|20)\d{2}\s*年度?")
-_YEAR_START = regex.compile(r"^\s*(?:19|20)\d{2}\s*年")
 _UNIT_WORD = regex.compile(r"(?:万元|亿元|元)")
 REPORT_KINDS = (DocType.FINAL_ACCOUNT, DocType.BUDGET)
 
@@ -42,8 +46,12 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
     if doc_type not in REPORT_KINDS:
         return ReportFound()
     segs = segment(doc)
-    year = report_year(doc)
-    parts = ReportFound(unit_name=cover_unit(doc), year=year)
+    lines = reading_order(doc)
+    year_ev = year_of(lines, [t.year for t in segs.tables if t.year])
+    office_ev = office_of(lines)
+    year = int(year_ev.value) if year_ev else None
+    parts = ReportFound(unit_name=office_ev.value if office_ev else None, year=year)
+    log.info("%s: office %s, year %s", doc.path, office_ev, year_ev)
     default_unit = _default_unit(segs)
     for seg in segs.tables:
         from cnfiscal.normalize.tables import to_table
@@ -59,11 +67,14 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
     parts.warnings.extend(year_warnings(segs.narrative, year, doc_type))
     parts.warnings.extend(residue_warnings(segs.narrative))
     found = {t.spec.kind for t in segs.tables}
-    parts.warnings.extend(
-        f"目录 lists {SPEC_BY_KIND[k].title} but the table was not found"
-        for k in dict.fromkeys(segs.toc_kinds)
-        if k not in found
-    )
+    if segs.elsewhere:  # the tables are published separately: none is missing from this file
+        parts.warnings.append(f"{TABLES_ELSEWHERE_NOTE}: {segs.elsewhere}")
+    else:
+        parts.warnings.extend(
+            f"目录 lists {SPEC_BY_KIND[k].title} but the table was not found"
+            for k in dict.fromkeys(segs.toc_kinds)
+            if k not in found
+        )
     from cnfiscal.extract.narrative.claims import extract_claims
 
     parts.claims.extend(extract_claims(segs.narrative, tables=parts.tables))
@@ -81,26 +92,6 @@ def read_table(doc: ExtractedDocument, seg: TableSegment) -> RawTable:
             return raw
         log.info("%s: grid without value columns, reading words by position", seg.spec.title)
     return read_positioned(doc, seg)
-
-
-def report_year(doc: ExtractedDocument) -> int | None:
-    for ln in doc.lines[:40]:
-        if m := _REPORT_YEAR.search(ln.text):
-            return int(m[1])
-    return None
-
-
-def cover_unit(doc: ExtractedDocument) -> str | None:
-    head = [ln.text.strip() for ln in doc.lines[:12] if ln.text.strip()]
-    for text in head:
-        if m := _COVER_UNIT.match(text):
-            return m[1]
-    if len(head) > 1 and _YEAR_START.match(head[1]) and not _YEAR_START.search(head[0]):
-        return head[0].replace(" ", "")
-    for text in head:
-        if m := _COVER_TITLE.match(text):
-            return m[1]
-    return head[0] if head and len(head[0]) < 40 and not _REPORT_YEAR.search(head[0]) else None
 
 
 def _default_unit(segs: ReportSegments) -> str:

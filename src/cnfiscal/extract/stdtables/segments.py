@@ -24,6 +24,11 @@ _YEAR_PREFIX = regex.compile(tv.TITLE_YEAR_PREFIX)
 _LIST_NUMBER = regex.compile(tv.LIST_NUMBER)
 _LEADERS = regex.compile(r"[…．.·]{3,}.*$")
 _PAGE_NO = regex.compile(r"\d+$")
+_TITLE_CODE = regex.compile(tv.TITLE_CODE)
+_TITLE_TAIL = regex.compile(tv.TITLE_TAIL)
+_ELSEWHERE = regex.compile("|".join(tv.TABLES_ELSEWHERE))
+_AMOUNT = regex.compile(r"^-?\d[\d,]*\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+_AMOUNT_IN = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+|(?<![\d.])\d{1,3}(?:,\d{3})+")
 _TITLES = [(s, regex.compile(s.pattern)) for s in tv.TABLE_SPECS]
 _ANY_TITLE = regex.compile("|".join(f"(?:{s.pattern})" for s in tv.TABLE_SPECS))  # one test for most lines
 _CODE = regex.compile(tv.PUBLIC_CODE)
@@ -62,12 +67,20 @@ class ReportSegments:
     narrative: list[Line]  # lines outside the 目录, the tables and the attachments
     blank_pages: list[int]
     attachments: list[Line] = field(default_factory=list)  # 附件 (self-evaluation tables: read by selfeval)
+    elsewhere: str | None = None  # the sentence saying the tables are published separately (附后, 另行公开)
+
+
+def fold_title(text: str) -> str:
+    """A title line without whitespace, quotes, table code (公开01表, 表一), leading year and classification tail."""
+    flat = _STRIP.sub("", text)
+    flat = _TITLE_CODE.sub("", flat)
+    flat = _YEAR_PREFIX.sub("", flat)
+    return _TITLE_TAIL.sub("", flat)
 
 
 def match_title(text: str) -> tv.TableSpec | None:
     """The table spec whose title this whole line is (after folding), else None."""
-    flat = _STRIP.sub("", text)
-    flat = _YEAR_PREFIX.sub("", flat)
+    flat = fold_title(text)
     if not _ANY_TITLE.fullmatch(flat):
         return None
     for spec, pattern in _TITLES:
@@ -99,21 +112,53 @@ def reading_order(doc: ExtractedDocument) -> list[Line]:
 def segment(doc: ExtractedDocument) -> ReportSegments:
     lines = reading_order(doc)
     toc_idx = _toc_range(lines)
-    starts: list[tuple[int, tv.TableSpec]] = []
-    for i, ln in enumerate(lines):
-        if i in toc_idx or _LIST_NUMBER.match(ln.text.strip()):
-            continue
-        spec = match_title(ln.text)
-        if spec is not None:
-            starts.append((i, spec))
-    toc_kinds = [s.kind for i in sorted(toc_idx) if (s := _toc_title(lines[i].text)) is not None]
+    starts = _title_starts(lines, toc_idx)
+    starts, listed = _drop_lists(lines, starts)
+    toc_kinds = [s.kind for i in sorted(toc_idx) if (s := _toc_title(lines[i].text)) is not None] + listed
     tables = [_table(doc, lines, i, spec, starts) for i, spec in starts]
     used = {id(ln) for t in tables for ln in t.lines} | {id(t.title_line) for t in tables}
     start = _attachments_start(lines, toc_idx)
     narrative = [ln for i, ln in enumerate(lines[:start]) if i not in toc_idx and id(ln) not in used]
     attachments = lines[start:]
     blank = [p.number for p in doc.pages if doc.input_kind is not InputKind.TEXT and not p.words and not p.lines]
-    return ReportSegments(tables, toc_kinds, narrative, blank, attachments)
+    elsewhere = next((ln.text.strip() for ln in narrative if _ELSEWHERE.search(_SPACE.sub("", ln.text))), None)
+    return ReportSegments(tables, toc_kinds, narrative, blank, attachments, elsewhere)
+
+
+def _title_starts(lines: list[Line], toc_idx: set[int]) -> list[tuple[int, tv.TableSpec]]:
+    """Lines that are a table's title; a title wrapped over two lines (``…支出预算`` / ``表``) starts at its first."""
+    starts: list[tuple[int, tv.TableSpec]] = []
+    for i, ln in enumerate(lines):
+        if i in toc_idx or _LIST_NUMBER.match(ln.text.strip()):
+            continue
+        spec = match_title(ln.text)
+        if spec is None and i + 1 < len(lines) and lines[i + 1].page == ln.page:
+            tail = lines[i + 1].text.strip()
+            if 0 < len(tail) <= 4 and not _AMOUNT.match(tail):
+                spec = match_title(ln.text.strip() + tail)
+        if spec is not None and not (starts and starts[-1][0] == i - 1 and starts[-1][1] is spec):
+            starts.append((i, spec))
+    return starts
+
+
+def _drop_lists(
+    lines: list[Line], starts: list[tuple[int, tv.TableSpec]]
+) -> tuple[list[tuple[int, tv.TableSpec]], list[tv.TableKind]]:
+    """A page naming four or more tables but printing fewer amounts than names is a list of the tables (a 目录
+    without its heading, a 报表目录 page), not the tables: its titles are listed kinds, not starts."""
+    by_page: dict[int, list[tuple[int, tv.TableSpec]]] = {}
+    for i, spec in starts:
+        by_page.setdefault(lines[i].page, []).append((i, spec))
+    listed: list[tv.TableKind] = []
+    drop: set[int] = set()
+    for page, found in by_page.items():
+        if len(found) < 4:
+            continue
+        amounts = sum(len(_AMOUNT_IN.findall(ln.text)) for ln in lines if ln.page == page)
+        if amounts < len(found):
+            drop.update(i for i, _ in found)
+            listed.extend(spec.kind for _, spec in found)
+    return [st for st in starts if st[0] not in drop], listed
 
 
 def _attachments_start(lines: list[Line], toc_idx: set[int]) -> int:
@@ -176,7 +221,7 @@ def _table(
     for j in range(i + 1, nxt):
         ln = lines[j]
         text = ln.text.strip()
-        if ln.page != seg.page_end and (ended or not _continues(doc, ln.page)):
+        if ln.page != seg.page_end and (ended or not _continues(doc, ln.page) or _only_heads(lines[j:nxt])):
             break
         if _PART_HEADING.search(text) and not _NOTE.match(text):
             break
@@ -190,6 +235,16 @@ def _table(
     seg.lines = body
     _read_meta(seg)
     return seg
+
+
+def _only_heads(rest: list[Line]) -> bool:
+    """On a new page, nothing but a page number or a table code before the next title: the page is the next
+    table's."""
+    page = rest[0].page if rest else None
+    on_page = [ln.text.strip() for ln in rest if ln.page == page]
+    if len(on_page) != len(rest):
+        return False  # the next title is not on this page
+    return all(_PAGE_NO.fullmatch(t) or _CODE.fullmatch(_SPACE.sub("", t)) for t in on_page)
 
 
 def _is_narrative(text: str) -> bool:
@@ -213,7 +268,7 @@ def _read_meta(seg: TableSegment) -> None:
     head = [seg.title_line.text, *(ln.text for ln in seg.lines[:8])]
     for text in head:
         if seg.code is None and (m := _CODE.search(text)):
-            seg.code = f"公开{int(m[1]):02d}表"
+            seg.code = f"公开{int(m[1]):02d}表" if m[1] else _SPACE.sub("", m[0])
         if seg.unit is None and (m := _UNIT.search(text)):
             seg.unit = m[1]
         if seg.unit_name is None and (m := _DEPT.search(text.strip())):
