@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,6 +28,15 @@ def refs(path: Path) -> list[str]:
     parser = Links()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser.refs
+
+
+def report_data(index: Path) -> dict:
+    """The JSON the overview's lists are drawn from."""
+    html = index.read_text(encoding="utf-8")
+    start = html.index('<script type="application/json" id="report-data">') + len(
+        '<script type="application/json" id="report-data">'
+    )
+    return json.loads(html[start : html.index("</script>", start)])
 
 
 def test_report_from_db_writes_overview_pages_and_pictures(db_report: WrittenReport) -> None:
@@ -86,8 +96,10 @@ def test_text_is_escaped(tmp_path: Path) -> None:
     result = report_from_records([record], tmp_path)
     for path in [result.index, *result.pages]:
         html = path.read_text(encoding="utf-8")
-        assert "<script>" not in html
+        assert "<script>alert(1)" not in html  # the overview's own list script is the only script
         assert "&lt;script&gt;alert(1)&lt;/script&gt;单位" in html
+    data = report_data(result.index)
+    assert data["docs"][0]["o"] == "<script>alert(1)</script>单位"  # inside the JSON: \u003c, not a tag
 
 
 def test_error_findings_are_listed_on_the_overview_and_link_to_their_place(tmp_path: Path) -> None:
@@ -99,8 +111,9 @@ def test_error_findings_are_listed_on_the_overview_and_link_to_their_place(tmp_p
     result = report_from_records([record], tmp_path)
     index = result.index.read_text(encoding="utf-8")
     href = f"doc/{doc_stem(SHA_SEED000)}.html#finding-2"
-    assert f'href="{href}"' in index
-    assert "错误 error findings (1)" in index and "parts do not add up" in index
+    first = report_data(result.index)["findings"][0]  # the list's rows, errors first (drawn by the page's script)
+    assert (first["h"], first["s"], first["m"]) == (href, "error", "parts do not add up")
+    assert "错误 error findings (1)" in index
     page = (tmp_path / href.split("#", maxsplit=1)[0]).read_text(encoding="utf-8")
     assert 'id="finding-2"' in page
     assert page.index('id="finding-2"') < page.index('id="finding-1"') < page.index('id="finding-0"')  # errors first

@@ -1,8 +1,10 @@
 """Evidence pictures: the page region a finding points to, rendered from the source PDF with PyMuPDF.
 
 With a bbox the picture is that region (widened to the page's width and a few lines of context, the
-region framed in red); with only a page number it is the whole page at low resolution. Without the
-source PDF there is no picture, and the page says why.
+region framed in red). A finding with a page and a quoted sentence but no bbox (a narrative claim) has the
+sentence looked up on its page (``locate``: PyMuPDF's text search, whole sentence first, then its longest
+clauses) and that is framed. With only a page number the picture is the whole page at low resolution.
+Without the source PDF there is no picture, and the page says why.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
+import regex
 
 from cnfiscal.models import BBox
 
@@ -20,12 +23,17 @@ log = logging.getLogger(__name__)
 REGION_DPI = 130
 PAGE_DPI = 60
 CONTEXT_PT = 36.0  # points of context above and below the region
+MIN_NEEDLE = 6  # characters: a shorter piece of a quote is found in too many places
+LINE_PREFIX = regex.compile(r"^line \d+:\s*")
+SUMMARY = regex.compile(r"\s*\[[^\[\]]*\]\s*$")
+CLAUSES = regex.compile(r"[，,；;。：:、（）()]|\s{2,}")
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     file: str | None  # image path relative to the report directory, None when none could be made
     note: str  # what the picture shows, or why there is none
+    framed: bool = False  # the picture frames the finding's region (its bbox, or its sentence found on the page)
 
 
 class EvidenceRenderer:
@@ -54,9 +62,9 @@ class EvidenceRenderer:
         if self.doc is not None:
             self.doc.close()
 
-    def render(self, key: str, page: int | None, bbox: BBox | None) -> Evidence:
-        """Image ``evidence/STEM-KEY.png`` of ``bbox`` on ``page`` (1-based), or ``STEM-pN.png`` of the whole
-        page (written once, shared by the findings that point to that page)."""
+    def render(self, key: str, page: int | None, bbox: BBox | None, quote: str | None = None) -> Evidence:
+        """Image ``evidence/STEM-KEY.png`` of ``bbox`` on ``page`` (1-based) — or of where ``quote`` is printed on
+        that page — or ``STEM-pN.png`` of the whole page (written once, shared by the findings on that page)."""
         if self.doc is None:
             return Evidence(None, self.reason)
         if page is None:
@@ -64,6 +72,10 @@ class EvidenceRenderer:
         if not 1 <= page <= self.doc.page_count:
             return Evidence(None, f"page {page} is not in the source PDF ({self.doc.page_count} pages)")
         pdf_page = self.doc[page - 1]
+        found = "" if bbox is not None or not quote else "sentence found on the page, "
+        if bbox is None and quote:
+            bbox = locate(pdf_page, quote)
+            found = "" if bbox is None else found
         rel = f"evidence/{self.stem}-{key if bbox else f'p{page}'}.png"
         (self.out_dir / "evidence").mkdir(parents=True, exist_ok=True)
         if bbox is None:
@@ -77,7 +89,28 @@ class EvidenceRenderer:
         pix = pdf_page.get_pixmap(dpi=REGION_DPI, clip=clip)
         _frame(pix, rect * (REGION_DPI / 72))  # a clipped pixmap keeps page coordinates (its x, y are the offset)
         pix.save(self.out_dir / rel)
-        return Evidence(rel, f"page {page}, region {_fmt_bbox(bbox)}")
+        return Evidence(rel, f"page {page}, {found}region {_fmt_bbox(bbox)}", framed=True)
+
+
+def needles(quote: str) -> list[str]:
+    """What to search for: the quote without a line prefix or a bracketed summary, then its clauses, longest first."""
+    text = SUMMARY.sub("", LINE_PREFIX.sub("", quote)).strip()
+    clauses = sorted({c.strip() for c in CLAUSES.split(text) if len(c.strip()) >= MIN_NEEDLE}, key=len, reverse=True)
+    return [text, *[c for c in clauses if c != text]] if len(text) >= MIN_NEEDLE else []
+
+
+def locate(page: pymupdf.Page, quote: str) -> BBox | None:
+    """The region where ``quote`` (or its longest clause found) is printed on ``page``; None when not found."""
+    for needle in needles(quote):
+        hits = page.search_for(needle)
+        if hits:
+            first = hits[0]
+            region = pymupdf.Rect(first)
+            for rect in hits[1:]:  # a sentence wrapped over lines comes back as one rectangle per line
+                if rect.y0 - region.y1 < first.height * 1.5:
+                    region |= rect
+            return (region.x0, region.y0, region.x1, region.y1)
+    return None
 
 
 def _frame(pix: pymupdf.Pixmap, rect: pymupdf.Rect, width: int = 2) -> None:

@@ -1,18 +1,12 @@
-"""HTML building blocks: the page shell with its inline CSS, escaped tables, value formatting.
-
-Plain f-strings and ``html.escape``; no template engine, no script, nothing fetched from the internet.
-"""
+"""The report's inline CSS and the display of cell values (missing, Decimal, rates); the markup itself is in
+the Jinja2 templates (``report/templates``, autoescaped), nothing is fetched from the internet."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from html import escape
 
 import pandas as pd
 
-from cnfiscal import __version__
 from cnfiscal.report.fonts import CSS_FONT_STACK
 
 CSS = f"""
@@ -40,20 +34,15 @@ figcaption {{ font-size: .85em; color: #555; }}
 .card {{ border: 1px solid #ddd; border-radius: 4px; padding: .4em .9em; min-width: 7em; }}
 .card b {{ display: block; font-size: 1.5em; }}
 nav a {{ margin-right: 1em; }}
+.dec-confirmed {{ background: #d4efdf; }} .dec-dismissed {{ background: #d6dbdf; text-decoration: line-through; }}
+.dec-pending {{ background: #fcf3cf; }}
+.finding.decided-dismissed h3 {{ color: #777; }}
+.review {{ margin: .2em 0; }}
+.filters {{ display: flex; flex-wrap: wrap; gap: .6em 1.2em; margin: .5em 0; }}
+.filters select {{ max-width: 18em; }}
+.pager {{ margin: .3em 0 1.2em; }} .pager button {{ min-width: 2.4em; }}
+td.sev-error, td.sev-warning, td.sev-info {{ white-space: nowrap; }}
 """
-
-
-def page(title: str, body: str, home: str | None = None) -> str:
-    """A whole HTML document; ``home`` is the relative link back to the overview (None on the overview)."""
-    nav = f'<nav><a href="{escape(home)}">← 总览 overview</a></nav>' if home else ""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{nav}\n"
-        f"<h1>{escape(title)}</h1>\n{body}\n"
-        f'<footer class="muted"><hr>cnfiscal {escape(__version__)} · {stamp}</footer>\n</body>\n</html>\n'
-    )
 
 
 def is_missing(value: object) -> bool:
@@ -76,15 +65,15 @@ def text_or_none(value: object) -> str | None:
     return None if is_missing(value) else str(value)
 
 
-def text(value: object) -> str:
-    """Escaped display text; missing values as an empty string."""
+def plain_text(value: object) -> str:
+    """Display text of a cell value, not escaped (templates escape); missing values as an empty string."""
     if is_missing(value):
         return ""
     if isinstance(value, Decimal):
-        return escape(fmt_decimal(value))
+        return fmt_decimal(value)
     if isinstance(value, float) and value.is_integer():  # integer columns with nulls come out as float
         return str(int(value))
-    return escape(str(value))
+    return str(value)
 
 
 def fmt_decimal(value: Decimal) -> str:
@@ -98,42 +87,3 @@ def fmt_rate(value: object) -> str:
     if not isinstance(value, Decimal) or value.is_nan():
         return ""
     return f"{fmt_decimal((value * 100).quantize(Decimal('0.01')))}%"
-
-
-def money_cell(raw: object, yuan: object) -> str:
-    """A money cell: the amount as printed, with its exact value in 元 as a tooltip."""
-    if is_missing(raw) and is_missing(yuan):
-        return '<td class="num"></td>'
-    title = f' title="= {text(yuan)} 元"' if not is_missing(yuan) else ""
-    return f'<td class="num"{title}>{text(raw) if not is_missing(raw) else text(yuan)}</td>'
-
-
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], row_classes: Iterable[str] | None = None) -> str:
-    """A table; ``rows`` hold ready cells (``<td>…</td>``), see ``td``."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    classes = list(row_classes) if row_classes is not None else None
-    body = []
-    for i, cells in enumerate(rows):
-        cls = f' class="{classes[i]}"' if classes and classes[i] else ""
-        body.append(f"<tr{cls}>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
-def td(value: object, num: bool = False) -> str:
-    return f'<td class="num">{text(value)}</td>' if num else f"<td>{text(value)}</td>"
-
-
-def severity_badge(severity: str) -> str:
-    return f'<span class="badge sev-{escape(severity)}">{escape(severity)}</span>'
-
-
-def counts_table(frame: pd.DataFrame, index_name: str) -> str:
-    """A crosstab (DataFrame of counts) as a table, with row totals."""
-    if frame.empty:
-        return '<p class="muted">(none)</p>'
-    headers = [index_name, *[str(c) for c in frame.columns], "合计"]
-    rows = [
-        [td(idx), *[td(int(v), num=True) for v in row], td(int(sum(row)), num=True)]
-        for idx, row in zip(frame.index, frame.to_numpy().tolist(), strict=True)
-    ]
-    return table(headers, rows)

@@ -1,15 +1,18 @@
-"""The overview page ``index.html``: the corpus at a glance, charts, failures, and links to every document."""
+"""The overview page ``index.html`` (template ``overview.html``): the corpus at a glance, charts, failures, and
+the findings and documents lists — filterable by office, year, kind, rule, severity and decision, and paginated,
+in the page itself (``templates/lists.js``; the rows travel as JSON in the page, nothing is fetched)."""
 
 from __future__ import annotations
 
 import logging
-from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from cnfiscal.corpus.reviews import CHINESE
 from cnfiscal.report.data import (
+    UNKNOWN_OFFICE,
     ReportData,
     budget_by_office,
     documents_by_kind_year,
@@ -18,16 +21,26 @@ from cnfiscal.report.data import (
     total_rows,
 )
 from cnfiscal.report.fonts import chart_font
-from cnfiscal.report.html import counts_table, page, table, td, text
-from cnfiscal.report.pages import doc_href
+from cnfiscal.report.html import plain_text, text_or_none
+from cnfiscal.report.pages import SEVERITY_RANK, doc_href
+from cnfiscal.report.render import SEVERITY_LABELS, render_page
 
 if TYPE_CHECKING:
     from cnfiscal.report.charts import Chart
 
 log = logging.getLogger(__name__)
-MAX_LISTED = 300
+PAGE_SIZE = 50  # rows per page of the findings and documents lists
 MAX_RULES = 15  # bars in the findings chart
 CHART_NAMES = ("execution_rate", "score_vs_rate", "findings_by_rule", "budget_vs_executed")
+FILTERS = (
+    ("office", "单位 office"),
+    ("year", "年度 year"),
+    ("kind", "类型 kind"),
+    ("rule", "规则 rule"),
+    ("severity", "严重程度 severity"),
+    ("decision", "审核 decision"),
+)
+SEVERITIES = ("error", "warning", "info")
 
 
 def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
@@ -48,105 +61,92 @@ def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
 
 def write_overview(data: ReportData, drawn: dict[str, Chart | None], out_dir: Path, title: str) -> Path:
     docs = data.documents
-    body = "\n".join(
-        [
-            _cards(data),
-            "<h2>图表 charts</h2>",
-            _charts(drawn),
-            "<h2>文件类型与年度 documents by kind and year</h2>",
-            counts_table(documents_by_kind_year(docs), "doc_type"),
-            "<h2>单位 documents by office</h2>",
-            counts_table(documents_by_office(docs), "单位 office"),
-            _failures(docs),
-            _errors(data),
-            _document_list(data),
-        ]
+    failed = docs[docs["status"] == "failed"]
+    return render_page(
+        "overview.html",
+        out_dir / "index.html",
+        title=title,
+        lang=data.lang,
+        cards=_cards(data),
+        charts=[c for name in CHART_NAMES if (c := drawn.get(name)) is not None],
+        missing_charts=[name for name in CHART_NAMES if drawn and drawn.get(name) is None],
+        chart_font=chart_font().family,
+        by_kind_year=_counts(documents_by_kind_year(docs), "类型 doc_type"),
+        by_office=_counts(documents_by_office(docs), "单位 office"),
+        failures=[[d.path, d.error_stage, d.error] for d in failed.itertuples()],
+        filter_labels=FILTERS,
+        page_size=PAGE_SIZE,
+        n_findings=len(data.findings),
+        n_errors=int((data.findings["severity"] == "error").sum()),
+        n_documents=len(docs),
+        data=list_data(data),
     )
-    path = out_dir / "index.html"
-    path.write_text(page(title, body), encoding="utf-8")
-    return path
 
 
-def _cards(data: ReportData) -> str:
-    docs, findings = data.documents, data.findings
-    severity = findings["severity"].value_counts()
-    cards = [
+def _cards(data: ReportData) -> list[tuple[str, int]]:
+    docs, severity = data.documents, data.findings["severity"].value_counts()
+    return [
         ("文件 documents", len(docs)),
         ("成功 ok", int((docs["status"] != "failed").sum())),
         ("失败 failed", int((docs["status"] == "failed").sum())),
         ("自评表 self-evaluations", len(data.self_evals)),
         ("报表 tables", len(data.tables)),
-        ("error", int(severity.get("error", 0))),
-        ("warning", int(severity.get("warning", 0))),
-        ("info", int(severity.get("info", 0))),
+        *((SEVERITY_LABELS[s], int(severity.get(s, 0))) for s in SEVERITIES),
+        ("已审核 reviewed", int(data.findings["decision"].notna().sum())),
     ]
-    return (
-        '<div class="cards">'
-        + "".join(f'<div class="card"><b>{n}</b>{escape(label)}</div>' for label, n in cards)
-        + "</div>"
-    )
 
 
-def _charts(drawn: dict[str, Chart | None]) -> str:
-    if not drawn:
-        return "<p class='muted'>⚠ 无图表：未安装 matplotlib (pip install matplotlib)。matplotlib is not installed.</p>"
-    figures, missing = [], []
-    for name in CHART_NAMES:
-        chart = drawn.get(name)
-        if chart is None:
-            missing.append(name)
-            continue
-        notes = "".join(f"<br>⚠ {escape(n)}" for n in chart.notes)
-        figures.append(
-            f'<figure id="chart-{name}"><img src="{escape(chart.file)}" alt="{escape(chart.alt)}">'
-            f"<figcaption>{escape(chart.title)} — {escape(chart.alt)}{notes}</figcaption></figure>"
-        )
-    font_note = f"图表字体 charts drawn with {escape(chart_font().family)}"
-    missing_note = f"<p class='muted'>No data for: {', '.join(missing)}.</p>" if missing else ""
-    return f'<div class="charts">{"".join(figures)}</div>{missing_note}<p class="muted">{font_note}</p>'
+def _counts(frame: pd.DataFrame, index_name: str) -> dict[str, Any]:
+    """A crosstab of counts as grid data, with row totals."""
+    if frame.empty:
+        return {"rows": []}
+    rows = [
+        [idx, *[int(v) for v in row], int(sum(row))]
+        for idx, row in zip(frame.index, frame.to_numpy().tolist(), strict=True)
+    ]
+    return {"headers": [index_name, *[str(c) for c in frame.columns], "合计"], "rows": rows, "num": range(1, 99)}
 
 
-def _failures(docs: pd.DataFrame) -> str:
-    failed = docs[docs["status"] == "failed"]
-    if failed.empty:
-        return "<h2>失败 failures</h2><p class='muted'>None: every input was read.</p>"
-    rows = [[td(d.path), td(d.error_stage), td(d.error)] for d in failed.itertuples()]
-    return f"<h2>失败 failures ({len(failed)})</h2>" + table(["file", "stage", "reason"], rows)
-
-
-def _errors(data: ReportData) -> str:
-    """Every finding of severity error, linked to its place on the document's page."""
-    errors = data.findings[data.findings["severity"] == "error"]
-    if errors.empty:
-        return "<h2>错误 error findings</h2><p class='muted'>None.</p>"
-    names = data.documents.set_index("sha256")["path"].map(lambda p: Path(str(p)).name)
-    rows = []
-    for f in errors.head(MAX_LISTED).itertuples():
-        href = f"{doc_href(f.sha256)}#finding-{f.finding_idx}"
-        link = f'<td><a href="{escape(href)}">{text(names.get(f.sha256))}</a></td>'
-        rows.append([link, td(f.rule), td(f.message), td(f.stated, True), td(f.recomputed, True), td(f.page, True)])
-    more = f"<p class='muted'>First {MAX_LISTED} of {len(errors)}.</p>" if len(errors) > MAX_LISTED else ""
-    headers = ["file", "rule", "message", "stated", "recomputed", "page"]
-    return f"<h2>错误 error findings ({len(errors)})</h2>" + table(headers, rows) + more
-
-
-def _document_list(data: ReportData) -> str:
+def list_data(data: ReportData) -> dict[str, Any]:
+    """The rows of the two lists, compact (one-letter keys: they travel inside the page)."""
+    docs = data.documents.sort_values(["unit_name", "year", "path"], na_position="last")
+    index = {sha: i for i, sha in enumerate(docs["sha256"])}
     per_doc = pd.crosstab(data.findings["sha256"], data.findings["severity"]) if len(data.findings) else None
-    rows = []
-    for d in data.documents.sort_values(["unit_name", "year", "path"], na_position="last").itertuples():
-        counts = per_doc.loc[d.sha256] if per_doc is not None and d.sha256 in per_doc.index else {}
-        link = f'<td><a href="{escape(doc_href(d.sha256))}">{text(Path(str(d.path)).name)}</a></td>'
-        rows.append(
-            [
-                link,
-                td(d.doc_type),
-                td(d.unit_name),
-                td(d.year, True),
-                td(d.status),
-                td(d.n_self_evals, True),
-                td(d.n_tables, True),
-                *[td(int(counts.get(s, 0)), True) for s in ("error", "warning", "info")],
-            ]
-        )
-    headers = ["file", "doc_type", "单位 office", "year", "status", "self-evals", "tables", "error", "warning", "info"]
-    return f"<h2>文件 documents ({len(rows)})</h2>" + table(headers, rows)
+    rows = [_doc_row(d, per_doc) for d in docs.itertuples(index=False)]
+    findings = data.findings.assign(
+        order_rank=data.findings["severity"].map(SEVERITY_RANK).fillna(len(SEVERITY_RANK)),
+        doc_index=data.findings["sha256"].map(index),
+    ).sort_values(["order_rank", "doc_index", "finding_idx"])
+    items = [_finding_row(f) for f in findings.itertuples(index=False) if pd.notna(f.doc_index)]
+    labels = {"severity": SEVERITY_LABELS, "decision": {**{d.value: zh for d, zh in CHINESE.items()}, "none": "未审核"}}
+    return {"docs": rows, "findings": items, "page_size": PAGE_SIZE, "labels": labels}
+
+
+def _doc_row(d: Any, per_doc: pd.DataFrame | None) -> dict[str, object]:
+    counts = per_doc.loc[d.sha256] if per_doc is not None and d.sha256 in per_doc.index else {}
+    return {
+        "n": Path(str(d.path)).name,
+        "h": doc_href(d.sha256),
+        "o": text_or_none(d.unit_name) or UNKNOWN_OFFICE,
+        "y": plain_text(d.year) or "—",
+        "k": text_or_none(d.doc_type) or "unknown",
+        "s": text_or_none(d.status),
+        "se": plain_text(d.n_self_evals),
+        "t": plain_text(d.n_tables),
+        **{s[0]: int(counts.get(s, 0)) for s in SEVERITIES},
+    }
+
+
+def _finding_row(f: Any) -> dict[str, object]:
+    return {
+        "d": int(f.doc_index),
+        "h": f"{doc_href(f.sha256)}#finding-{f.finding_idx}",
+        "s": text_or_none(f.severity),
+        "r": text_or_none(f.rule),
+        "m": text_or_none(f.message),
+        "st": text_or_none(f.stated),
+        "rc": text_or_none(f.recomputed),
+        "p": plain_text(f.page),
+        "dc": text_or_none(f.decision),
+        "dn": text_or_none(f.decision_note),
+    }

@@ -1,5 +1,5 @@
-"""The 决算 / 预算 standard tables of a document page, as extracted: one collapsible table each, every cell the
-amount as printed with its exact 元 value as a tooltip."""
+"""The 决算 / 预算 standard tables of a document page, as extracted: one collapsible table each (template
+``document.html``), every cell the amount as printed with its exact 元 value as a tooltip."""
 
 from __future__ import annotations
 
@@ -7,42 +7,52 @@ import json
 import logging
 from typing import Any
 
-from cnfiscal.report.html import is_missing, money_cell, table, td, text
+from cnfiscal.report.html import is_missing, plain_text
+from cnfiscal.report.render import Cell
 
 log = logging.getLogger(__name__)
 
 
-def tables_section(tables: list[Any], rows: list[Any], values: list[Any]) -> str:
-    """``tables``, ``rows`` (table_rows) and ``values`` (table_values) of one document, as row tuples."""
-    if not tables:
-        return ""
-    parts = [f"<h2>报表 tables ({len(tables)})</h2>"]
-    for t in tables:
-        t_rows = [r for r in rows if r.table_idx == t.table_idx]
-        t_values = [v for v in values if v.table_idx == t.table_idx]
-        parts.append(_one_table(t, t_rows, t_values))
-    return "\n".join(parts)
+def table_views(tables: list[Any], rows: list[Any], values: list[Any]) -> list[dict[str, object]]:
+    """``tables``, ``rows`` (table_rows) and ``values`` (table_values) of one document, as template data."""
+    return [
+        _one_table(
+            t, [r for r in rows if r.table_idx == t.table_idx], [v for v in values if v.table_idx == t.table_idx]
+        )
+        for t in tables
+    ]
 
 
-def _one_table(t: Any, rows: list[Any], values: list[Any]) -> str:
-    pages = f"p. {text(t.page_start)}–{text(t.page_end)}"
-    label = " ".join(x for x in (text(t.code), text(t.name)) if x)
-    facts = [f"{len(rows)} rows", *([f"单位：{text(t.unit)}"] if not is_missing(t.unit) else []), pages]
-    summary = f"<summary>{label} <span class='muted'>({', '.join(facts)})</span></summary>"
+def _one_table(t: Any, rows: list[Any], values: list[Any]) -> dict[str, object]:
+    pages = f"p. {plain_text(t.page_start)}–{plain_text(t.page_end)}"
+    label = " ".join(x for x in (plain_text(t.code), plain_text(t.name)) if x)
+    facts = [f"{len(rows)} rows", *([f"单位：{plain_text(t.unit)}"] if not is_missing(t.unit) else []), pages]
+    view: dict[str, object] = {"idx": t.table_idx, "label": label, "facts": ", ".join(facts), "rows": []}
     if not rows:
-        empty = "empty table (无数据)" if t.empty else "no rows read"
-        return f"<details id='table-{t.table_idx}'>{summary}<p class='muted'>{empty}</p></details>"
+        view["empty"] = "empty table (无数据)" if t.empty else "no rows read"
+        return view
     columns = _columns(t.columns, values)
     cells = {(v.row_idx, v.column_name): (v.value_raw, v.value_yuan) for v in values}
     two_sided = any(isinstance(r.side, str) for r in rows)
-    headers = [*(["side"] if two_sided else []), "code", "name", "level", *columns, "page"]
-    body = []
-    for r in rows:
-        lead = [td(r.side)] if two_sided else []
-        amounts = [money_cell(*cells.get((r.row_idx, c), (None, None))) for c in columns]
-        body.append([*lead, td(r.code), td(r.name), td(r.level), *amounts, td(r.page, True)])
-    notes = f"<p class='muted'>{text(t.notes)}</p>" if isinstance(t.notes, str) else ""
-    return f"<details id='table-{t.table_idx}'>{summary}{table(headers, body)}{notes}</details>"
+    view["headers"] = [*(["side"] if two_sided else []), "code", "name", "level", *columns, "page"]
+    view["rows"] = [
+        [
+            *([r.side] if two_sided else []),
+            r.code,
+            r.name,
+            r.level,
+            *(_money(*cells.get((r.row_idx, c), (None, None))) for c in columns),
+            Cell(r.page, num=True),
+        ]
+        for r in rows
+    ]
+    view["notes"] = t.notes if isinstance(t.notes, str) else ""
+    return view
+
+
+def _money(raw: object, yuan: object) -> Cell:
+    title = f"= {plain_text(yuan)} 元" if plain_text(yuan) else None
+    return Cell(raw if plain_text(raw) else yuan, title=title, num=True)
 
 
 def _columns(declared: object, values: list[Any]) -> list[str]:
