@@ -90,3 +90,17 @@ def test_an_attachment_format_is_stored_and_the_digest_says_what_the_pipeline_sa
     else:
         assert xlsx_url in [x.url for x in d.new]
     assert site.url("/x/2023.pdf") in [x.url for x in d.new]
+
+
+def test_a_file_url_as_source_and_a_partial_download_left_by_a_killed_run(site, tmp_path):
+    site.add("/f/2023.pdf", Route(PDF_2023.read_bytes()))
+    leftover = tmp_path / "c.files/.tmp/tmpkilled.pdf"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(PDF_2023.read_bytes()[:1000])
+    summary = watch([site.url("/f/2023.pdf")], tmp_path / "c.duckdb", fast_config(tmp_path))
+    assert summary.ok and summary.digest is not None
+    assert [(d.url, d.unit_name, d.year) for d in summary.digest.new] == [
+        (site.url("/f/2023.pdf"), "黔南州人民政府政务服务中心", 2023)
+    ]
+    assert not leftover.exists()
+    assert [p.name for p in (tmp_path / "c.files").rglob("*.pdf")] == [f"{summary.digest.new[0].sha256}.pdf"]

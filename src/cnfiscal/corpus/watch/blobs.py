@@ -35,6 +35,13 @@ class TooLarge(FetchError):
 class BlobStore:
     root: Path
 
+    def clean_partial(self) -> None:
+        """Remove the temporary files an interrupted run left (only one run writes a database at a time)."""
+        tmp_dir = self.root / ".tmp"
+        if tmp_dir.is_dir():
+            for leftover in tmp_dir.iterdir():
+                leftover.unlink(missing_ok=True)
+
     def path(self, sha256: str, suffix: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}{suffix}"
 

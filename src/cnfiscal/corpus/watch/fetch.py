@@ -6,6 +6,7 @@ whose ``status`` is ``failed`` with a one-line reason (Chinese first).
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -102,7 +103,12 @@ class Fetcher:
         )
         self.gate = HostGate(config.per_host, config.interval)
         self.robots = Robots(ROBOTS_AGENT, self._get_robots)
-        self.requests = 0
+        self.requests = 0  # requests sent (each retry counts)
+        self._count_lock = threading.Lock()
+
+    def _count(self) -> None:
+        with self._count_lock:
+            self.requests += 1
 
     def close(self) -> None:
         self.client.close()
@@ -137,7 +143,7 @@ class Fetcher:
 
     def _attempt(self, url: str, prior: Validators, suffix: str) -> Fetched:
         with self.gate.slot(url), self.client.stream("GET", url, headers=prior.headers()) as resp:
-            self.requests += 1
+            self._count()
             if resp.status_code == 304:
                 return Fetched(url, FetchStatus.NOT_MODIFIED, prior)
             if resp.status_code >= 500:
@@ -160,7 +166,7 @@ class Fetcher:
     def _get_robots(self, url: str) -> tuple[int | None, str]:
         try:
             with self.gate.slot(url):
-                self.requests += 1
+                self._count()
                 resp = self.client.get(url)
         except httpx.HTTPError as e:
             log.warning("%s: %s", url, e)
