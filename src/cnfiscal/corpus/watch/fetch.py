@@ -146,7 +146,7 @@ class Fetcher:
             self._count()
             if resp.status_code == 304:
                 return Fetched(url, FetchStatus.NOT_MODIFIED, prior)
-            if resp.status_code >= 500:
+            if resp.status_code >= 500 or resp.status_code == 429:  # 429: too many requests, back off
                 raise _ServerError(resp.status_code)
             if resp.status_code >= 400:
                 return _failed(url, _status_reason(resp.status_code))
@@ -200,7 +200,7 @@ def _status_reason(status: int) -> str:
 def _give_up_reason(e: BaseException, config: HttpConfig) -> str:
     n = config.attempts
     if isinstance(e, _ServerError):
-        return f"服务器错误 HTTP {e.status}（已尝试 {n} 次）server error after {n} attempts"
+        return f"服务器错误或繁忙 HTTP {e.status}（已尝试 {n} 次）server error after {n} attempts"
     if isinstance(e, httpx.TimeoutException):
         return f"超时（{config.timeout:g} 秒，已尝试 {n} 次）timed out after {n} attempts"
     return f"连接失败（已尝试 {n} 次）connection failed after {n} attempts: {type(e).__name__}: {e}"
