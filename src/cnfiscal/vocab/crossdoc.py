@@ -1,0 +1,83 @@
+"""Cross-document checks: which item a narrative figure is about, which period a comparison names, and the
+messages of the ``corpus.*`` rules.
+
+An item is matched by the words of its label, never by an office's wording: the first pattern that matches
+the subject of a claim gives the item (the longer, more specific ones come first). A 功能科目 line
+(``人大事务（款）行政运行（项）支出``) is its own item, keyed by its names with the level marks and 支出 removed.
+"""
+
+from __future__ import annotations
+
+# (item id, pattern searched in the subject), first match wins.
+ITEMS: tuple[tuple[str, str], ...] = (
+    ("机关运行经费", r"机关运行经费"),
+    ("三公.因公出国", r"因公出国[（(]境[)）]"),
+    ("三公.公务用车购置及运行", r"公务(?:用)?车(?:辆)?购置及运行"),
+    ("三公.公务用车购置", r"公务(?:用)?车(?:辆)?购置"),
+    ("三公.公务用车运行", r"公务(?:用)?车(?:用车)?运行"),
+    ("三公.公务接待", r"公务接待"),
+    ("三公", r"三公.{0,2}经费"),
+    ("会议费", r"会议费"),
+    ("培训费", r"培训费"),
+    ("政府采购", r"政府采购"),
+    ("基本支出", r"基本支出"),
+    ("项目支出", r"项目支出"),
+    ("预留机动经费", r"预留机动经费"),
+    ("政府性基金.收入", r"政府性基金.{0,4}收入"),
+    ("政府性基金.支出", r"政府性基金"),
+    ("国有资本经营.收入", r"国有资本经营.{0,4}收入"),
+    ("国有资本经营.支出", r"国有资本经营"),
+    ("一般公共预算.收入", r"一般公共预算.{0,4}收入"),
+    ("一般公共预算.支出", r"一般公共预算"),
+    ("财政拨款.收入", r"财政拨款.{0,2}收入"),
+    ("财政拨款.收支", r"财政拨款收、?支|收、支总预算"),
+    ("财政拨款.支出", r"财政拨款"),
+    ("总计.收入", r"收入预算(?:总计|合计)?$|收入(?:总计|合计)$"),
+    ("总计.支出", r"(?:收、?)?支出?预算(?:总计|合计)?$|支出(?:总计|合计)$"),
+)
+# A subject that is a movement, not a level (``增加基本支出844.15万元``): never a figure of its item.
+MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|较上年)"
+# A subject about another period than the document's year (``2023年当年预算执行数``, ``上年结转``).
+OTHER_PERIOD = r"上年|上一年|以前年度|执行数|决算数|结转"
+# 功能科目 level marks and what surrounds a 功能科目 name in a sentence.
+LEVEL_MARK = r"[（(](?:类|款|项)[)）]"
+FUNC_NOISE = r"^[\d一二三四五六七八九十]+[．.、]|[“”\"]|─\d+─|(?:预算)?支出$|支出(?=[（(](?:类|款|项)[)）])"
+MIN_FUNC_KEY = 4  # a 功能科目 key shorter than this is a fragment (``休``, ``缴费``): not matched
+
+# The period a comparison names. ``比2023年预算`` → budget; ``比2023年预算执行数`` → executed; ``与上年相比`` → not said.
+BASE_EXECUTED = r"执行数|执行|决算|实际"
+BASE_BUDGET = r"预算"
+BASE_YEAR = r"((?:19|20)\d{2})年"
+BASE_PREVIOUS = r"上年|上一年|上年度|去年"
+
+CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
+    "corpus.yoy.change": (
+        "{year}年文件称{item}{current}，比上年{word}{delta}，即上年{base_word}为{implied}；"
+        "{prev_year}年文件（第{prev_page}页）所载为{prev}",
+        "the {year} document says {item} {current}, {delta} against the previous year, i.e. a previous {base_word}"
+        " of {implied}; the {prev_year} document (p. {prev_page}) prints {prev}",
+    ),
+    "corpus.yoy.flat": (
+        "{year}年文件称{item}{current}，与上年持平；{prev_year}年文件（第{prev_page}页）所载为{prev}",
+        "the {year} document says {item} {current}, the same as the previous year; the {prev_year} document"
+        " (p. {prev_page}) prints {prev}",
+    ),
+    "corpus.yoy.rate": (
+        "{year}年文件称{item}{word}{stated}；按{prev_year}年文件（第{prev_page}页）所载{prev}计算，"
+        "（{current} − {prev}）÷ {prev} = {recomputed}",
+        "the {year} document says {item} changed by {stated}; from the {prev_year} document (p. {prev_page}),"
+        " ({current} − {prev}) ÷ {prev} = {recomputed}",
+    ),
+    "corpus.unit.le_department": (
+        "单位{unit}的{item}{unit_value}大于其部门{dept}的{dept_value}",
+        "unit {unit}: {item} {unit_value} is above its department {dept}'s {dept_value}",
+    ),
+    "corpus.unit.sum": (
+        "部门{dept}的{item}{dept_value} {ne} 所属{n}个单位之和{sum}",
+        "department {dept}: {item} {dept_value} {ne} the sum of its {n} units {sum}",
+    ),
+    "corpus.final.initial_budget": (
+        "{year}年决算所列{item}年初预算数{stated}，{year}年预算文件（第{prev_page}页）所载为{prev}",
+        "the {year} final account's 年初预算数 of {item} is {stated}; the {year} budget (p. {prev_page}) prints {prev}",
+    ),
+}
