@@ -19,18 +19,20 @@ def sangong_sum(record: DocumentRecord) -> Iterator[Finding]:
             continue
         cols = list(dict.fromkeys(c for r in t.rows for c in r.values) | dict.fromkeys(t.columns))
         for suffix in _suffixes(cols):
-            group = {k: _col(cols, suffix, inc, exc) for k, (inc, exc) in _SANGONG_COLS.items()}
+            group = {k: _col(cols, suffix, alts) for k, alts in _SANGONG_COLS.items()}
             for r in t.rows:
                 yield from _sangong_row(t, r, group)
 
 
-_SANGONG_COLS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "total": ("合计", ()),
-    "abroad": ("出国", ()),
-    "reception": ("接待", ()),
-    "car": ("小计", ()),
-    "buy": ("购置", ("小计", "合计")),
-    "run": ("运行", ("小计", "合计", "机关运行", "购置")),
+# key -> alternatives (words all in the header, words none in it), the first that names a column wins. A table that
+# also prints 会议费、培训费 (or 机关运行经费) has the 三公 total in a “三公”经费小计 column, not in the table's 合计.
+_SANGONG_COLS: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
+    "total": ((("三公", "小计"), ()), (("三公", "合计"), ()), (("合计",), ())),
+    "abroad": ((("出国",), ()),),
+    "reception": ((("接待",), ()),),
+    "car": ((("公务用车", "小计"), ("三公",)), (("小计",), ("三公",))),
+    "buy": ((("购置",), ("小计", "合计")),),
+    "run": ((("运行",), ("小计", "合计", "机关运行", "购置")),),
 }
 
 
@@ -39,8 +41,12 @@ def _suffixes(cols: list[str]) -> list[str]:
     return found or [""]
 
 
-def _col(cols: list[str], suffix: str, include: str, exclude: tuple[str, ...]) -> str | None:
-    return next((c for c in cols if c.endswith(suffix) and include in c and not any(x in c for x in exclude)), None)
+def _col(cols: list[str], suffix: str, alternatives: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> str | None:
+    for include, exclude in alternatives:
+        for c in cols:
+            if c.endswith(suffix) and all(w in c for w in include) and not any(x in c for x in exclude):
+                return c
+    return None
 
 
 def _sangong_row(t: Table, r: TableRow, g: dict[str, str | None]) -> Iterator[Finding]:

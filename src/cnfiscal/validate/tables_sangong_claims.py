@@ -14,10 +14,11 @@ from cnfiscal.vocab.messages import msg
 
 # subject pattern → column keyword (the item), checked in order
 ITEMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"三公", "三公", ("会议", "培训")),  # a “三公”经费小计 column (a 合计 that also holds 会议费、培训费 is not it)
     (r"三公", "合计", ()),
     (r"因公出国", "出国", ()),
     (r"公务接待", "接待", ()),
-    (r"购置及运行", "小计", ()),
+    (r"购置及运行", "小计", ("三公",)),
     (r"公务用车购置费|公务用车购置(?!及)", "购置", ("小计",)),
     (r"公务用车运行", "运行", ("小计", "购置", "机关运行")),
     (r"机关运行经费", "机关运行", ()),
@@ -55,6 +56,8 @@ def _column(table: Table, c: Claim) -> str | None:
     for pattern, key, exclude in ITEMS:
         if rx(pattern).search(subject):
             cols = [col for col in table.columns if key in col and not any(x in col for x in exclude)]
+            if not cols:
+                continue  # the next reading of the subject
             halves = [col for col in cols if col.endswith(half)]
             if halves:
                 return halves[0]

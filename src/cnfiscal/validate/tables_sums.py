@@ -141,17 +141,24 @@ def _level_cols(
             yield f
 
 
+def _has_value(r: TableRow, cols: list[str]) -> bool:
+    return any((m := r.values.get(c)) is not None and m.yuan != 0 for c in cols)
+
+
 def basic_plus_project(record: DocumentRecord) -> Iterator[Finding]:
     """合计 = 基本支出 + 项目支出 (+ 上缴/经营/补助); 合计 = 人员经费 + 公用经费 — on every row."""
     for t in record.tables:
         cols = value_columns(t)
         total = next((c for c in cols if c.endswith("合计") or c == "合计"), None)
-        parts = next((p for names in TOTAL_PART_COLUMNS if len(p := [c for c in cols if c in names]) >= 2), [])
-        if total is None or len(parts) < 2:
+        level = next((i for i, names in enumerate(TOTAL_PART_COLUMNS) if sum(c in names for c in cols) >= 2), None)
+        if total is None or level is None:
             continue
+        parts = [c for c in cols if c in TOTAL_PART_COLUMNS[level]]
+        below = {c for names in TOTAL_PART_COLUMNS[level + 1 :] for c in names}  # breakdowns of a part
+        unknown = [c for c in cols if c != total and c not in parts and c not in below and not c.endswith("合计")]
         for r in t.rows:
-            if any(unreadable([r], c) for c in [total, *parts]):
-                continue
+            if any(unreadable([r], c) for c in [total, *parts]) or _has_value(r, unknown):
+                continue  # a column the identity does not know holds an amount here: not checked
             tot = _money(r, total)
             vals = [m for c in parts if (m := _money(r, c)) is not None]
             tot = _total(record, t, tot, vals, r)
