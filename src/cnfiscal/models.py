@@ -39,6 +39,10 @@ class InputKind(StrEnum):
     PDF_TEXT = "pdf-text"
     PDF_SCANNED = "pdf-scanned"
     TEXT = "text"
+    XLSX = "xlsx"
+    XLS = "xls"
+    DOCX = "docx"
+    HTML = "html"
 
 
 class Severity(StrEnum):

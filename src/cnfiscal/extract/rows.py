@@ -165,7 +165,9 @@ def _union(boxes: list[BBox | None]) -> BBox | None:
 
 
 def _top(grid: Grid) -> float:
-    return grid.bbox[1] if grid.bbox else 0.0
+    """A grid without geometry (spreadsheet, Word, web page) comes after its page's lines: the backends put
+    the text before a table on the table's page and the text after the last table on a page of its own."""
+    return grid.bbox[1] if grid.bbox else float("inf")
 
 
 def _inside(line: Line, boxes: list[BBox]) -> bool:

@@ -16,12 +16,12 @@ YEAR = r"\((?P<year>\d[\d,]{3,5})年度?\)"
 
 # Header fields: label → value follows on the same line (after a colon or in the next cell).
 FILL_DATE_LABEL = r"[填埴]报日期:?"
-UNIT_LABELS: tuple[str, ...] = (r"部门\(单位\)名称", r"单位\(盖章\):?", r"实施单位")
+UNIT_LABELS: tuple[str, ...] = (r"部门\(单位\)名称", r"单位\(盖章\):?", r"实施单位(?:\(盖章\))?:?")
 PROJECT_NAME_LABEL = r"项目名名?称:?"  # OCR splits it: ``项目名⇥名称``
 # A date on the 项目名称 row (``202⇥0/02/0``): the 单位(盖章)/填报日期 line printed over it (scan overlay),
 # so the text after the label is that line, not the project name.
 OVERLAID_DATE = r"\d\s*[/.]\s*\d{1,2}\s*[/.]"
-DEPARTMENT_LABEL = r"(?:.?管)?部门及(?:代?码)?:?"  # ``主管⇥部门及⇥代码``, ``E管部门⇥及代码``
+DEPARTMENT_LABEL = r"(?:.?管)?部门及(?:代?码)?:?|主管部门:?"  # ``主管⇥部门及⇥代码``, ``E管部门⇥及代码``
 # A department name is complete once it ends like an organ's name (optionally with its code): the cells
 # after it belong to the next column (``某市某某发⇥展管理局⇥大⇥…``: 实施单位 OCR'd as ``大``).
 ORGAN_END = r"(?:局|委员会|委|厅|办公室|办|院|中心|部|所|站|处|馆|署|会)(?:\(\d+\))?$"
@@ -37,22 +37,41 @@ FUNDING_HEADER = r"资金来源|年初预算数"
 # (pattern, canonical, is_breakdown), tried in order on the folded label.
 FUNDING_LABELS: tuple[tuple[str, str, bool], ...] = (
     (r"^年度资金总额", "total", False),
+    # Sichuan: 总额, then 其中：财政资金 / 财政专户管理资金 / 单位资金 / 其他资金
+    (r"^(?:总额|资金总额|合计):?$", "total", False),
+    (r"^(?:其中:?)?(?:本年)?财政(?:资金|拨款)(?!.*小计)", "fiscal", False),
+    (r"^(?:其中:?)?财政专户管理资金", "other", False),
+    (r"^(?:其中:?)?单位(?:自有)?资金", "own", False),
     (r"^基本支出(?!小计)", "basic", False),
     (r"^项目支出(?!小计)", "project", False),
     (r"^上年(?:项目)?结转资金", "carryover", False),
-    (r"^财政拨款", "fiscal", False),
     (r"^(?:其中:?)?上级补助", "superior", True),
     (r"^(?:其中:?)?本级安排", "own", False),
-    (r"^其他(?:资金)?:?$", "other", False),
+    (r"^(?:其中:?)?其他(?:资金)?:?$", "other", False),
 )
 # The columns of a funding row after its label, in printed order.
 FUNDING_COLUMNS: tuple[str, ...] = ("initial_budget", "annual_budget", "executed", "weight", "rate", "score")
+# Column headers of the funding block (folded, matched whole) → the slot they fill; ``reason`` is read and not
+# kept. A form whose header orders them otherwise (Sichuan: 年初预算 调整后预算数 预算执行数 预算执行率 权重 得分
+# 原因) is read by its header.
+FUNDING_HEADER_COLUMNS: tuple[tuple[str, str], ...] = (
+    (r"年初预算数?(?:\(.*\))?", "initial_budget"),
+    (r"(?:全年|调整后|年度)(?:\(调整\))?预算数?(?:\(.*\))?", "annual_budget"),
+    (r"(?:全年|预算)执行数(?:\(.*\))?", "executed"),
+    (r"(?:预算)?执行率(?:\(.*\))?", "rate"),
+    (r"分值|权重", "weight"),
+    (r"(?:执行率)?得分", "score"),
+    (r"原因|偏差原因.*", "reason"),
+)
 
 # Goals.
 GOALS_LABEL = r"年度总?体?目标|总体目标"
 GOALS_LABEL_PIECE = r"年?度?总?体?目?标?"  # a piece of the vertical label 年度总体目标 left in a cell
 GOALS_HEADER = r"预期目标"
 GOALS_ACTUAL_HEADER = r"实际完成情况"
+# Goal columns by their header: 预期目标 / 项目年度目标 / 年初绩效目标, and 实际完成情况 / 年度目标完成情况.
+GOALS_EXPECTED_COLUMN = r"预期|项目年度目标|年初绩效目标"
+GOALS_ACTUAL_COLUMN = r"实际|完成情况"
 
 # The indicator table.
 INDICATOR_HEADER = r"一级指标?|二级指标|三级指标|年度指标值"
@@ -104,6 +123,7 @@ LEVEL2_WORDS: dict[str, str] = {
 }
 SUBTOTAL = r"小计$"
 TOTAL = r"^总分$"
+TOTAL_LABEL = r"总分|^合计$"  # the row after the indicators: 总分 (Guizhou), 合计 (Sichuan)
 
 # Conclusion, contact, footnotes.
 CONCLUSION_LABEL = r"^(?:.?评结论?|绩效结论|自评|结论|论)$"  # .评: OCR reads 自 as 目
@@ -120,3 +140,40 @@ CONTACT_NAME = r"联系人:?(?P<name>[^\s:联]{2,4})"
 CONTACT_PHONE = r"联系电话:?(?P<phone>[\d\-]{7,})"
 NOTE_START = r"^注:"
 NOTE_ITEM = r"^\d+\."
+
+# -- columns of the indicator table, by their header (folded, matched whole) ------------------------------
+# Read by header when the table has columns the right-anchored reading does not know (指标性质, 度量单位) or a
+# row lacks its 分值/得分 pair (an unfilled form).
+INDICATOR_HEADER_COLUMNS: tuple[tuple[str, str], ...] = (
+    (r"一级指标", "level1"),
+    (r"二级指标", "level2"),
+    (r"三级指标|指标名称", "level3"),
+    (r"指标性质", "op"),
+    (r"(?:年度|年初)?指标值(?:\(A\))?", "target"),
+    (r"度量单位|计量单位", "unit"),
+    (r"(?:实际|全年)?完成值(?:\(B\))?", "actual"),
+    (r"分值|权重|指标分值|指标权重(?:\(分\))?", "weight"),
+    (r"得分|自评得分|指标得分(?:\(分\))?", "score"),
+    (r"未完成原因分析|偏差原因分析及改进措施|原因|未完成原因", "reason"),
+)
+
+# -- copied web pages: which cells start a row when the page comes one cell a line -----------------------
+# Header cells (a run of them is one header row): the funding, goals and indicator column headers.
+COLUMN_HEADER_CELL = (
+    r"(?:项目)?资金(?:\((?:万元|元|亿元)\))?|资金来源|年度预算数(?:\(.*\))?|年初预算数?|全年预算数(?:\(A\))?"
+    r"|调整后预算数|全年执行数(?:\(B\))?|预算执行数|执行率|预算执行率|分值|权重|得分|原因"
+    r"|年度总体目标|预期目标|实际完成情况|项目年度目标|年度目标完成情况"
+    r"|绩效指标|一级指标|二级指标|三级指标|指标性质|年度指标值(?:\(A\))?|指标值|度量单位"
+    r"|实际完成值(?:\(B\))?|完成值|未完成原因分析|偏差原因分析及改进措施|自评得分"
+)
+# The indicator columns of a header run (its width: the cells of a full indicator row).
+INDICATOR_COLUMN_CELL = (
+    r"一级指标|二级指标|三级指标|指标性质|年度指标值(?:\(A\))?|指标值|度量单位|实际完成值(?:\(B\))?|完成值"
+    r"|分值|权重|得分|自评得分|未完成原因分析|偏差原因分析及改进措施|原因"
+)
+# Labels that start a row (matched at the start of the folded cell).
+ROW_START = (
+    r"项目名称|主管部门|实施单位|单位\(盖章\)|部门\(单位\)名称|填报日期|报表编号|项目负责人|财务负责人|联系人|联系电话"
+    r"|项目基本情况|\d\.项目|预算执行情况|绩效指标\(|自评结论|评价结论|绩效结论|存在问题|改进措施|注:"
+)
+NOTE_CONTINUES = r"^\d+\.(?!\d)"  # after the table, a numbered note is a line of its own

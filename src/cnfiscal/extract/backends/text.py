@@ -1,7 +1,12 @@
-"""Text files (OCR output, text copied from a page): pages of numbered lines, no geometry."""
+"""Text files (OCR output, text copied from a page): pages of numbered lines, no geometry.
+
+Text copied from a web page's table (cells ``|``-separated, or one cell a line) becomes one table grid
+instead (``backends.webtext``), so that it is read like the page's table itself.
+"""
 
 from __future__ import annotations
 
+from cnfiscal.extract.backends.webtext import web_grid
 from cnfiscal.extract.inputs import InputFile, decode_text
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
 from cnfiscal.models import InputKind
@@ -11,6 +16,10 @@ def read_text(inp: InputFile) -> ExtractedDocument:
     """A text file is one page of numbered lines (OCR text carries no page geometry)."""
     text, encoding = decode_text(inp.data, inp.path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    grid = web_grid(text.split("\n")) if "\f" not in text else None
+    if grid is not None:
+        page = Page(number=1, grids=[grid])
+        return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, [page], encoding=encoding)
     pages: list[Page] = []
     for chunk in text.split("\f"):  # a form feed, where present, is a page break
         number = len(pages) + 1
