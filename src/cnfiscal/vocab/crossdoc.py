@@ -8,6 +8,11 @@ the subject of a claim gives the item (the longer, more specific ones come first
 
 from __future__ import annotations
 
+# What stands before the words of a whole budget (收入预算总计): nothing, 本年/年度, or the office's name ending
+# (``…办公厅本年收入预算合计``, ``…办事处收入预算``); a fund's name there (``财政专户管理资金收入预算``) makes it a part.
+_WHOLE_OF = r"(?:^|本年|年度|[厅局委处院室部、])"
+# A 功能科目 line without level marks is recognised by its list number (``2．社会保障和就业支出1608.51万元``).
+FUNC_LIST_NUMBER = r"(?:^|[。；：\s])[\d一二三四五六七八九十]+\s*[．.、]\s*"
 # (item id, pattern searched in the subject), first match wins.
 ITEMS: tuple[tuple[str, str], ...] = (
     ("机关运行经费", r"机关运行经费"),
@@ -23,6 +28,7 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("基本支出", r"基本支出"),
     ("项目支出", r"项目支出"),
     ("预留机动经费", r"预留机动经费"),
+    ("财政专户管理资金.收入", r"财政专户"),
     ("政府性基金.收入", r"政府性基金.{0,4}收入"),
     ("政府性基金.支出", r"政府性基金"),
     ("国有资本经营.收入", r"国有资本经营.{0,4}收入"),
@@ -32,8 +38,8 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("财政拨款.收入", r"财政拨款.{0,2}收入"),
     ("财政拨款.收支", r"财政拨款收、?支|收、支总预算"),
     ("财政拨款.支出", r"财政拨款"),
-    ("总计.收入", r"收入预算(?:总计|合计)?$|收入(?:总计|合计)$"),
-    ("总计.支出", r"(?:收、?)?支出?预算(?:总计|合计)?$|支出(?:总计|合计)$"),
+    ("总计.收入", rf"{_WHOLE_OF}收入预算(?:总计|合计)?$"),
+    ("总计.支出", rf"{_WHOLE_OF}支出?预算(?:总计|合计)?$"),
 )
 # A subject that is a movement, not a level (``增加基本支出844.15万元``): never a figure of its item.
 MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|较上年)"

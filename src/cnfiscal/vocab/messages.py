@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cnfiscal.models import DocumentRecord, Finding, Severity
+from cnfiscal.vocab.crossdoc import CROSSDOC_TEMPLATES
 
 Lang = str  # "zh" | "en"
 LANGS = ("zh", "en")
@@ -211,6 +212,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "第{page}页为空白页",
         "page {page} is blank",
     ),
+    **CROSSDOC_TEMPLATES,  # corpus.* rules across documents (issue 14)
 }
 
 # Words that fill template parameters, per language: the Chinese word is what a rule passes.

@@ -1,0 +1,175 @@
+"""Year over year: what year N says about year N−1 against year N−1's own figures.
+
+``比上年增加X万元`` implies the previous figure ``current − X``; ``与上年持平`` implies ``current``. Each is compared with
+every figure the office's documents of the named year give for the same item (its narrative and its tables):
+
+- equal to one of them → agrees (no finding);
+- within the printed precision (尾数误差 of the three rounded figures) → ``info``;
+- else ``error`` when the sentence names its base as the budget (``比2023年预算``) and the previous year's documents
+  agree among themselves; ``warning`` when the sentence does not say which 上年 figure it means (``与上年相比``: the
+  initial budget, an adjusted budget or the outturn), or when the previous year's documents disagree.
+
+A base of 执行数/决算 is looked up in the previous year's final accounts (决算), never in its budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cnfiscal.corpus.crossdoc.figures import Comparison, Figure, comparisons, figures
+from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
+from cnfiscal.models import DocType, DocumentRecord, Money, Severity
+from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp
+from cnfiscal.vocab import show as sh
+from cnfiscal.vocab.messages import msg
+
+RULE_CHANGE = "corpus.yoy.change"
+RULE_FLAT = "corpus.yoy.flat"
+RULE_RATE = "corpus.yoy.rate"
+_RULES = {"change": RULE_CHANGE, "flat": RULE_FLAT, "rate": RULE_RATE}
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A document of the office's group: its record and what it states."""
+
+    record: DocumentRecord
+    year: int | None
+    figures: tuple[Figure, ...]
+
+    @property
+    def sha256(self) -> str:
+        return self.record.source.sha256
+
+    @property
+    def doc_type(self) -> DocType:
+        return self.record.doc_type
+
+
+def group_docs(records: Iterable[tuple[DocumentRecord, int | None]]) -> list[Doc]:
+    return [Doc(r, year, tuple(figures(r))) for r, year in records]
+
+
+def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Check]]:
+    """Every year-over-year comparison of the group's documents, checked where the corpus allows."""
+    found: list[CrossFinding] = []
+    checks: list[Check] = []
+    for doc in docs:
+        for comparison in comparisons(doc.record):
+            finding, record = _check_one(office_id, doc, comparison, docs)
+            checks.append(record)
+            if finding is not None:
+                found.append(finding)
+    return found, checks
+
+
+def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tuple[CrossFinding | None, Check]:
+    base = Check(office_id, _RULES[c.kind], c.item, doc.sha256, c.page, doc.year, c.evidence, "unchecked")
+    if not c.item:
+        return None, _with(base, reason="the item compared is not recognised")
+    wanted = DocType.FINAL_ACCOUNT if c.basis == "executed" else doc.doc_type
+    earlier = [d for d in docs if d.year == c.base_year and d.doc_type is wanted and d.sha256 != doc.sha256]
+    if not earlier:
+        return None, _with(base, reason=f"no {wanted.value} of {c.base_year} of this office in the corpus")
+    candidates = [(d, f) for d in earlier for f in d.figures if f.item == c.item]
+    if not candidates:
+        return None, _with(base, reason=f"the {c.base_year} {wanted.value} does not state this item")
+    if c.kind == "rate":
+        return _check_rate(office_id, doc, c, candidates, base)
+    implied = c.current.yuan - (c.delta or Decimal(0))
+    parts = [money_precision(c.current)] + ([money_precision(c.delta_money)] if c.delta_money else [])
+    verdicts = []
+    for d, f in candidates:
+        tol = Tolerance.of_sum(money_precision(f.money), parts)
+        verdict = judge(implied, f.money.yuan, tol)
+        if verdict is None:
+            return None, _with(base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year)
+        verdicts.append((abs(verdict.difference), verdict, tol, d, f))
+    _, verdict, tol, d, f = min(verdicts, key=lambda v: v[0])
+    severity = verdict.severity
+    if severity is Severity.ERROR and (c.basis is None or _disagree(candidates)):
+        severity = Severity.WARNING
+    finding = _finding(office_id, doc, c, d, f, implied, severity, verdict.difference, tol).with_identity()
+    return finding, _with(
+        base, outcome="finding", sha256_b=d.sha256, page_b=f.page, year_b=d.year, finding_id=finding.finding_id,
+        reason=_reason(c, candidates) if severity is Severity.WARNING else None,
+    )  # fmt: skip
+
+
+def _check_rate(
+    office_id: str, doc: Doc, c: Comparison, candidates: list[tuple[Doc, Figure]], base: Check
+) -> tuple[CrossFinding | None, Check]:
+    """``增长Y%`` with no amount: Y against (current − previous) ÷ previous, previous from year N−1's documents."""
+    usable = [(d, f) for d, f in candidates if f.money.yuan != 0]
+    if not usable or c.rate is None:
+        return None, _with(base, reason="the previous figure is zero: no rate to compare")
+    tol = Tolerance.single(rate_ulp(c.rate, c.rate_raw))
+    scored = []
+    for d, f in usable:
+        recomputed = (c.current.yuan - f.money.yuan) / f.money.yuan
+        verdict = judge(c.rate, recomputed, tol)
+        if verdict is None or verdict.severity is Severity.INFO:
+            return None, _with(base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year)
+        scored.append((abs(verdict.difference), verdict, recomputed, d, f))
+    _, verdict, recomputed, d, f = min(scored, key=lambda v: v[0])
+    severity = Severity.WARNING if c.basis is None or _disagree(usable) else Severity.ERROR
+    shown = sh.printed_rate(c.rate, c.rate_raw)
+    message = msg(
+        RULE_RATE, year=doc.year, item=c.item, word="变动", stated=shown, prev_year=d.year, prev_page=f.page,
+        prev=sh.amount(f.money), current=sh.amount(c.current), recomputed=sh.recomputed_rate(recomputed, c.rate, shown),
+    )  # fmt: skip
+    finding = CrossFinding(
+        office_id=office_id, rule=RULE_RATE, severity=severity, message=message.render(), item=c.item,
+        stated=sh.plain(c.rate), recomputed=sh.plain(recomputed.quantize(Decimal("0.000001"))),
+        difference=sh.plain(verdict.difference.quantize(Decimal("0.000001"))), tolerance=tol.text,
+        evidence=f"{c.evidence} | {f.evidence}", sha256_a=doc.sha256, page_a=c.page, year_a=doc.year,
+        sha256_b=d.sha256, page_b=f.page, year_b=d.year, message_key=RULE_RATE, message_params=dict(message.params),
+    ).with_identity()  # fmt: skip
+    return finding, _with(
+        base, outcome="finding", sha256_b=d.sha256, page_b=f.page, year_b=d.year, finding_id=finding.finding_id
+    )
+
+
+def _disagree(candidates: list[tuple[Doc, Figure]]) -> bool:
+    return len({f.money.yuan for _, f in candidates}) > 1
+
+
+def _reason(c: Comparison, candidates: list[tuple[Doc, Figure]]) -> str:
+    if _disagree(candidates):
+        return f"the {c.base_year} documents give different figures for this item"
+    return "the sentence does not say which previous-year figure it compares with (budget, adjusted or outturn)"
+
+
+def _with(check: Check, **changes: object) -> Check:
+    from dataclasses import replace
+
+    return replace(check, **changes)  # type: ignore[arg-type]
+
+
+def _finding(
+    office_id: str, doc: Doc, c: Comparison, d: Doc, f: Figure, implied: Decimal, severity: Severity,
+    difference: Decimal, tol: Tolerance,
+) -> CrossFinding:  # fmt: skip
+    base_word = {"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数")
+    delta = c.delta or Decimal(0)
+    message = msg(
+        RULE_FLAT if c.kind == "flat" else RULE_CHANGE,
+        year=doc.year, item=c.item, current=sh.amount(c.current), word="增加" if delta >= 0 else "减少",
+        delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
+        base_word=base_word, implied=sh.like(implied, c.current, *_also(c.delta_money)),
+        prev_year=d.year, prev_page=f.page, prev=sh.amount(f.money),
+    )  # fmt: skip
+    return CrossFinding(
+        office_id=office_id, rule=message.key, severity=severity, message=message.render(),
+        item=c.item, stated=sh.plain(implied), recomputed=sh.plain(f.money.yuan), difference=sh.plain(difference),
+        tolerance=tol.text, evidence=f"{c.evidence} | {f.evidence}", sha256_a=doc.sha256, page_a=c.page,
+        year_a=doc.year, sha256_b=d.sha256, page_b=f.page, year_b=d.year, message_key=message.key,
+        message_params=dict(message.params),
+    )  # fmt: skip
+
+
+def _also(money: Money | None) -> Iterator[Money]:
+    if money is not None:
+        yield money
