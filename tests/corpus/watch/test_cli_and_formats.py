@@ -3,6 +3,7 @@ not read yet are fetched, stored and recorded, and the digest says what the pipe
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 
@@ -11,8 +12,11 @@ from typer.testing import CliRunner
 
 from cnfiscal.cli import app
 from cnfiscal.corpus import load
+from cnfiscal.corpus.ingest import IngestConfig
+from cnfiscal.corpus.task import Limits
 from cnfiscal.corpus.watch import watch
-from tests.corpus.watch.conftest import PDF_2023, TEXT_2021, TEXT_2023, fast_config
+from cnfiscal.pipeline import process
+from tests.corpus.watch.conftest import PDF_2021, PDF_2023, TEXT_2021, TEXT_2023, fast_config
 from tests.corpus.watch.site import Route
 
 FAST = ["--workers", "0", "--interval", "0", "--http-timeout", "2", "--attempts", "1"]
@@ -104,3 +108,25 @@ def test_a_file_url_as_source_and_a_partial_download_left_by_a_killed_run(site, 
     ]
     assert not leftover.exists()
     assert [p.name for p in (tmp_path / "c.files").rglob("*.pdf")] == [f"{summary.digest.new[0].sha256}.pdf"]
+
+
+def test_retry_failed_processes_a_stored_file_again_while_the_server_answers_304(site, tmp_path):
+    site.add("/r/index.html", Route(listing("2021.pdf"), content_type="text/html"))
+    site.add("/r/2021.pdf", Route(PDF_2021.read_bytes()))
+    db, strict = tmp_path / "c.duckdb", fast_config(tmp_path)
+    strict = dataclasses.replace(strict, ingest=dataclasses.replace(strict.ingest, limits=Limits(max_pages=1)))
+    first = watch([site.url("/r/index.html")], db, strict)
+    assert first.digest is not None and [f.reason for f in first.digest.failed] == [
+        "too many pages (2 > limit 1); raise --max-pages to ingest it"
+    ]
+    site.log.clear()
+    again = dataclasses.replace(strict, ingest=IngestConfig(workers=0, progress=False, retry_failed=True))
+    second = watch([site.url("/r/index.html")], db, again)
+    assert [r.status for r in site.log if r.path == "/r/2021.pdf"] == [304]
+    assert second.ok and second.ingest.done == 1 and second.digest is not None
+    assert second.digest.new == [] and second.digest.changed == []
+    assert [(d.url, d.year) for d in second.digest.reprocessed] == [(site.url("/r/2021.pdf"), 2021)]
+    expected = {f.identity(d.sha256) for d in second.digest.reprocessed for f in process(PDF_2021).findings}
+    assert {f.finding_id for f in second.digest.new_findings} == expected and len(expected) == 2
+    docs = load(db, ["documents"])["documents"]
+    assert list(docs["status"]) == ["ok"] and list(docs["version"]) == [1]

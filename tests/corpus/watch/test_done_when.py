@@ -81,6 +81,8 @@ def test_three_runs(site, tmp_path):
     report = docs[docs["path"] == site.url("/zwgk/jxzp/report.txt")].sort_values("version")
     assert list(report["version"]) == [1, 2] and list(report["superseded"]) == [True, False]
     assert len(docs) == 5
+    pages = list((tmp_path / "corpus.files").rglob("*.html"))  # the listing's earlier copy went when it changed
+    assert [p.read_bytes() for p in pages] == [site.routes[LISTING].body]
 
 
 def latest_sha(digest: dict, name: str) -> str:

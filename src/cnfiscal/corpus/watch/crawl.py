@@ -8,6 +8,7 @@ that owns the database connection) through ``on_page``; files are returned for t
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from cnfiscal.corpus.watch.state import UrlRow
 log = logging.getLogger(__name__)
 
 PAGE_SUFFIX = ".html"
+LOG_EVERY_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class Hit:
 class Crawl:
     files: list[tuple[Hit, Fetched]] = field(default_factory=list)
     pages: int = 0
+    fetched: int = 0
+    failed: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -64,6 +68,7 @@ class Crawler:
         self._files: set[str] = set()
         self._pending: dict[Future[Fetched], Hit] = {}
         self._crawl = Crawl()
+        self._last = time.monotonic()
 
     def run(self, sources: list[WatchSource]) -> Crawl:
         workers = max(1, self.fetcher.config.concurrency)
@@ -107,6 +112,7 @@ class Crawler:
         return True
 
     def _handle(self, pool: ThreadPoolExecutor, hit: Hit, fetched: Fetched) -> None:
+        self._report(fetched)
         if hit.kind is UrlKind.FILE:
             self._crawl.files.append((hit, fetched))
             return
@@ -125,7 +131,7 @@ class Crawler:
             return []
         text, encoding = decode_page(path.read_bytes(), fetched.charset)
         links = page_links(text, hit.url)
-        log.info("%s: %d links (%s)", hit.url, len(links), encoding)
+        log.debug("%s: %d links (%s)", hit.url, len(links), encoding)
         return links
 
     def _page_body(self, hit: Hit, fetched: Fetched) -> Path | None:
@@ -151,6 +157,17 @@ class Crawler:
         if page.depth < source.depth and source.follow.search(link.url):
             return Hit(link.url, UrlKind.PAGE, source, page.depth + 1, page.url, link.text)
         return None
+
+    def _report(self, fetched: Fetched) -> None:
+        """A progress line every few seconds (and at the end of the fetching)."""
+        self._crawl.fetched += 1
+        self._crawl.failed += fetched.status is FetchStatus.FAILED
+        if time.monotonic() - self._last >= LOG_EVERY_SECONDS or not self._pending:
+            self._last = time.monotonic()
+            c = self._crawl
+            log.info(
+                "watch: %d pages, %d files fetched (%d failed), last %s", c.pages, len(c.files), c.failed, fetched.url
+            )
 
     def _note(self, text: str) -> None:
         log.warning("%s", text)

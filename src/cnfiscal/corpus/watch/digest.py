@@ -85,6 +85,7 @@ class Digest(BaseModel):
     changed: list[DigestDocument] = Field(default_factory=list)
     failed: list[DigestFailure] = Field(default_factory=list)
     new_findings: list[DigestFinding] = Field(default_factory=list)
+    reprocessed: list[DigestDocument] = Field(default_factory=list)  # read again (--retry-failed), now readable
     notes: list[str] = Field(default_factory=list)
     summary: str = ""
 
@@ -96,6 +97,7 @@ def build(con: duckdb.DuckDBPyConnection, window: Window, counts: DigestCounts, 
     fresh: list[DigestDocument] = []
     for url, (sha, previous, first_seen) in sorted(_versions(con, runs).items()):
         _place(con, digest, fresh, url=url, sha=sha, previous=None if first_seen else previous, start=window.start)
+    _place_reprocessed(con, digest, fresh, window.start)
     digest.failed.extend(_url_failures(con, runs))
     digest.failed.sort(key=lambda f: f.url)
     digest.new_findings = _findings(con, fresh)
@@ -153,6 +155,27 @@ def _place(
         return
     (digest.changed if previous else digest.new).append(doc)
     if stored_now:
+        fresh.append(doc)
+
+
+_REPROCESSED_SQL = """SELECT d.path, d.sha256, d.doc_type, d.unit_name, d.year, d.status, d.error, d.error_stage
+FROM documents d JOIN watch_urls u ON u.url = d.path AND u.sha256 = d.sha256
+WHERE d.ingested_at >= ? AND NOT d.superseded ORDER BY d.path"""
+
+
+def _place_reprocessed(
+    con: duckdb.DuckDBPyConnection, digest: Digest, fresh: list[DigestDocument], start: dt.datetime
+) -> None:
+    """Documents stored in the window without new content at their URL: earlier failures read again."""
+    placed = {d.url for d in fresh} | {f.url for f in digest.failed}
+    for url, sha, doc_type, unit, year, status, error, stage in con.execute(_REPROCESSED_SQL, [start]).fetchall():
+        if url in placed:
+            continue
+        if status == "failed":
+            digest.failed.append(DigestFailure(url=url, reason=error or "处理失败 failed", stage=stage or "pipeline"))
+            continue
+        doc = DigestDocument(url=url, sha256=sha, doc_type=doc_type, unit_name=unit, year=year, status=status)
+        digest.reprocessed.append(doc)
         fresh.append(doc)
 
 

@@ -33,6 +33,7 @@ def render(d: Digest) -> str:
         *_severities(d),
         *_documents("新文件 new", d.new),
         *_documents("更新 changed（同一网址的新版本，旧版本标为 superseded）", d.changed),
+        *_documents("重新处理 reprocessed（以前读取失败，本次读出）", d.reprocessed),
         *_failures(d),
         *_findings(d),
     ]

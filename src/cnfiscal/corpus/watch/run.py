@@ -153,7 +153,19 @@ def _watch(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], db: Path,
 
 def _save_page(run: _Run, hit: Hit, fetched: Fetched) -> None:
     run.count(fetched.status.value)
-    save_url(run.con, row_for(hit, fetched, run.known.get(hit.url), run.run_id, run.blobs), new_content=False)
+    prior = run.known.get(hit.url)
+    row = row_for(hit, fetched, prior, run.run_id, run.blobs)
+    save_url(run.con, row, new_content=False)
+    if prior is not None and prior.sha256 and prior.sha256 != row.sha256:
+        _drop_page_copy(run, prior.sha256, hit.suffix)
+
+
+def _drop_page_copy(run: _Run, sha: str, suffix: str) -> None:
+    """A page's previous copy is only needed to answer a 304; once the page has changed it goes (unless shared)."""
+    users = run.con.execute("SELECT count(*) FROM watch_urls WHERE sha256 = ?", [sha]).fetchone()
+    path = blob_path(run.blobs, sha, suffix)
+    if path is not None and users is not None and users[0] == 0:
+        path.unlink(missing_ok=True)
 
 
 def _plan(run: _Run, crawl: Crawl, summary: IngestSummary) -> None:
