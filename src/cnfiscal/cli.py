@@ -227,7 +227,8 @@ def watch(  # noqa: PLR0917 (typer: one parameter per option)
         parsed = parse_sources(sources)
     except SourceError as e:
         raise typer.BadParameter(str(e)) from e
-    logging.getLogger("cnfiscal.corpus.progress").setLevel(logging.INFO)
+    for name in ("cnfiscal.corpus.progress", "cnfiscal.corpus.watch.crawl"):
+        logging.getLogger(name).setLevel(logging.INFO)
     http = HttpConfig(http_timeout, attempts, max_bytes=int(max_mb * 1024 * 1024), per_host=per_host, interval=interval)
     n = (os.cpu_count() or 1) if workers is None else workers
     ingest_config = IngestConfig(n, scheduler, limits=Limits(seconds=timeout), retry_failed=retry_failed)
