@@ -13,6 +13,8 @@ CHANGE_WORDS: dict[str, int] = {
     "降低": -1,
     "减": -1,
 }
+# A change word right after one of these is an instruction or a measure (压减10%, 缩减, 核减), not a change of the item.
+CHANGE_NOT_AFTER = "压缩削核"
 FLAT_WORDS: tuple[str, ...] = ("持平", "基本持平", "无变化")
 # Comparison words between 决算数 and 预算数 (or two amounts) → the relation they assert.
 DIRECTION_WORDS: dict[str, str] = {

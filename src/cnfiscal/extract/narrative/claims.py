@@ -21,7 +21,9 @@ log = logging.getLogger(__name__)
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _AMOUNT = regex.compile(rf"(?P<num>{_NUM})(?P<unit>万元|亿元|元)")
 _SHARE = regex.compile(rf"^[，,]?{nv.SHARE_WORD}(?P<pct>{_NUM})[%％]")
-_CHANGE_PCT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})(?P<pct>{_NUM})[%％]")
+_CHANGE_PCT = regex.compile(rf"(?<![{nv.CHANGE_NOT_AFTER}])(?P<verb>{'|'.join(nv.CHANGE_WORDS)})(?P<pct>{_NUM})[%％]")
+_CUT_AMOUNT = regex.compile(r"\d(?:万|亿)?$")  # a line cut inside an amount (``支出2340.35万`` / ``元，…``)
+_ITEM_START = regex.compile(r"(?<=。)(?=" + LIST_NUMBER.removeprefix("^") + ")")
 _CHANGE_AMT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})$")
 _FLAT = regex.compile("|".join(nv.FLAT_WORDS))
 _RATE = regex.compile(rf"{nv.RATE_WORD}(?P<pct>{_NUM})[%％]")
@@ -81,12 +83,25 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
             out.append(Paragraph(text, ln.page, ln.number))
         else:
             out[-1].text += text
-    return out
+    return [item for para in out for item in _items(para)]
+
+
+def _items(para: Paragraph) -> list[Paragraph]:
+    """A list item that starts inside a paragraph (``…增长16.88%。2.人大事务（款）…``) is a paragraph of its own:
+    each item's amounts, change and rate are read together, not with the item before it."""
+    pieces = [t for t in _ITEM_START.split(para.text) if t]
+    return [Paragraph(t, para.page, para.line) for t in pieces] if len(pieces) > 1 else [para]
 
 
 def _is_heading(text: str) -> bool:
     """A numbered heading line (一、…情况说明) is a paragraph of its own."""
-    return bool(_LIST.match(text)) and len(text) <= 30 and not _AMOUNT.search(text) and not text.endswith("，")
+    return (
+        bool(_LIST.match(text))
+        and len(text) <= 30
+        and not _AMOUNT.search(text)
+        and not _CUT_AMOUNT.search(text)
+        and not text.endswith("，")
+    )
 
 
 def extract_claims(lines: Sequence[Line], tables: Sequence[Table] = ()) -> list[Claim]:
