@@ -6,7 +6,8 @@ Markdown summary beside each (``latest.md``), Chinese first.
 
 ``new_findings`` are findings, by ``Finding.identity(sha256)``, of documents stored in this digest's runs that no
 document stored before held. The identity includes the content hash, so a finding can have been there before only
-when its document was.
+when its document was. A finding an auditor dismissed (驳回) — on this version, or the same finding on an earlier
+version of the URL (``corpus.reviews``) — is left out and only counted (``dismissed_findings``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import duckdb
 from pydantic import BaseModel, Field
 
+from cnfiscal.corpus.reviews import dismissed_ids
 from cnfiscal.corpus.watch.state import Window
 from cnfiscal.models import DocumentRecord
 
@@ -70,6 +72,7 @@ class DigestCounts(BaseModel):
     changed: int = 0
     failed: int = 0
     new_findings: int = 0
+    dismissed_findings: int = 0  # new by id, but an auditor dismissed them (or the same finding of an earlier version)
 
 
 class Digest(BaseModel):
@@ -100,7 +103,10 @@ def build(con: duckdb.DuckDBPyConnection, window: Window, counts: DigestCounts, 
     _place_reprocessed(con, digest, fresh, window.start)
     digest.failed.extend(_url_failures(con, runs))
     digest.failed.sort(key=lambda f: f.url)
-    digest.new_findings = _findings(con, fresh)
+    found = _findings(con, fresh)
+    dismissed = dismissed_ids(con)
+    digest.new_findings = [f for f in found if f.finding_id not in dismissed]
+    digest.counts.dismissed_findings = len(found) - len(digest.new_findings)
     c = digest.counts
     c.new, c.changed, c.failed = len(digest.new), len(digest.changed), len(digest.failed)
     c.new_findings = len(digest.new_findings)
