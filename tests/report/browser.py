@@ -59,6 +59,25 @@ class PageResult:
     fonts: list[str] = field(default_factory=list)  # families used for the page's h1
 
 
+@dataclass
+class Tab:
+    """An open page: run scripts in it (``evaluate``), read its console errors, close it."""
+
+    browser: Browser
+    target: str
+    session: str
+    load_seconds: float
+
+    def evaluate(self, expression: str) -> Any:
+        return self.browser._eval(expression, self.session)
+
+    def errors(self) -> list[str]:
+        return self.browser._errors(self.session)
+
+    def close(self) -> None:
+        self.browser.send("Target.closeTarget", {"targetId": self.target})
+
+
 class Browser:
     def __init__(self, timeout: float = 60.0) -> None:
         self.timeout = timeout
@@ -147,6 +166,24 @@ class Browser:
         result.console_errors += self._errors(session)
         self.send("Target.closeTarget", {"targetId": target})
         return result
+
+    def load(self, url: str, width: int = 1280, height: int = 900) -> Tab:
+        """Open ``url`` in a new tab and keep it open (for scripts run against it); the seconds from navigation
+        to the load event are measured."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log"):
+            self.send(f"{domain}.enable", session=session)
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            session=session,
+        )
+        self.events.clear()
+        t0 = time.perf_counter()
+        self.send("Page.navigate", {"url": url}, session=session)
+        self._wait(lambda m: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == session)
+        return Tab(self, target, session, time.perf_counter() - t0)
 
     def _fonts(self, selector: str, session: str) -> list[str]:
         """Font families the browser actually used to draw the text of the first ``selector`` element."""

@@ -23,6 +23,7 @@ DOC_DIR = "doc"
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 WHERE_SELF_EVAL = regex.compile(r"self_evals\[(\d+)\]")
 WHERE_TABLE = regex.compile(r"tables\[(.+?)\]")
+HAN = regex.compile(r"\p{Han}")
 
 
 def doc_href(sha256: str) -> str:
@@ -87,7 +88,7 @@ def anchor_of(location: object, tables: list[Any]) -> str | None:
 
 
 def _finding(f: Any, renderer: EvidenceRenderer, tables: list[Any]) -> dict[str, object]:
-    evidence = renderer.render(f"f{f.finding_idx}", _page(f.page), parse_bbox(f.bbox), text_or_none(f.evidence))
+    evidence = renderer.render(f"f{f.finding_idx}", _page(f.page), parse_bbox(f.bbox), _quote(f))
     where = Cell(f.location, href=anchor_of(f.location, tables))
     return {
         "idx": f.finding_idx,
@@ -105,7 +106,17 @@ def _finding(f: Any, renderer: EvidenceRenderer, tables: list[Any]) -> dict[str,
         "quote": text_or_none(f.evidence),
         "picture": evidence.file,
         "note": evidence.note,
+        "framed": evidence.framed,
     }
+
+
+def _quote(f: Any) -> str | None:
+    """The printed text to look for on the page: the finding's evidence, else a stated text (template residue,
+    a unit name) — never a bare number, which is printed in too many places."""
+    evidence, stated = text_or_none(f.evidence), text_or_none(f.stated)
+    if evidence:
+        return evidence
+    return stated if stated and HAN.search(stated) else None
 
 
 def _page(value: object) -> int | None:
