@@ -8,7 +8,7 @@ Every pattern is a ``regex`` source matched against *folded* text: NFKC (full-wi
 from __future__ import annotations
 
 # Title of a table and its kind.
-TITLE = r"(?P<kind>部门(?:整.)?|项目)支出绩效(?:目标)?自评表"  # 整. : OCR reads 整体 as 整亿
+TITLE = r"(?P<kind>部门(?:整.)?|项目)(?:支出)?绩效(?:目标)?自评表"  # 整. : OCR reads 整体 as 整亿
 KIND_OF_TITLE: dict[str, str] = {"部门": "dept", "项目": "project"}  # by the first two characters
 
 # ``（2021年度）``, OCR ``(2,024年度)``.
@@ -41,7 +41,7 @@ FUNDING_LABELS: tuple[tuple[str, str, bool], ...] = (
     (r"^(?:总额|资金总额|合计):?$", "total", False),
     (r"^(?:其中:?)?(?:本年)?财政(?:资金|拨款)(?!.*小计)", "fiscal", False),
     (r"^(?:其中:?)?财政专户管理资金", "other", False),
-    (r"^(?:其中:?)?单位(?:自有)?资金", "own", False),
+    (r"^(?:其中:?)?单位(?:自有)?资金", "other", False),  # the unit's own money: not 本级安排 (a part of 财政拨款)
     (r"^基本支出(?!小计)", "basic", False),
     (r"^项目支出(?!小计)", "project", False),
     (r"^上年(?:项目)?结转资金", "carryover", False),
@@ -56,7 +56,7 @@ FUNDING_COLUMNS: tuple[str, ...] = ("initial_budget", "annual_budget", "executed
 # 原因) is read by its header.
 FUNDING_HEADER_COLUMNS: tuple[tuple[str, str], ...] = (
     (r"年初预算数?(?:\(.*\))?", "initial_budget"),
-    (r"(?:全年|调整后|年度)(?:\(调整\))?预算数?(?:\(.*\))?", "annual_budget"),
+    (r"(?:全年|调整后)(?:\(调整\))?预算数?(?:\(.*\))?", "annual_budget"),
     (r"(?:全年|预算)执行数(?:\(.*\))?", "executed"),
     (r"(?:预算)?执行率(?:\(.*\))?", "rate"),
     (r"分值|权重", "weight"),
@@ -126,7 +126,7 @@ TOTAL = r"^总分$"
 TOTAL_LABEL = r"总分|^合计$"  # the row after the indicators: 总分 (Guizhou), 合计 (Sichuan)
 
 # Conclusion, contact, footnotes.
-CONCLUSION_LABEL = r"^(?:.?评结论?|绩效结论|自评|结论|论)$"  # .评: OCR reads 自 as 目
+CONCLUSION_LABEL = r"^(?:.?评结论?|绩效结论|评价结论|自评|结论|论)$"  # .评: OCR reads 自 as 目
 CONCLUSION_HEADINGS = r"^[一二三四]、"
 # A heading of a sectioned conclusion; printed on a line of its own (a cell joins it to the text after it).
 CONCLUSION_HEADING = r"[一二三四五]、[^\s，。,:：、]{0,6}?(?:自评结论|存在的?问题|工作计划|改进措施|整改措施|意见建议)"

@@ -1,11 +1,13 @@
 """Text files (OCR output, text copied from a page): pages of numbered lines, no geometry.
 
 Text copied from a web page's table (cells ``|``-separated, or one cell a line) becomes one table grid
-instead (``backends.webtext``), so that it is read like the page's table itself.
+instead (``backends.webtext``), so that it is read like the page's table itself; a form printed as one long
+line is cut back into rows (``backends.longline``).
 """
 
 from __future__ import annotations
 
+from cnfiscal.extract.backends.longline import split_long_line
 from cnfiscal.extract.backends.webtext import web_grid
 from cnfiscal.extract.inputs import InputFile, decode_text
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
@@ -24,6 +26,7 @@ def read_text(inp: InputFile) -> ExtractedDocument:
     for chunk in text.split("\f"):  # a form feed, where present, is a page break
         number = len(pages) + 1
         base = sum(len(p.lines) for p in pages)
-        lines = [Line(t, number, None, base + i + 1) for i, t in enumerate(chunk.split("\n"))]
+        texts = [row for t in chunk.split("\n") for row in split_long_line(t)]  # a form printed as one line: rows
+        lines = [Line(t, number, None, base + i + 1) for i, t in enumerate(texts)]
         pages.append(Page(number=number, lines=lines))
     return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, pages, encoding=encoding)

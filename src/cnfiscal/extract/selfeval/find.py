@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import Row
+from cnfiscal.extract.selfeval.columns import funding_columns
 from cnfiscal.extract.selfeval.fragments import Block, clean_text, fit_cells
 from cnfiscal.extract.selfeval.funding import read_funding
 from cnfiscal.extract.selfeval.indicators import IndicatorParser
@@ -106,15 +107,22 @@ class _SectionReader:
             self._upper_row(row, folded("".join(texts)))
 
     def _upper_row(self, row: Row, f: str) -> None:
+        columns = funding_columns(row)
+        if self.zone == "goals" and (columns or _ends_goals(row)):
+            self.zone = "header"  # a funding header or a section label after the goals (Sichuan)
         if self.zone != "goals":
             read_header(self.raw, row)
-        if _is_indicator_header(f):
+        if columns:
+            self.raw.funding_columns, self.zone = columns, "funding"
+        elif _is_indicator_header(f):
             self.zone = "indicators"
             self.indicators.header(row)
         elif read_funding(self.raw, row):
             self.zone = "funding"
         elif self.zone != "goals" and (search(V.GOALS_HEADER, f) or search(V.GOALS_LABEL, f)):
             self.zone, self.goal_cols = "goals", _goal_columns(row)
+        elif self.zone == "goals" and self.goal_cols is None and (cols := _goal_columns(row)):
+            self.goal_cols = cols  # the column headers come on the row after the goals label
         elif self.zone == "goals":
             _goal_row(self.goals, row, self.goal_cols)
 
@@ -129,6 +137,8 @@ class _SectionReader:
     def finish(self) -> RawSelfEval:
         self.raw.indicators = self.indicators.finish()
         self.raw.warnings.extend(self.indicators.warnings)
+        if self.raw.indicators and self.raw.total_weight is None and self.raw.total_score is None:
+            self.raw.warnings.append("未找到总分行，表格可能不完整 (no 总分/合计 row: the table may be cut off)")
         _set_goals(self.raw, self.goals)
         return self.raw
 
@@ -137,12 +147,19 @@ def _is_indicator_header(f: str) -> bool:
     return "三级指标" in f or ("一级指" in f and "二级指标" in f)
 
 
+def _ends_goals(row: Row) -> bool:
+    """A grid/tab row whose first cell is a short section label (``2.项目实施内容及过程概述``, ``预算执行情况``)."""
+    first = next((folded(c.text) for c in row.cells if c.text.strip()), "")
+    tabbed = any(c.col is not None for c in row.cells)
+    return tabbed and len(first) <= 16 and rx(rf"^(?:{V.ROW_START})").match(first) is not None
+
+
 def _goal_columns(row: Row) -> tuple[int, int] | None:
-    """Column positions of 预期目标 and 实际完成情况 in a tab/grid header row."""
+    """Column positions of 预期目标 and 实际完成情况 (or their synonyms) in a tab/grid header row."""
     cols = {folded(c.text): c.col for c in row.cells if c.col is not None and c.text}
-    expected = next((col for text, col in cols.items() if "预期" in text), None)
-    actual = next((col for text, col in cols.items() if "实际" in text), None)
-    return (expected, actual) if expected is not None and actual is not None else None
+    expected = next((col for text, col in cols.items() if rx(V.GOALS_EXPECTED_COLUMN).search(text)), None)
+    actual = next((col for text, col in cols.items() if rx(V.GOALS_ACTUAL_COLUMN).search(text)), None)
+    return (expected, actual) if expected is not None and actual is not None and expected != actual else None
 
 
 def _goal_row(goals: list[Block], row: Row, cols: tuple[int, int] | None) -> None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 from cnfiscal.extract.layout import Row
+from cnfiscal.extract.selfeval.columns import by_header
 from cnfiscal.extract.selfeval.labels import folded, funding_label_of, rx
 from cnfiscal.extract.selfeval.raw import RawFunding, RawSelfEval
 from cnfiscal.models import BBox
@@ -46,7 +47,11 @@ def read_funding(raw: RawSelfEval, row: Row) -> bool:
         if found is None:
             continue
         values = _split_multi([_Val(c.text, c.bbox, c.confidence) for c in row.cells[k + 1 :]])
-        slots = _tab_slots(values, raw, row.line) if tabbed else _free_slots(values)
+        if raw.funding_columns and raw.funding_columns != V.FUNDING_COLUMNS and tabbed:
+            at = by_header([v.text for v in values], raw.funding_columns)
+            slots: list[_Val | None] = [values[i] if i is not None else None for i in at]
+        else:
+            slots = _tab_slots(values, raw, row.line) if tabbed else _free_slots(values)
         raw.funding.append(
             RawFunding(
                 label=folded(cell.text).rstrip(":"),

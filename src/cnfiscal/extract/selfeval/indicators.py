@@ -23,6 +23,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.extract.layout import Row
+from cnfiscal.extract.selfeval.columns import IndicatorColumns, indicator_columns, read_by_columns
 from cnfiscal.extract.selfeval.fragments import Block, block_text, clean_text, fit_cells
 from cnfiscal.extract.selfeval.funding import union
 from cnfiscal.extract.selfeval.labels import folded, number_of, rx
@@ -68,10 +69,12 @@ class IndicatorParser:
     _reason_open: bool = False  # free text: the last row ended in a reason; lines right below continue it
     _level2_col: int | None = None  # grid column of 二级指标 (from the header row)
     _unlabelled: list[RawIndicator] = field(default_factory=list)  # see ``_split_level2_cell``
+    columns: IndicatorColumns | None = None  # the header's columns (``selfeval.columns``)
 
     def header(self, row: Row) -> None:
         """A header row (一级指标 … 未完成原因分析): text after ``三级指标`` in its cell is the start of the
         next row's level-3 label (``三级指标建设配套信息系统`` + ``平台``)."""
+        self.columns = indicator_columns(row) or self.columns
         for cell in row.cells:
             if cell.bbox is not None and cell.col is not None and folded(cell.text) == "二级指标":
                 self._level2_col = cell.col
@@ -94,13 +97,15 @@ class IndicatorParser:
             self._drop_loose()
         self.levels.start_row(row.line)
         tail = split_tail(texts, tabbed)
+        if self.columns and read_by_columns(self.columns, row, tail is None, self.levels, self.indicators):
+            return
         if tail is None:
             self._text_row([t for t in texts if t], row, tabbed)
         else:
             self._numeric_row(tail, row, tabbed)
 
     def finish(self) -> list[RawIndicator]:
-        self._flush_reason()
+        self._flush_reason(end=True)
         self._merge_double_reads()
         self._adopt_orphans()
         for ind in self.levels.orphans:
@@ -318,9 +323,15 @@ class IndicatorParser:
         merged = cells + [g for g in given]
         return merged[0], merged[1], merged[2]
 
-    def _flush_reason(self) -> None:
-        if self.pending:
-            self._append_reason("".join(block_text(b) for b in self.pending))
+    def _flush_reason(self, end: bool = False) -> None:
+        """Pending text continues the last row's 未完成原因分析; at the end of the table, text printed under new
+        labels is a row cut off (a truncated page), not a reason."""
+        text = "".join(block_text(b) for b in self.pending)
+        last = self.indicators[-1] if self.indicators else None
+        if end and text and last and (last.level1, last.level2) != (self.levels.level1, self.levels.level2):
+            self._warn(None, f"表格在此中断，未读入的行 (row cut off, not read): {text[:40]!r}")
+        elif text:
+            self._append_reason(text)
         self.pending, self._open = [], False
 
     def _append_reason(self, text: str) -> None:

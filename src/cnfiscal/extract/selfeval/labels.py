@@ -88,6 +88,6 @@ def number_of(text: str | None) -> Decimal | None:
 
 
 def is_total(texts: list[str]) -> bool:
-    """``总分`` / ``总 分`` / ``总⇥分`` in the label cells of a row."""
+    """``总分`` / ``总 分`` / ``总⇥分`` (or a lone ``合计``) in the label cells of a row."""
     labels = "".join(folded(t) for t in texts if number_of(t) is None)
-    return "总分" in labels and len(labels) <= 8
+    return rx(V.TOTAL_LABEL).search(labels) is not None and len(labels) <= 8

@@ -56,6 +56,7 @@ class RawSelfEval:
     department: str | None = None
     fill_date: str | None = None
     money_unit: str | None = None
+    funding_columns: tuple[str, ...] | None = None  # the funding header's slots in printed order (``columns``)
     funding: list[RawFunding] = field(default_factory=list)
     goals_expected: str | None = None
     goals_actual: str | None = None
