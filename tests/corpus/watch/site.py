@@ -26,6 +26,7 @@ class Route:
     location: str | None = None  # a redirect
     send_length: bool = True  # without Content-Length the body ends when the connection closes
     validators: bool = True  # ETag and Last-Modified
+    drip: float = 0.0  # seconds between 1 kB pieces of the body
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,17 @@ class Site:
             headers |= {"ETag": etag, "Last-Modified": LAST_MODIFIED}
             if h.headers.get("If-None-Match") == etag:
                 return self._send(h, 304, b"", headers, True)
-        return self._send(h, route.status, route.body, headers, route.send_length)
+        return self._send(h, route.status, route.body, headers, route.send_length, route.drip)
 
-    def _send(self, h: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str], length: bool) -> None:
+    def _send(
+        self,
+        h: BaseHTTPRequestHandler,
+        status: int,
+        body: bytes,
+        headers: dict[str, str],
+        length: bool,
+        drip: float = 0,
+    ) -> None:
         h.send_response(status)
         for k, v in headers.items():
             h.send_header(k, v)
@@ -108,7 +117,10 @@ class Site:
             h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         try:
-            h.wfile.write(body)
+            for i in range(0, len(body), 1024 if drip else max(1, len(body))):
+                h.wfile.write(body[i : i + 1024] if drip else body)
+                h.wfile.flush()
+                time.sleep(drip)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout, size limit)
             status = -status
         with self._lock:

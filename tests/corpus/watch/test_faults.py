@@ -28,6 +28,7 @@ FAULTS = [
     ("/faults/error.pdf", "错误页"),
     ("/faults/big.txt", "大文件"),
     ("/faults/big_nolength.txt", "大文件（无长度）"),
+    ("/faults/drip.txt", "挤牙膏"),
 ]
 
 
@@ -49,12 +50,13 @@ def build(site: Site) -> None:
     site.add("/faults/loop2.pdf", Route(location="/faults/loop.pdf"))
     site.add("/faults/error.pdf", Route(b"<html><body>Service Unavailable</body></html>", content_type=HTML))
     site.add("/faults/big.txt", Route(TEXT_2021.read_bytes() * 40))
+    site.add("/faults/drip.txt", Route(TEXT_2021.read_bytes(), drip=0.1))  # 8 kB at 1 kB per 0.1 s
     site.add("/faults/big_nolength.txt", Route(TEXT_2021.read_bytes() * 40, send_length=False))
 
 
 def test_every_fault_is_recorded_and_the_rest_completes(site, tmp_path):
     build(site)
-    config = fast_config(tmp_path, timeout=0.3, max_bytes=LIMIT)
+    config = fast_config(tmp_path, timeout=0.3, max_bytes=LIMIT, max_seconds=0.35)
     summary = watch([site.url("/gbk/index.html")], tmp_path / "c.duckdb", config)
     d = summary.digest
     assert d is not None and not summary.ok
@@ -73,6 +75,7 @@ def test_every_fault_is_recorded_and_the_rest_completes(site, tmp_path):
         "/faults/error.pdf": "服务器返回网页而不是 PDF 文件",
         "/faults/big.txt": "文件过大",
         "/faults/big_nolength.txt": "文件过大（超过",
+        "/faults/drip.txt": "下载过慢（超过 0.35 秒未完成）",
     }
     for path, start in expected_starts.items():
         assert reasons[path].startswith(start), (path, reasons[path])
@@ -80,13 +83,13 @@ def test_every_fault_is_recorded_and_the_rest_completes(site, tmp_path):
     assert site.requests("/private/secret.pdf") == [] and site.requests("/other/nav.html") == []
     assert len(site.requests("/faults/loop.pdf")) == 3 and len(site.requests("/faults/loop2.pdf")) == 3
     assert all(r.user_agent and r.user_agent.startswith("cnfiscal/0.") for r in site.log)
-    assert (d.counts.pages, d.counts.files) == (3, 10)
+    assert (d.counts.pages, d.counts.files) == (3, 11)
     assert not list((tmp_path / "c.files").rglob("*.txt.tmp")) and not list((tmp_path / "c.files/.tmp").iterdir())
 
 
 def test_state_rows_say_what_each_url_served(site, tmp_path):
     build(site)
-    config = fast_config(tmp_path, timeout=0.3, max_bytes=LIMIT)
+    config = fast_config(tmp_path, timeout=0.3, max_bytes=LIMIT, max_seconds=0.35)
     watch([site.url("/gbk/index.html")], tmp_path / "c.duckdb", config)
     import duckdb
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +20,7 @@ from cnfiscal import __version__
 from cnfiscal.corpus.watch.blobs import Blob, BlobStore, TooLarge
 from cnfiscal.corpus.watch.hosts import HostGate, Robots
 from cnfiscal.corpus.watch.kinds import ContentKind, mismatch, sniff
+from cnfiscal.errors import FetchError
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,7 @@ class HttpConfig:
     per_host: int = 2  # requests at once to one host
     interval: float = 1.0  # seconds between request starts to one host
     concurrency: int = 8  # requests at once in all
+    max_seconds: float = 600.0  # one download at most, however steadily the bytes come (0: no limit)
     user_agent: str = USER_AGENT
 
 
@@ -124,7 +128,7 @@ class Fetcher:
         except httpx.TooManyRedirects:
             n = self.config.max_redirects
             return _failed(url, f"重定向过多（超过 {n} 次，可能是循环）too many redirects (> {n}; a loop?)")
-        except TooLarge as e:
+        except (TooLarge, TooSlow) as e:
             return _failed(url, str(e))
         except _RETRYABLE as e:
             return _failed(url, _give_up_reason(e, self.config), self.config.attempts)
@@ -159,7 +163,8 @@ class Fetcher:
             raise TooLarge(
                 f"文件过大（{declared} 字节，超过 {limit}）file of {declared} bytes exceeds the limit {limit}"
             )
-        blob = self.blobs.write(resp.iter_bytes(), suffix, self.config.max_bytes)
+        chunks = _within(resp.iter_bytes(), self.config.max_seconds)
+        blob = self.blobs.write(chunks, suffix, self.config.max_bytes)
         validators = Validators(resp.headers.get("ETag"), resp.headers.get("Last-Modified"))
         return Fetched(url, FetchStatus.DOWNLOADED, validators, blob, sniff(blob.head), resp.charset_encoding)
 
@@ -172,6 +177,18 @@ class Fetcher:
             log.warning("%s: %s", url, e)
             return None, ""
         return resp.status_code, resp.text if resp.status_code < 300 else ""
+
+
+class TooSlow(FetchError):
+    """A download that went on past the time limit (a server dripping bytes)."""
+
+
+def _within(chunks: Iterator[bytes], seconds: float) -> Iterator[bytes]:
+    start = time.monotonic()
+    for chunk in chunks:
+        if seconds and time.monotonic() - start > seconds:
+            raise TooSlow(f"下载过慢（超过 {seconds:g} 秒未完成）download not done within {seconds:g} s")
+        yield chunk
 
 
 def _judged(fetched: Fetched, suffix: str) -> Fetched:
