@@ -130,3 +130,14 @@ def test_retry_failed_processes_a_stored_file_again_while_the_server_answers_304
     assert {f.finding_id for f in second.digest.new_findings} == expected and len(expected) == 2
     docs = load(db, ["documents"])["documents"]
     assert list(docs["status"]) == ["ok"] and list(docs["version"]) == [1]
+
+
+def test_one_document_at_two_urls_is_processed_and_listed_once(site, tmp_path):
+    site.add("/two/index.html", Route(listing("a/2023.pdf", "b/2023.pdf"), content_type="text/html"))
+    site.add("/two/a/2023.pdf", Route(PDF_2023.read_bytes()))
+    site.add("/two/b/2023.pdf", Route(PDF_2023.read_bytes()))
+    summary = watch([site.url("/two/index.html")], tmp_path / "c.duckdb", fast_config(tmp_path))
+    assert summary.digest is not None and summary.ingest.done == 1
+    assert [d.url for d in summary.digest.new] == [site.url("/two/a/2023.pdf")]
+    docs = load(tmp_path / "c.duckdb", ["documents"])["documents"]
+    assert list(docs["path"]) == [site.url("/two/a/2023.pdf")]

@@ -159,6 +159,9 @@ def _place(
     if previous is None and not stored_now:
         log.info("%s: serves a document stored before (%s…); not new", url, sha[:12])
         return
+    if previous is None and any(d.sha256 == sha for d in digest.new):
+        log.info("%s: the same document as another new URL (%s…); listed once", url, sha[:12])
+        return
     (digest.changed if previous else digest.new).append(doc)
     if stored_now:
         fresh.append(doc)

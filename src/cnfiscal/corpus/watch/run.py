@@ -173,7 +173,7 @@ def _plan(run: _Run, crawl: Crawl, summary: IngestSummary) -> None:
     have = store.known(run.con)
     retry = run.config.ingest.retry_failed
     skip = have.hashes - have.failed if retry else have.hashes
-    for hit, fetched in crawl.files:
+    for hit, fetched in sorted(crawl.files, key=lambda hf: hf[0].url):  # a stable order, whatever came back first
         run.count(fetched.status.value)
         row = row_for(hit, fetched, run.known.get(hit.url), run.run_id, run.blobs)
         if fetched.status is FetchStatus.DOWNLOADED and row.sha256 and row.sha256 not in skip:
