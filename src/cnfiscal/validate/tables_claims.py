@@ -31,7 +31,7 @@ def _groups(record: DocumentRecord) -> dict[str, list[Claim]]:
 
 def _pct_check(rule: str, c: Claim, stated: Decimal, recomputed: Decimal, message: Message) -> Finding | None:
     """A stated percentage against the one recomputed; the message gets both, written as percentages."""
-    tol = Tolerance.single(rate_ulp(stated, c.text))
+    tol = Tolerance.single(rate_ulp(stated, c.value_raw or c.text))  # the percentage as printed: its own digits
     shown = sh.printed_rate(stated, c.value_raw)
     figures = {"stated": shown, "recomputed": sh.recomputed_rate(recomputed, stated, shown)}
     full = Message(message.key, {**message.params, **figures})

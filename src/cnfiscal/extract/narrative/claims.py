@@ -139,10 +139,21 @@ def _claims_of(p: Paragraph, group: str) -> list[Claim]:
                 unit="%",
                 role="change_pct",
                 base=period["period"] if period else None,
+                value_raw=("-" if nv.CHANGE_WORDS[m["verb"]] < 0 else "") + m["pct"] + "%",  # signed, as printed
             )
         )
     for m in _RATE.finditer(text):
-        out.append(claim(_snippet(text, m), "rate", value=percent(m["pct"]), unit="%", base=m["base"], role="rate"))
+        out.append(
+            claim(
+                _snippet(text, m),
+                "rate",
+                value=percent(m["pct"]),
+                unit="%",
+                base=m["base"],
+                role="rate",
+                value_raw=m["pct"] + "%",
+            )
+        )
     for m in _DIRECTION.finditer(text):
         out.append(claim(_snippet(text, m), "change", base=m["word"], role="direction"))
     for fm in _FLAT.finditer(text):
@@ -197,6 +208,7 @@ def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
                     base=sm["base"] or None,
                     amount=money,
                     role="part",
+                    value_raw=sm["pct"] + "%",
                 )
             )
     return out

@@ -72,20 +72,27 @@ class ReportSegments:
 
 def fold_title(text: str) -> str:
     """A title line without whitespace, quotes, table code (公开01表, 表一), leading year and classification tail."""
+    forms = title_forms(text)
+    return next((f for f in forms if _ANY_TITLE.fullmatch(f)), forms[0])
+
+
+def title_forms(text: str) -> list[str]:
+    """The folded line, and, when a code's numeral runs into the title (``公开表十一一般公共预算…``), the forms with
+    a shorter numeral: one of them is the title."""
     flat = _STRIP.sub("", text)
-    flat = _TITLE_CODE.sub("", flat)
-    flat = _YEAR_PREFIX.sub("", flat)
-    return _TITLE_TAIL.sub("", flat)
+    m = _TITLE_CODE.match(flat)
+    starts = [m.end(), *range(m.end() - 1, flat.index("表", m.start()), -1)] if m else [0]
+    return [_TITLE_TAIL.sub("", _YEAR_PREFIX.sub("", flat[i:])) for i in starts]
 
 
 def match_title(text: str) -> tv.TableSpec | None:
     """The table spec whose title this whole line is (after folding), else None."""
-    flat = fold_title(text)
-    if not _ANY_TITLE.fullmatch(flat):
-        return None
-    for spec, pattern in _TITLES:
-        if pattern.fullmatch(flat):
-            return spec
+    for flat in title_forms(text):
+        if not _ANY_TITLE.fullmatch(flat):
+            continue
+        for spec, pattern in _TITLES:
+            if pattern.fullmatch(flat):
+                return spec
     return None
 
 

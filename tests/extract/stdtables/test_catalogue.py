@@ -1,0 +1,154 @@
+"""Issue 12, one regression test per class of failure: tables named by other templates, tables-only files,
+offices and years from reliable cues, a report whose tables are published separately, list items inside a
+paragraph, and percentages compared at their printed precision."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cnfiscal.extract.layout import ExtractedDocument, Line, Page
+from cnfiscal.extract.narrative.claims import extract_claims
+from cnfiscal.extract.stdtables.office import is_office, office_of, year_of
+from cnfiscal.extract.stdtables.section import parse
+from cnfiscal.extract.stdtables.segments import fold_title, match_title, segment
+from cnfiscal.models import DocType, DocumentRecord, InputKind, Source
+from cnfiscal.validate.tables_claims import change_findings
+from cnfiscal.validate.tables_doc import missing_table
+from cnfiscal.vocab.tables import TableKind as K
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("收支预算总表", K.BUDGET_TOTAL),
+        ("2024年预算单位财务收支预算总表", K.BUDGET_TOTAL),
+        ("部门收支总表", K.BUDGET_TOTAL),
+        ("公开01表 收支预算总表", K.BUDGET_TOTAL),
+        ("收入预算总表", K.BUDGET_INCOME),
+        ("财政拨款收支预算总表", K.BUDGET_FISCAL_TOTAL),
+        ("财政拨款支出预算表（功能科目）", K.BUDGET_FISCAL_EXPENSE),
+        ("财政拨款基本支出预算表（经济科目）", K.BUDGET_FISCAL_BASIC),
+        ("一般公共预算支出预算表", K.BUDGET_GENERAL),
+        ("一般公共预算支出表", K.BUDGET_GENERAL),
+        ("一般公共预算基本支出预算表（经济科目）", K.BUDGET_GENERAL_BASIC),
+        ("财政拨款政府性基金支出预算表", K.BUDGET_FUND),
+        ("政府性基金预算财政拨款支出预算表", K.BUDGET_FUND),
+        ("“三公”经费、会议费、培训费支出预算表", K.BUDGET_SANGONG),
+        ("一般公共预算“三公”经费支出预算表", K.BUDGET_SANGONG),
+        ("单位“三公”经费和机关运行经费预算表", K.BUDGET_SANGONG),
+        ("一般公共预算机关运行经费支出预算表", K.BUDGET_OFFICE_COST),
+        ("2019年政府采购预算表", K.BUDGET_PROCUREMENT),
+        ("表3 项目支出预算表", K.BUDGET_PROJECT),
+        ("公开表十一 一般公共预算机关运行经费支出预算表", K.BUDGET_OFFICE_COST),
+    ],
+)
+def test_titles_of_the_templates_whatever_the_numbering(title: str, kind: K) -> None:
+    spec = match_title(title)
+    assert spec is not None and spec.kind is kind
+
+
+def test_headings_and_list_entries_are_no_titles() -> None:
+    assert match_title("第二部分 2019年度部门预算表") is None
+    assert match_title("十二、政府采购支出预算表") is None  # a 目录 entry (list number): read by the 目录 reader
+    assert fold_title("公开表九 “三公”经费、会议费、培训费支出预算表") == "三公经费、会议费、培训费支出预算表"
+
+
+def _pdf(*pages: list[tuple[str, float]]) -> ExtractedDocument:
+    """Pages of positioned lines (text, y)."""
+    out = []
+    for n, lines in enumerate(pages, start=1):
+        out.append(Page(n, 595, 842, lines=[Line(t, n, (60.0, y, 400.0, y + 12)) for t, y in lines]))
+    return ExtractedDocument("x.pdf", "0", InputKind.PDF_TEXT, out)
+
+
+def test_a_list_page_is_no_table_and_a_title_wrapped_over_two_lines_is_one() -> None:
+    doc = _pdf(
+        [("收支预算总表", 50), ("收入预算总表", 70), ("支出预算总表", 90), ("财政拨款收支预算总表", 110)],
+        [
+            ("收支预算总表", 50),
+            ("部门：", 70),
+            ("某某厅", 70.5),
+            ("单位：万元", 90),
+            ("收入合计", 110),
+            ("1.00", 110.5),
+        ],
+        [("“三公”经费、会议费、培训费支出预算", 50), ("表", 64), ("单位：万元", 90), ("1.00", 110)],
+    )
+    segs = segment(doc)
+    assert [(t.spec.kind, t.page_start) for t in segs.tables] == [(K.BUDGET_TOTAL, 2), (K.BUDGET_SANGONG, 3)]
+    assert segs.toc_kinds[:2] == [K.BUDGET_TOTAL, K.BUDGET_INCOME]
+
+
+def test_office_from_the_label_line_never_a_code_or_a_place() -> None:
+    lines = [Line("公开表一", 1), Line("部门：", 1), Line("江苏省人大常委会办公厅", 1), Line("单位：万元", 1)]
+    ev = office_of(lines)
+    assert ev is not None and (ev.value, ev.page) == ("江苏省人大常委会办公厅", 1)
+    assert not is_office("公开表一") and not is_office("三、") and not is_office("江苏省") and not is_office("表一")
+
+
+def test_office_from_a_cover_title_over_two_lines_and_year_from_table_titles() -> None:
+    cover = [Line("中共上海市普陀区委", 1), Line("社会工作部2024 年度", 1), Line("部门决算", 1)]
+    assert office_of(cover).value == "中共上海市普陀区委社会工作部"  # type: ignore[union-attr]
+    assert year_of(cover, []).value == "2024"  # type: ignore[union-attr]
+    assert year_of([Line("收支预算总表", 1)], [2019, 2019]).value == "2019"  # type: ignore[union-attr]
+
+
+def _record(found: object, doc_type: DocType = DocType.BUDGET) -> DocumentRecord:
+    return DocumentRecord(
+        doc_type=doc_type,
+        source=Source(path="x", sha256="0", input_kind=InputKind.PDF_TEXT),
+        tables=found.tables,  # type: ignore[attr-defined]
+        warnings=found.warnings,  # type: ignore[attr-defined]
+    )
+
+
+def test_tables_published_separately_are_not_missing() -> None:
+    doc = _pdf(
+        [("目录", 40), ("一、收支预算总表", 60), ("二、收入预算总表", 80), ("第一部分 部门概况", 100)],
+        [
+            ("第一部分 部门概况", 40),
+            ("正文。", 60),
+            ("第二部分 2019年度部门预算表", 80),
+            ("2019年部门预算公开表附后", 100),
+        ],
+    )
+    found = parse(doc, DocType.BUDGET)
+    assert list(missing_table(_record(found))) == []
+
+
+def test_missing_is_judged_by_the_template_family_the_tables_belong_to() -> None:
+    from cnfiscal.validate.tables_doc import _family_missing
+
+    twelve = {k.value for k in (K.BUDGET_TOTAL, K.BUDGET_INCOME, K.BUDGET_EXPENSE, K.BUDGET_FISCAL_TOTAL,
+                                K.BUDGET_FISCAL_EXPENSE, K.BUDGET_FISCAL_BASIC, K.BUDGET_GENERAL,
+                                K.BUDGET_GENERAL_BASIC, K.BUDGET_OFFICE_COST, K.BUDGET_PROCUREMENT)}  # fmt: skip
+    assert _family_missing(twelve) == [K.BUDGET_SANGONG]  # 12-table family: no 国有资本经营 table expected
+    assert _family_missing({K.BUDGET_TOTAL.value, K.BUDGET_INCOME.value}) == []  # no family fits: nothing judged
+
+
+def _claims_record(*texts: str) -> DocumentRecord:
+    lines = [Line(t, 1, (60.0, 50.0 + 20 * i, 500.0, 62.0 + 20 * i)) for i, t in enumerate(texts)]
+    return DocumentRecord(
+        doc_type=DocType.BUDGET,
+        source=Source(path="x", sha256="0", input_kind=InputKind.PDF_TEXT),
+        claims=extract_claims(lines),
+    )
+
+
+def test_each_list_item_of_a_paragraph_is_checked_with_its_own_amounts() -> None:
+    rec = _claims_record(
+        "1.人大事务（款）行政运行（项）支出7448.2万元，与上年相比增加1075.88万元，增长16.88%。2.人大事务（款）一般行"
+        "政管理事务（项）支出2464.02万元，与上年相比增加123.67万元，增长5.28%。主要原因是相关运转类经费压减10%，增加综合"
+        "管理费209万元。"
+    )
+    severities = sorted(f.severity.value for f in change_findings(rec))
+    assert severities == ["info", "info"]  # 1075.88/6372.32 = 16.88%; 123.67/2340.35 = 5.284%
+
+
+def test_a_percentage_printed_whole_is_compared_at_its_printed_precision() -> None:
+    rec = _claims_record("项目支出1226.00万元，比上年增加221.00万元，增长22%。")
+    (f,) = change_findings(rec)  # 221/1005 = 21.99%: printed 22%
+    assert (f.severity.value, f.stated) == ("info", "0.22")
+    assert Decimal(f.recomputed or "0") < Decimal("0.22")
