@@ -43,7 +43,7 @@ class EvidenceRenderer:
         self.out_dir = out_dir
         self.stem = stem
         self.doc: pymupdf.Document | None = None
-        self.reason = "source PDF not available"
+        self.reason = "无原件图片：source PDF not available"
         self.written: set[str] = set()
         if pdf is not None:
             self._open(pdf)
@@ -52,7 +52,7 @@ class EvidenceRenderer:
         try:
             self.doc = pymupdf.open(pdf)
         except (pymupdf.FileDataError, RuntimeError, OSError) as e:
-            self.reason = f"source PDF could not be opened: {e}"
+            self.reason = f"原件无法打开 source PDF could not be opened: {e}"
             log.warning("%s: %s", pdf, self.reason)
 
     def __enter__(self) -> EvidenceRenderer:
@@ -68,28 +68,30 @@ class EvidenceRenderer:
         if self.doc is None:
             return Evidence(None, self.reason)
         if page is None:
-            return Evidence(None, "the finding names no page")
+            return Evidence(None, "未注明页码 the finding names no page")
         if not 1 <= page <= self.doc.page_count:
-            return Evidence(None, f"page {page} is not in the source PDF ({self.doc.page_count} pages)")
+            return Evidence(
+                None, f"第{page}页不在原件中 page {page} is not in the source PDF ({self.doc.page_count} pages)"
+            )
         pdf_page = self.doc[page - 1]
-        found = "" if bbox is not None or not quote else "sentence found on the page, "
+        found = "框出所在区域 region"
         if bbox is None and quote:
             bbox = locate(pdf_page, quote)
-            found = "" if bbox is None else found
+            found = "在页面上找到原文并框出 sentence found, region"
         rel = f"evidence/{self.stem}-{key if bbox else f'p{page}'}.png"
         (self.out_dir / "evidence").mkdir(parents=True, exist_ok=True)
         if bbox is None:
             if rel not in self.written:
                 pdf_page.get_pixmap(dpi=PAGE_DPI).save(self.out_dir / rel)
                 self.written.add(rel)
-            return Evidence(rel, f"page {page} (no region recorded)")
+            return Evidence(rel, f"第{page}页整页 page {page} (no region recorded)")
         rect = pymupdf.Rect(bbox)
         clip = pymupdf.Rect(pdf_page.rect.x0, rect.y0 - CONTEXT_PT, pdf_page.rect.x1, rect.y1 + CONTEXT_PT)
         clip &= pdf_page.rect
         pix = pdf_page.get_pixmap(dpi=REGION_DPI, clip=clip)
         _frame(pix, rect * (REGION_DPI / 72))  # a clipped pixmap keeps page coordinates (its x, y are the offset)
         pix.save(self.out_dir / rel)
-        return Evidence(rel, f"page {page}, {found}region {_fmt_bbox(bbox)}", framed=True)
+        return Evidence(rel, f"第{page}页，{found} {_fmt_bbox(bbox)}", framed=True)
 
 
 def needles(quote: str) -> list[str]:

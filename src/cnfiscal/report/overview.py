@@ -20,6 +20,7 @@ from cnfiscal.report.data import (
     findings_counts,
     total_rows,
 )
+from cnfiscal.report.figures import figures
 from cnfiscal.report.fonts import chart_font
 from cnfiscal.report.html import plain_text, text_or_none
 from cnfiscal.report.pages import SEVERITY_RANK, doc_href
@@ -138,14 +139,15 @@ def _doc_row(d: Any, per_doc: pd.DataFrame | None) -> dict[str, object]:
 
 
 def _finding_row(f: Any) -> dict[str, object]:
+    shown = figures(f.stated, f.recomputed, f.difference, f.message_params)
     return {
         "d": int(f.doc_index),
         "h": f"{doc_href(f.sha256)}#finding-{f.finding_idx}",
         "s": text_or_none(f.severity),
         "r": text_or_none(f.rule),
         "m": text_or_none(f.message),
-        "st": text_or_none(f.stated),
-        "rc": text_or_none(f.recomputed),
+        "st": shown.stated,
+        "rc": shown.recomputed,
         "p": plain_text(f.page),
         "dc": text_or_none(f.decision),
         "dn": text_or_none(f.decision_note),

@@ -13,6 +13,7 @@ import regex
 
 from cnfiscal.report.data import ReportData, decision_label, doc_stem, parse_bbox
 from cnfiscal.report.evidence import EvidenceRenderer
+from cnfiscal.report.figures import figures, tolerance
 from cnfiscal.report.html import flag, fmt_rate, plain_text, text_or_none
 from cnfiscal.report.render import Cell, render_page
 from cnfiscal.report.stdtables import table_views
@@ -102,12 +103,17 @@ def _finding(f: Any, renderer: EvidenceRenderer, tables: list[Any]) -> dict[str,
         "decision_who": f.decision_who,
         "decision_when": f.decision_when,
         "inherited": text_or_none(f.inherited_from),
-        "cells": [f.stated, f.recomputed, f.difference, f.tolerance, f.page, where],
+        "cells": [*_figures(f), tolerance(f.tolerance, f.message_params), f.page, where],
         "quote": text_or_none(f.evidence),
         "picture": evidence.file,
         "note": evidence.note,
         "framed": evidence.framed,
     }
+
+
+def _figures(f: Any) -> list[Cell]:
+    shown = figures(f.stated, f.recomputed, f.difference, f.message_params)
+    return [Cell(v, title=shown.exact, num=True) for v in (shown.stated, shown.recomputed, shown.difference)]
 
 
 def _quote(f: Any) -> str | None:
