@@ -87,3 +87,22 @@ def test_three_runs(site, tmp_path):
 
 def latest_sha(digest: dict, name: str) -> str:
     return next(d["sha256"] for d in digest["new"] if d["url"].endswith(name))
+
+
+def test_runs_are_recorded(site, tmp_path):
+    serve(site)
+    db, config = tmp_path / "corpus.duckdb", fast_config(tmp_path)
+    watch([site.url(LISTING)], db, config)
+    watch([site.url(LISTING)], db, config)
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    runs = con.execute(
+        "SELECT run_id, finished_at IS NOT NULL, requests, downloaded, not_modified, failed, digest FROM watch_runs"
+    ).fetchall()
+    sources = con.execute("SELECT url, follow, depth, last_run FROM watch_sources").fetchall()
+    con.close()
+    latest = str(tmp_path / "digest/latest.json")
+    # run 1: robots.txt, the listing, five files (two fail); run 2: the same seven requests, five of them 304
+    assert runs == [(1, True, 7, 4, 0, 2, latest), (2, True, 7, 0, 5, 2, latest)]
+    assert sources == [(site.url(LISTING), rf"http://127\.0\.0\.1:{site.port}/zwgk/jxzp/", 1, 2)]

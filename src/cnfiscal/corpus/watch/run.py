@@ -130,24 +130,19 @@ def _watch(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], db: Path,
     summary = IngestSummary(db=str(db), found=len(crawl.files))
     _plan(run, crawl, summary)
     _process(run, list(run.pending.values()), summary)
-    counts = _counts(run, crawl, fetcher.requests, summary)
     head = {"run_id": run_id, "started_at": started.isoformat() + "Z", "db": str(db), "notes": crawl.notes}
     digest = digests.build(
         con,
         digest_window(con, run_id),
-        counts,
+        _counts(run, crawl, fetcher.requests, summary),
         **head,
         finished_at=now().isoformat() + "Z",
         sources=[s.url for s in sources],
     )
     digest.summary = markdown.headline(digest)
     path = digests.write(digest, config.digest, markdown.render(digest)) if config.digest else None
-    finish_run(
-        con,
-        run_id,
-        RunCounts(counts.requests, counts.downloaded, counts.not_modified, counts.failed),
-        str(path) if path else None,
-    )
+    c = digest.counts
+    finish_run(con, run_id, RunCounts(c.requests, c.downloaded, c.not_modified, c.failed), str(path) if path else None)
     return WatchSummary(str(db), summary, digest, path)
 
 
