@@ -10,14 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
-import pandas as pd
-
 from cnfiscal.corpus import load
 from cnfiscal.corpus.watch import watch
-from cnfiscal.corpus.watch.state import VOLATILE
 from tests.corpus.helpers import SMALL_PDFS, TEXTS, assert_same_tables
 from tests.corpus.watch.conftest import fast_config
+from tests.corpus.watch.helpers import same_watch_state
 from tests.corpus.watch.site import Route, Site
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -67,16 +64,6 @@ def watch_and_kill(url: str, db: Path, digest: Path, after: int) -> tuple[int, l
     return stored, lines
 
 
-def watch_tables(db: Path) -> dict[str, pd.DataFrame]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        urls = con.sql("SELECT * FROM watch_urls ORDER BY url").df()
-        versions = con.sql("SELECT * FROM watch_versions ORDER BY url, sha256").df()
-    finally:
-        con.close()
-    return {n: f.drop(columns=[c for c in f.columns if c in VOLATILE]) for n, f in (("urls", urls), ("v", versions))}
-
-
 def test_kill9_then_rerun_equals_a_clean_run(site, tmp_path):
     paths = serve(site)
     url = site.url("/docs/index.html")
@@ -96,9 +83,7 @@ def test_kill9_then_rerun_equals_a_clean_run(site, tmp_path):
     clean = watch([url], clean_db, fast_config(tmp_path / "c"))
     assert clean.ingest.done == len(paths)
     assert_same_tables(killed_db, clean_db)
-    killed_state, clean_state = watch_tables(killed_db), watch_tables(clean_db)
-    for name in killed_state:
-        pd.testing.assert_frame_equal(killed_state[name], clean_state[name], obj=name)
+    same_watch_state(killed_db, clean_db)
     assert rerun.digest is not None and clean.digest is not None
     assert [d.url for d in rerun.digest.new] == [d.url for d in clean.digest.new] == sorted(map(site.url, paths))
     assert rerun.digest.runs == [1, 2] and clean.digest.runs == [1]
