@@ -45,6 +45,8 @@ def test_three_runs(site, tmp_path):
         "2023.pdf": ("dept_self_eval", 2023),
         "report.txt": ("self_eval_report", None),
     }
+    assert {d["title"] for d in latest["new"]} == {f"附件：{p}" for p in DOCS}
+    assert {d["found_on"] for d in latest["new"]} == {site.url(LISTING)}
     failed = {f["url"].rsplit("/", 1)[-1]: f["reason"] for f in latest["failed"]}
     assert failed.keys() == {"dead.pdf", "error.pdf"}
     assert failed["dead.pdf"].startswith("HTTP 404")

@@ -39,6 +39,8 @@ class DigestDocument(BaseModel):
     previous_sha256: str | None = None
     office_hint: str | None = None
     year_hint: int | None = None
+    title: str | None = None  # the link's text on the page it was found on (the attachment's name as published)
+    found_on: str | None = None  # that page
 
 
 class DigestFailure(BaseModel):
@@ -126,7 +128,7 @@ def _versions(con: duckdb.DuckDBPyConnection, runs: str) -> dict[str, tuple[str,
 
 
 _DOC_SQL = """SELECT d.doc_type, d.unit_name, d.year, d.status, d.error, d.error_stage, d.ingested_at, u.office_hint,
-u.year_hint FROM watch_urls u LEFT JOIN documents d ON d.doc_id = ? WHERE u.url = ?"""
+u.year_hint, u.link_text, u.referrer FROM watch_urls u LEFT JOIN documents d ON d.doc_id = ? WHERE u.url = ?"""
 
 
 def _place(
@@ -140,7 +142,7 @@ def _place(
     start: dt.datetime,
 ) -> None:
     got = con.execute(_DOC_SQL, [sha, url]).fetchone()
-    doc_type, unit, year, status, error, stage, ingested, office, year_hint = got or (None,) * 9
+    doc_type, unit, year, status, error, stage, ingested, office, year_hint, title, page = got or (None,) * 11
     if status == "failed":
         digest.failed.append(DigestFailure(url=url, reason=error or "处理失败 failed", stage=stage or "pipeline"))
         return
@@ -155,6 +157,8 @@ def _place(
         previous_sha256=previous,
         office_hint=office,
         year_hint=year_hint,
+        title=title,
+        found_on=page,
     )
     if previous is None and not stored_now:
         log.info("%s: serves a document stored before (%s…); not new", url, sha[:12])

@@ -57,7 +57,8 @@ def _documents(title: str, docs: list[DigestDocument]) -> list[str]:
     for doc in docs:
         who = doc.unit_name or doc.office_hint or "单位未识别 unit not read"
         year = doc.year or doc.year_hint or "—"
-        out.append(f"- {who} {year} `{doc.doc_type}` — <{doc.url}> (sha256 {doc.sha256[:12]}…)")
+        title = f"「{doc.title}」" if doc.title else ""
+        out.append(f"- {who} {year} `{doc.doc_type}` {title}— <{doc.url}> (sha256 {doc.sha256[:12]}…)")
     return [*out, ""]
 
 
