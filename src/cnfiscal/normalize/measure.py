@@ -43,6 +43,7 @@ from cnfiscal.vocab.units import (
     MONEY_SCALE_WORDS,
     OCR_UNIT_CONFUSIONS,
     PERCENT_SIGNS,
+    PERCENT_WORDS,
     QUANTITY_SCALES,
 )
 
@@ -182,7 +183,7 @@ def _value_and_unit(
 ) -> tuple[MeasureKind, Decimal, str | None]:
     per = f"/{m['per']}" if m["per"] else ""
     if m["pct"]:
-        return "percent", _exact(value.scaleb(-PERCENT_SIGNS[m["pct"]])), m["pct"] + per
+        return "percent", _exact(value.scaleb(-PERCENT_SIGNS[m["pct"]])), PERCENT_WORDS.get(m["pct"], m["pct"]) + per
     if m["unit"]:
         if m["scale"]:
             value = _exact(value * QUANTITY_SCALES[m["scale"]])

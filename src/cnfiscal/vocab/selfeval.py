@@ -136,6 +136,7 @@ GRADE = r"(?:等级|结论|评价)为?[\"“”']?(?P<grade>优秀|良好|优|�
 GRADE_ALONE = r"^(?P<grade>优秀|良好|优|良|中|差)$"
 GRADE_CANONICAL: dict[str, str] = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 SCORE_STATED = r"(?:得分?|自评)(?P<score>\d+(?:\.\d+)?)分"
+CONTACT_LINE = r"联系人|联系电话|^(?:项目|财务|单位)?负责人:"
 CONTACT_NAME = r"联系人:?(?P<name>[^\s:联]{2,4})"
 CONTACT_PHONE = r"联系电话:?(?P<phone>[\d\-]{7,})"
 NOTE_START = r"^注:"

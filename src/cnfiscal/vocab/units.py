@@ -99,7 +99,8 @@ MEASURE_UNITS: tuple[str, ...] = (
     "PB",
 )
 # A rate printed in percent or per mille: sign → power of ten it divides by (``95%`` → 0.95, ``1.5‰`` → 0.0015).
-PERCENT_SIGNS: dict[str, int] = {"%": 2, "％": 2, "‰": 3}
+PERCENT_SIGNS: dict[str, int] = {"%": 2, "％": 2, "‰": 3, "百分比": 2}  # ``≥100百分比`` (Anhui template)
+PERCENT_WORDS: dict[str, str] = {"百分比": "%"}  # a percent written as a word: the unit a record shows
 
 # OCR confusions seen right after a number (``≥44↑`` is an OCR'd ``≥44个``): printed → meant.
 OCR_UNIT_CONFUSIONS: dict[str, str] = {"↑": "个"}

@@ -25,8 +25,11 @@ def read_text(inp: InputFile) -> ExtractedDocument:
     pages: list[Page] = []
     for chunk in text.split("\f"):  # a form feed, where present, is a page break
         number = len(pages) + 1
-        base = sum(len(p.lines) for p in pages)
-        texts = [row for t in chunk.split("\n") for row in split_long_line(t)]  # a form printed as one line: rows
-        lines = [Line(t, number, None, base + i + 1) for i, t in enumerate(texts)]
+        base = pages[-1].lines[-1].number or 0 if pages and pages[-1].lines else 0
+        lines = [
+            Line(row, number, None, base + i + 1)  # rows cut from one long line keep that line's number
+            for i, t in enumerate(chunk.split("\n"))
+            for row in split_long_line(t)
+        ]
         pages.append(Page(number=number, lines=lines))
     return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, pages, encoding=encoding)

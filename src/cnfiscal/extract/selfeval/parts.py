@@ -103,7 +103,7 @@ def read_conclusion(raw: RawSelfEval, row: Row) -> None:
     if raw.notes or rx(V.NOTE_START).search(f):
         _note_line(raw, text)
         return
-    if "联系人" in f or "联系电话" in f:
+    if rx(V.CONTACT_LINE).search(f):  # contact and signature lines (项目负责人：, 财务负责人：) are not the conclusion
         if m := rx(V.CONTACT_NAME).search(f):
             raw.contact_name = m["name"]
         if m := rx(V.CONTACT_PHONE).search(f):

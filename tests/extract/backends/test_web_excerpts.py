@@ -1,0 +1,63 @@
+"""Real forms of other provinces, as their web pages copy (``samples/web``, see samples/README.md).
+
+Expected records (``tests/data/expected/selfeval_web``) were typed by hand from the page text (README there);
+every field is compared, provenance included.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from cnfiscal.models import DocumentRecord
+from cnfiscal.pipeline import process
+from tests.extract.selfeval.compare import ROOT, as_json, mismatches
+
+WEB = ROOT / "samples" / "web"
+EXPECTED = ROOT / "tests" / "data" / "expected" / "selfeval_web"
+CASES = (
+    ("sc_qingshen_drc_2023", "sc_qingshen_drc_2023_project_self_eval_excerpt.txt"),
+    ("ah_chizhou_tangxi_2022", "ah_chizhou_tangxi_town_2022_project_self_eval_excerpt.txt"),
+)
+
+
+@cache
+def record(name: str) -> DocumentRecord:
+    return process(WEB / name)
+
+
+def expected(stem: str) -> dict[str, object]:
+    return json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("stem", "name"), CASES)
+def test_every_field_against_the_hand_reading(stem: str, name: str) -> None:
+    found = record(name).self_evals
+    assert len(found) == 1
+    assert mismatches(expected(stem), as_json(found[0])) == {}
+
+
+def test_sichuan_unfilled_form_has_no_invented_zeros() -> None:
+    [form] = record(CASES[0][1]).self_evals
+    assert [i.weight for i in form.indicators] == [60, 30]
+    assert all(i.actual is None and i.score is None for i in form.indicators)
+
+
+def test_anhui_cut_row_is_flagged_not_read() -> None:
+    [form] = record(CASES[1][1]).self_evals
+    assert len(form.indicators) == 9  # the 10th row (满意度指标 公众满…) is cut off by the excerpt
+    assert any("公众满" in w and "cut off" in w for w in form.warnings)
+    assert any("may be cut off" in w for w in form.warnings)  # no 总分 row
+
+
+def test_anhui_total_of_zero_against_its_parts_is_reported() -> None:
+    """The page prints 年度资金总额 0 0 0 and 其中：本年财政拨款 90 89.974 89.974: a real contradiction."""
+    rules = [f.rule for f in record(CASES[1][1]).findings if f.severity.value == "error"]
+    assert rules.count("selfeval.funding.sum") == 3
+
+
+def test_hunan_report_excerpt_is_narrative_without_a_form() -> None:
+    rec = record("hn_yueyang_urban_mgmt_center_2018_dept_self_eval_report_excerpt.txt")
+    assert rec.status.value == "ok" and rec.self_evals == []
