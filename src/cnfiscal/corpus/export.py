@@ -1,7 +1,8 @@
 """Export every corpus table: Parquet (types kept: DECIMAL stays decimal128), CSV, JSON Lines, or one xlsx workbook.
 
 ``parquet``, ``csv`` and ``jsonl`` write one file per table into the folder ``out`` (``documents.parquet`` …);
-``records.jsonl`` holds one whole DocumentRecord per line. ``xlsx`` writes the file ``out`` with one sheet per table,
+``records.jsonl`` holds one whole DocumentRecord per line. The watch tables (``watch_urls`` …) are exported with the
+rest when the database has them. ``xlsx`` writes the file ``out`` with one sheet per table,
 frozen header row and filters, for an auditor; the ``records`` table (whole records as JSON) is left out of it,
 and a table longer than a sheet continues on ``<table> (2)``. Every file is written to a temporary name and renamed.
 """
@@ -23,7 +24,8 @@ import duckdb
 import pyarrow as pa
 
 from cnfiscal.corpus import store
-from cnfiscal.corpus.schema import ALL_TABLES, SPECS
+from cnfiscal.corpus.schema import ALL_TABLES, SPECS, TableSpec
+from cnfiscal.corpus.watch.tables import WATCH_SPECS
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +56,7 @@ def export(db: Path | str, fmt: ExportFormat | str, out: Path | str) -> list[Pat
             return [out]
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        for spec in ALL_TABLES:
+        for spec in tables_of(con):
             path = out / f"{spec.name}.{fmt.value}"
             with _atomic(path) as tmp:
                 _WRITERS[fmt](con, spec.name, tmp)
@@ -64,9 +66,18 @@ def export(db: Path | str, fmt: ExportFormat | str, out: Path | str) -> list[Pat
         con.close()
 
 
+def tables_of(con: duckdb.DuckDBPyConnection) -> list[TableSpec]:
+    """Every corpus table, and the watch tables (``cnfiscal watch``) when the database has them."""
+    have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return [*ALL_TABLES, *(spec for spec in WATCH_SPECS if spec.name in have)]
+
+
+_EXPORTED = {**SPECS, **{spec.name: spec for spec in WATCH_SPECS}}
+
+
 def batches(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa.RecordBatch]:
     """One table in key order, ``BATCH_ROWS`` rows at a time (DECIMAL columns stay decimal128)."""
-    spec = SPECS[table]
+    spec = _EXPORTED[table]
     order = ", ".join(f'"{c}"' for c in spec.order_by)
     cursor = con.cursor()  # its own cursor, so other queries can run while this one is being read
     try:
@@ -78,7 +89,7 @@ def batches(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa.RecordBat
 def write_parquet(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
     import pyarrow.parquet as pq
 
-    with pq.ParquetWriter(path, SPECS[table].arrow_schema()) as writer:
+    with pq.ParquetWriter(path, _EXPORTED[table].arrow_schema()) as writer:
         for batch in batches(con, table):
             writer.write_batch(batch)
 
@@ -86,7 +97,7 @@ def write_parquet(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> Non
 def write_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
     """UTF-8 with a BOM (so Excel shows the Chinese text); decimals written exactly as text; empty cells empty."""
     with path.open("w", encoding="utf-8-sig", newline="") as f:
-        f.write(",".join(SPECS[table].column_names) + "\n")
+        f.write(",".join(_EXPORTED[table].column_names) + "\n")
         for batch in batches(con, table):
             batch.to_pandas(date_as_object=True).to_csv(f, index=False, header=False)
 
@@ -115,7 +126,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    for spec in ALL_TABLES:
+    for spec in tables_of(con):
         if spec.name not in XLSX_SKIP:
             _xlsx_table(wb, con, spec.name)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -124,7 +135,7 @@ def write_xlsx(con: duckdb.DuckDBPyConnection, out: Path) -> None:
 
 
 def _xlsx_table(wb: Any, con: duckdb.DuckDBPyConnection, table: str) -> None:
-    header = SPECS[table].column_names
+    header = _EXPORTED[table].column_names
     total = _count(con, table)
     ws, part, on_sheet = None, 0, XLSX_MAX_ROWS
     for batch in batches(con, table):

@@ -22,23 +22,11 @@ from dataclasses import dataclass
 import duckdb
 
 from cnfiscal.corpus.watch.sources import WatchSource
+from cnfiscal.corpus.watch.tables import WATCH_SPECS
 from cnfiscal.errors import CorpusError
 
 log = logging.getLogger(__name__)
 
-DDL = (
-    """CREATE TABLE IF NOT EXISTS watch_urls (url VARCHAR, kind VARCHAR, source VARCHAR,
-    referrer VARCHAR, link_text VARCHAR, etag VARCHAR, last_modified VARCHAR, sha256 VARCHAR, bytes BIGINT,
-    content_kind VARCHAR, blob VARCHAR, status VARCHAR, reason VARCHAR, office_hint VARCHAR, year_hint INTEGER,
-    first_seen TIMESTAMP, last_seen TIMESTAMP, last_changed TIMESTAMP, first_run INTEGER, last_run INTEGER)""",
-    """CREATE TABLE IF NOT EXISTS watch_versions (url VARCHAR, sha256 VARCHAR, previous_sha256 VARCHAR,
-    run_id INTEGER, seen_at TIMESTAMP)""",
-    """CREATE TABLE IF NOT EXISTS watch_runs (run_id INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP,
-    sources VARCHAR, requests INTEGER, downloaded INTEGER, not_modified INTEGER, failed INTEGER, digest VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS watch_sources (url VARCHAR, follow VARCHAR, depth INTEGER,
-    office VARCHAR, year INTEGER, first_seen TIMESTAMP, last_run INTEGER)""",
-)
-WATCH_TABLES = ("watch_urls", "watch_versions", "watch_runs", "watch_sources")
 # columns that say when something happened, not what was seen (left out when two databases are compared)
 VOLATILE = frozenset({"first_seen", "last_seen", "last_changed", "first_run", "last_run", "run_id", "seen_at"})
 
@@ -77,8 +65,8 @@ URL_COLUMNS = tuple(f.name for f in dataclasses.fields(UrlRow))
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for ddl in DDL:
-        con.execute(ddl)
+    for spec in WATCH_SPECS:
+        con.execute(spec.ddl())
 
 
 @contextmanager
