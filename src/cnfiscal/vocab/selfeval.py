@@ -140,6 +140,9 @@ CONTACT_LINE = r"联系人|联系电话|^(?:项目|财务|单位)?负责人:"
 CONTACT_NAME = r"联系人:?(?P<name>[^\s:联]{2,4})"
 CONTACT_PHONE = r"联系电话:?(?P<phone>[\d\-]{7,})"
 NOTE_START = r"^注:"
+# A 注 counting the funding block's 分值 in the 总分 (``预算资金执行率10分`` … ``总分应为100分``): both must be in it.
+NOTE_FUNDING_PART = r"预算(?:资金)?执行(?:率|情况)(?:为|占)?\(?(?P<weight>\d+(?:\.\d+)?)分"
+NOTE_TOTAL_STATED = r"(?:总分|满分)应?为?(?P<total>\d+)分"
 NOTE_ITEM = r"^\d+\."
 
 # -- columns of the indicator table, by their header (folded, matched whole) ------------------------------
