@@ -45,6 +45,10 @@ CROSS: tuple[tuple[tuple[str, str, str], tuple[str, str, str], str], ...] = (
         ("budget.general_basic", r"^合计$", r"合计$"),
         "一般公共预算 基本支出",
     ),
+    # the twelve-table template (收支预算总表 … 财政拨款支出预算表, 财政拨款基本支出预算表)
+    (("budget.total", r"^收入合计$", r""), ("budget.income", r"^收入总计$", r""), "收入合计"),
+    (("budget.fiscal_total", r"^支出合计$", r""), ("budget.fiscal_expense", r"^合计$", r""), "财政拨款支出"),
+    (("budget.fiscal_total", r"基本支出$", r""), ("budget.fiscal_basic", r"^合计$", r""), "财政拨款基本支出"),
 )
 
 

@@ -152,3 +152,15 @@ def test_a_percentage_printed_whole_is_compared_at_its_printed_precision() -> No
     (f,) = change_findings(rec)  # 221/1005 = 21.99%: printed 22%
     assert (f.severity.value, f.stated) == ("info", "0.22")
     assert Decimal(f.recomputed or "0") < Decimal("0.22")
+
+
+def test_a_title_with_nothing_under_it_before_the_same_title_is_no_table() -> None:
+    doc = _pdf(
+        [("财政拨款支出预算表", 20), ("合计", 60), ("13,649.07", 60.5), ("财政拨款基本支出预算表", 830)],
+        [("财政拨款基本支出预算表", 50), ("单位：万元", 70), ("合计", 90), ("7,666.68", 90.5)],
+    )
+    segs = segment(doc)
+    assert [(t.spec.kind, t.page_start) for t in segs.tables] == [
+        (K.BUDGET_FISCAL_EXPENSE, 1),
+        (K.BUDGET_FISCAL_BASIC, 2),
+    ]

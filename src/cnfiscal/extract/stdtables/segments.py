@@ -122,7 +122,7 @@ def segment(doc: ExtractedDocument) -> ReportSegments:
     starts = _title_starts(lines, toc_idx)
     starts, listed = _drop_lists(lines, starts)
     toc_kinds = [s.kind for i in sorted(toc_idx) if (s := _toc_title(lines[i].text)) is not None] + listed
-    tables = [_table(doc, lines, i, spec, starts) for i, spec in starts]
+    tables = _without_orphans([_table(doc, lines, i, spec, starts) for i, spec in starts])
     used = {id(ln) for t in tables for ln in t.lines} | {id(t.title_line) for t in tables}
     start = _attachments_start(lines, toc_idx)
     narrative = [ln for i, ln in enumerate(lines[:start]) if i not in toc_idx and id(ln) not in used]
@@ -130,6 +130,12 @@ def segment(doc: ExtractedDocument) -> ReportSegments:
     blank = [p.number for p in doc.pages if doc.input_kind is not InputKind.TEXT and not p.words and not p.lines]
     elsewhere = next((ln.text.strip() for ln in narrative if _ELSEWHERE.search(_SPACE.sub("", ln.text))), None)
     return ReportSegments(tables, toc_kinds, narrative, blank, attachments, elsewhere)
+
+
+def _without_orphans(tables: list[TableSegment]) -> list[TableSegment]:
+    """A title with nothing under it (printed at a page's foot, the table under the same title again later) is
+    not a table."""
+    return [t for k, t in enumerate(tables) if t.lines or t.notes or not any(u.spec is t.spec for u in tables[k + 1 :])]
 
 
 def _title_starts(lines: list[Line], toc_idx: set[int]) -> list[tuple[int, tv.TableSpec]]:
@@ -143,9 +149,15 @@ def _title_starts(lines: list[Line], toc_idx: set[int]) -> list[tuple[int, tv.Ta
             tail = lines[i + 1].text.strip()
             if 0 < len(tail) <= 4 and not _AMOUNT.match(tail):
                 spec = match_title(ln.text.strip() + tail)
-        if spec is not None and not (starts and starts[-1][0] == i - 1 and starts[-1][1] is spec):
+        if spec is not None and not (
+            starts and starts[-1][0] == i - 1 and starts[-1][1] is spec and _same_page(lines, i)
+        ):
             starts.append((i, spec))
     return starts
+
+
+def _same_page(lines: list[Line], i: int) -> bool:
+    return lines[i].page == lines[i - 1].page
 
 
 def _drop_lists(
