@@ -45,6 +45,11 @@ def test_every_table_has_rows_in_schema_order():
         "errors": 1,
         "records": 1,
         "reviews": 0,  # decisions are written by `cnfiscal review`, never by the record
+        # cross-document tables are written by corpus.crossdoc after the documents, never by one record
+        "offices": 0,
+        "office_links": 0,
+        "corpus_findings": 0,
+        "corpus_checks": 0,
     }
 
 

@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cnfiscal.corpus import store
+from cnfiscal.corpus.crossdoc import store as crossdoc
 from cnfiscal.corpus.progress import IngestSummary, Progress
 from cnfiscal.corpus.rows import record_to_rows
 from cnfiscal.corpus.task import Limits, Outcome, Task, Work, failed, run_task
 from cnfiscal.corpus.walk import Found, hash_file, walk
+from cnfiscal.errors import CorpusError
 from cnfiscal.models import DocumentRecord, ErrorItem, InputKind, Source, Status
 from cnfiscal.options import Options
 
@@ -65,6 +67,7 @@ def ingest(
         summary = IngestSummary(db=str(db))
         tasks = plan(paths, con, summary, config)
         run_tasks(tasks, con, summary, config)
+        refresh_crossdoc(con)  # after a reinstated version, or an earlier run cut short
     finally:
         con.close()
     summary.seconds = round(time.perf_counter() - t0, 3)
@@ -146,6 +149,16 @@ def write(con: Any, record: DocumentRecord, summary: IngestSummary) -> None:
     version = store.write_document(con, record_to_rows(record))
     log.debug("stored %s (version %d, %s)", record.source.path, version, record.status)
     summary.add(record, version)
+    refresh_crossdoc(con)
+
+
+def refresh_crossdoc(con: Any) -> None:
+    """Re-check the office group a stored document changed (issue 14); a failure here never loses the document:
+    the next refresh completes it."""
+    try:
+        crossdoc.refresh(con)
+    except CorpusError as e:
+        log.error("cross-document checks not updated: %s", e)
 
 
 def unreadable(found: Found) -> DocumentRecord:

@@ -168,6 +168,7 @@ def document_row(record: DocumentRecord) -> Row:
         "timings": json.dumps(record.timings, sort_keys=True),
         "versions": json.dumps(record.versions, sort_keys=True),
         "ingested_at": None,
+        "office_id": None,  # set by corpus.crossdoc once the document is stored
     }
 
 

@@ -9,72 +9,31 @@ rates, weights, scores and measure values are ``DECIMAL(38,10)``. No value is ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import duckdb
-import pyarrow as pa
 
+from cnfiscal.corpus.crossdoc.tables import CROSSDOC_TABLES
+from cnfiscal.corpus.tablespec import (
+    MONEY,
+    MONEY_SCALE,
+    NUMBER,
+    NUMBER_SCALE,
+    TableSpec,
+    arrow_type,
+    measure_columns,
+    money_columns,
+)
 from cnfiscal.errors import CorpusError
 
-MONEY = "DECIMAL(38,6)"
-NUMBER = "DECIMAL(38,10)"
-MONEY_SCALE, NUMBER_SCALE = 6, 10
-
-
-def money_columns(prefix: str) -> list[tuple[str, str]]:
-    """``<prefix>_yuan`` (exact 元), ``_raw`` (as printed), ``_unit`` (元/万元/亿元), ``_page``."""
-    return [
-        (f"{prefix}_yuan", MONEY),
-        (f"{prefix}_raw", "VARCHAR"),
-        (f"{prefix}_unit", "VARCHAR"),
-        (f"{prefix}_page", "INTEGER"),
-    ]
-
-
-def measure_columns(prefix: str) -> list[tuple[str, str]]:
-    return [
-        (f"{prefix}_raw", "VARCHAR"),
-        (f"{prefix}_op", "VARCHAR"),
-        (f"{prefix}_value", NUMBER),
-        (f"{prefix}_unit", "VARCHAR"),
-        (f"{prefix}_kind", "VARCHAR"),
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class TableSpec:
-    name: str
-    columns: tuple[tuple[str, str], ...]
-    order_by: tuple[str, ...]
-
-    @property
-    def column_names(self) -> list[str]:
-        return [c for c, _ in self.columns]
-
-    def ddl(self) -> str:
-        cols = ", ".join(f'"{c}" {t}' for c, t in self.columns)
-        return f"CREATE TABLE IF NOT EXISTS {self.name} ({cols})"
-
-    def arrow_schema(self) -> pa.Schema:
-        return pa.schema([pa.field(c, arrow_type(t)) for c, t in self.columns])
-
-
-def arrow_type(sql_type: str) -> pa.DataType:
-    if sql_type.startswith("DECIMAL("):
-        precision, scale = (int(x) for x in sql_type[8:-1].split(","))
-        return pa.decimal128(precision, scale)
-    return _ARROW[sql_type]
-
-
-_ARROW: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-}
+__all__ = [
+    "MONEY",
+    "MONEY_SCALE",
+    "NUMBER",
+    "NUMBER_SCALE",
+    "TableSpec",
+    "arrow_type",
+    "measure_columns",
+    "money_columns",
+]
 
 KEY = ("sha256", "VARCHAR")
 BBOX = ("bbox", "VARCHAR")  # JSON "[x0, y0, x1, y1]" in PDF points, null for text inputs
@@ -111,6 +70,7 @@ DOCUMENTS = TableSpec(
         ("timings", "VARCHAR"),
         ("versions", "VARCHAR"),
         ("ingested_at", "TIMESTAMP"),
+        ("office_id", "VARCHAR"),  # issue 14: the office (corpus.crossdoc.offices); null when no link could be made
     ),
     ("path", "version"),
 )
@@ -348,9 +308,12 @@ ALL_TABLES: tuple[TableSpec, ...] = (
     ERRORS,
     RECORDS,
     REVIEWS,
+    *CROSSDOC_TABLES,  # offices, office_links, corpus_findings, corpus_checks (cross-document, issue 14)
 )
 SPECS: dict[str, TableSpec] = {t.name: t for t in ALL_TABLES}
-CHILD_TABLES = tuple(t for t in ALL_TABLES if t.name not in ("documents", "errors", "reviews"))
+CHILD_TABLES = tuple(
+    t for t in ALL_TABLES if t.name not in ("documents", "errors", "reviews") and t not in CROSSDOC_TABLES
+)
 
 META_DDL = "CREATE TABLE IF NOT EXISTS corpus_meta (key VARCHAR, value VARCHAR)"
 SCHEMA_ID = "cnfiscal-corpus-2"

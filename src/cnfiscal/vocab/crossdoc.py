@@ -8,8 +8,9 @@ the subject of a claim gives the item (the longer, more specific ones come first
 
 from __future__ import annotations
 
-# What stands before the words of a whole budget (收入预算总计): nothing, 本年/年度, or the office's name ending
-# (``…办公厅本年收入预算合计``, ``…办事处收入预算``); a fund's name there (``财政专户管理资金收入预算``) makes it a part.
+# What stands before the words of a whole budget (收入预算总计): nothing, 本年/年度, or the office's name
+# ending (``…办公厅本年收入预算合计``, ``…办事处收入预算``); a fund's name there (``财政专户管理资金收入预算``)
+# makes it a part.
 _WHOLE_OF = r"(?:^|本年|年度|[厅局委处院室部、])"
 # A 功能科目 line without level marks is recognised by its list number (``2．社会保障和就业支出1608.51万元``).
 FUNC_LIST_NUMBER = r"(?:^|[。；：\s])[\d一二三四五六七八九十]+\s*[．.、]\s*"
@@ -36,11 +37,14 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("一般公共预算.收入", r"一般公共预算.{0,4}收入"),
     ("一般公共预算.支出", r"一般公共预算"),
     ("财政拨款.收入", r"财政拨款.{0,2}收入"),
-    ("财政拨款.收支", r"财政拨款收、?支|收、支总预算"),
+    ("财政拨款.支出", r"财政拨款收、?支"),  # 财政拨款收、支总计各增加X: the two totals are equal
     ("财政拨款.支出", r"财政拨款"),
     ("总计.收入", rf"{_WHOLE_OF}收入预算(?:总计|合计)?$"),
     ("总计.支出", rf"{_WHOLE_OF}支出?预算(?:总计|合计)?$"),
 )
+# The item named inside the comparison itself (``与上年相比，财政拨款收、支总计各增加…``) when the amount's subject
+# was cut by the layout.
+ITEM_IN_COMPARISON = r"(?:相比|比上年|较上年)[，,]?\s*(\p{Han}[\p{Han}、]{1,15}?)各?(?:增加|减少|增长|下降|持平)"
 # A subject that is a movement, not a level (``增加基本支出844.15万元``): never a figure of its item.
 MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|较上年)"
 # A subject about another period than the document's year (``2023年当年预算执行数``, ``上年结转``).
@@ -50,11 +54,33 @@ LEVEL_MARK = r"[（(](?:类|款|项)[)）]"
 FUNC_NOISE = r"^[\d一二三四五六七八九十]+[．.、]|[“”\"]|─\d+─|(?:预算)?支出$|支出(?=[（(](?:类|款|项)[)）])"
 MIN_FUNC_KEY = 4  # a 功能科目 key shorter than this is a fragment (``休``, ``缴费``): not matched
 
-# The period a comparison names. ``比2023年预算`` → budget; ``比2023年预算执行数`` → executed; ``与上年相比`` → not said.
+# The period a comparison names. ``比2023年预算`` → budget; ``比2023年预算执行数`` → executed;
+# ``与上年相比`` → not said.
 BASE_EXECUTED = r"执行数|执行|决算|实际"
 BASE_BUDGET = r"预算"
 BASE_YEAR = r"((?:19|20)\d{2})年"
 BASE_PREVIOUS = r"上年|上一年|上年度|去年"
+
+# Standard summary tables: (table kind, side or None, pattern on the row label with its list number removed) → item.
+SUMMARY_ROWS: tuple[tuple[str, str | None, str, str], ...] = (
+    ("budget.total", "收入", r"^一般公共预算", "一般公共预算.收入"),
+    ("budget.total", "收入", r"^财政拨款(?:收入)?$", "财政拨款.收入"),
+    ("budget.total", "收入", r"^收入(?:合计|总计)$", "总计.收入"),
+    ("budget.total", "支出", r"^支出(?:合计|总计)$", "总计.支出"),
+    ("budget.income", None, r"^收入(?:合计|总计)$", "总计.收入"),
+    ("budget.fiscal_total", "收入", r"^一般公共预算", "一般公共预算.收入"),
+    ("budget.fiscal_total", "收入", r"^收入(?:合计|总计)$", "财政拨款.收入"),
+    ("budget.fiscal_total", "支出", r"^支出(?:合计|总计)$", "财政拨款.支出"),
+)
+# The columns of a 支出预算总表's total row (row label empty or 合计/总计) → item.
+EXPENSE_TOTAL_ROW = r"^(?:合计|总计)?$"
+EXPENSE_COLUMNS: dict[str, str] = {
+    "合计": "总计.支出",
+    "基本支出": "基本支出",
+    "项目支出": "项目支出",
+    "单位预留机动经费": "预留机动经费",
+}
+LIST_NUMBER = r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*"
 
 CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.yoy.change": (

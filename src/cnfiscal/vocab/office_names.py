@@ -1,7 +1,8 @@
 """Forms of one office's name: rules about how Chinese office names are built, never a list of offices or places.
 
 An office's documents name it in several forms: the full and the short form of a party or congress organ
-(``中国共产党江苏省委员会办公厅`` = ``中共江苏省委办公厅`` = ``江苏省委办公厅``; ``人民代表大会常务委员会`` = ``人大常委会``),
+(``中国共产党江苏省委员会办公厅`` = ``中共江苏省委办公厅`` = ``江苏省委办公厅``;
+``人民代表大会常务委员会`` = ``人大常委会``),
 an autonomous prefecture with or without its peoples (``黔南布依族苗族自治州`` = ``黔南州``), a department's own unit
 (``X本级`` is the unit of department ``X``). ``corpus.crossdoc.offices`` folds every form to one key with these rules;
 the key of two different offices never becomes equal, because each rule only replaces a word by its standard short

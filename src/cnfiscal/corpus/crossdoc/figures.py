@@ -1,4 +1,5 @@
-"""What a document states about itself (its *figures*) and about its previous year (its *comparisons*).
+"""What a document states about itself (its *figures*; ``table_figures`` for its tables) and about its previous
+year (its *comparisons*).
 
 A figure is an amount a document gives for one of its own items — from its narrative (``基本支出预算数为7877.76万元``)
 or from a standard table (a 功能科目 row, the 三公 table). A comparison is a sentence of year N about year N−1:
@@ -14,39 +15,17 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.models import Claim, DocumentRecord, Money, Table
+from cnfiscal.corpus.crossdoc.items import FUNC_NOISE, YEAR, Figure, item_of
+from cnfiscal.corpus.crossdoc.table_figures import table_figures
+from cnfiscal.models import Claim, DocumentRecord, Money
 from cnfiscal.vocab import crossdoc as cv
 
-_ITEMS = tuple((item, regex.compile(p)) for item, p in cv.ITEMS)
-_MOVEMENT = regex.compile(cv.MOVEMENT)
 _OTHER_PERIOD = regex.compile(cv.OTHER_PERIOD)
-_LEVEL = regex.compile(cv.LEVEL_MARK)
-_FUNC_NOISE = regex.compile(cv.FUNC_NOISE)
-_YEAR = regex.compile(r"((?:19|20)\d{2})年")
 _BASE_YEAR = regex.compile(cv.BASE_YEAR)
 _EXECUTED = regex.compile(cv.BASE_EXECUTED)
 _BUDGET = regex.compile(cv.BASE_BUDGET)
 _PREVIOUS = regex.compile(cv.BASE_PREVIOUS)
-_SANGONG_COLUMNS: dict[str, str] = {
-    "“三公”经费预算数合计": "三公",
-    "因公出国(境)费": "三公.因公出国",
-    "公务接待费": "三公.公务接待",
-    "公务用车购置及运行费小计": "三公.公务用车购置及运行",
-    "购置费": "三公.公务用车购置",
-    "运行费": "三公.公务用车运行",
-    "机关运行经费预算数": "机关运行经费",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """An amount a document gives for one of its own items."""
-
-    item: str
-    money: Money
-    page: int | None
-    source: str  # "text" | "table"
-    evidence: str
+_IN_COMPARISON = regex.compile(cv.ITEM_IN_COMPARISON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,34 +43,12 @@ class Comparison:
     basis: str | None  # "budget" | "executed" | None (the sentence does not say)
     page: int | None
     evidence: str
-
-
-def item_of(subject: str | None, text: str = "") -> str | None:
-    """The item a subject is about (``vocab.crossdoc.ITEMS``), or a 功能科目 key, or None. A subject without
-    level marks is a 功能科目 only when the sentence ``text`` lists it under a number (``2．住房保障支出``)."""
-    if not subject or _MOVEMENT.search(subject):
-        return None
-    if _LEVEL.search(subject):
-        return func_key(subject)
-    for item, pattern in _ITEMS:
-        if pattern.search(subject):
-            return item
-    listed = regex.search(cv.FUNC_LIST_NUMBER + regex.escape(subject), text) if text else None
-    return func_key(subject) if subject.endswith("支出") and listed else None
-
-
-def func_key(subject: str) -> str | None:
-    """``人大事务（款）行政运行（项）支出`` → ``功能:人大事务行政运行``; a fragment shorter than MIN_FUNC_KEY → None."""
-    text = _YEAR.sub("", subject)
-    text = _FUNC_NOISE.sub("", text)
-    text = _LEVEL.sub("", text)
-    text = regex.sub(r"支出$", "", text)
-    return f"功能:{text}" if len(text) >= cv.MIN_FUNC_KEY else None
+    label: str = ""  # the item as the sentence names it (for messages)
 
 
 def figures(record: DocumentRecord) -> list[Figure]:
     """Every figure of the document for its own year: narrative amounts and standard-table rows."""
-    return [*_text_figures(record), *_table_figures(record)]
+    return [*_text_figures(record), *table_figures(record)]
 
 
 def _text_figures(record: DocumentRecord) -> Iterator[Figure]:
@@ -106,40 +63,8 @@ def _text_figures(record: DocumentRecord) -> Iterator[Figure]:
 
 
 def _other_year(subject: str, year: int | None) -> bool:
-    years = {int(y) for y in _YEAR.findall(subject)}
+    years = {int(y) for y in YEAR.findall(subject)}
     return bool(years) and year not in years
-
-
-def _table_figures(record: DocumentRecord) -> Iterator[Figure]:
-    for table in record.tables:
-        if table.kind == "budget.sangong" or "三公" in table.name:
-            yield from _sangong_figures(table)
-        elif table.kind in ("budget.general", "budget.expense", "final.general", "final.expense"):
-            yield from _function_figures(table)
-
-
-def _sangong_figures(table: Table) -> Iterator[Figure]:
-    for row in table.rows:
-        for column, money in row.values.items():
-            item = _SANGONG_COLUMNS.get(column)
-            if item and money is not None:
-                yield Figure(item, money, money.page or table.page_start, "table", f"{table.name}：{column} {money.raw}")
-
-
-def _function_figures(table: Table) -> Iterator[Figure]:
-    """A 功能科目 row's first value column, keyed like a sentence naming it (款 + 项 names, or the 类 name)."""
-    names: dict[str, str] = {}
-    for row in table.rows:
-        if row.code and row.name:
-            names[row.code] = row.name
-    for row in table.rows:
-        money = next(iter(row.values.values()), None) if row.values else None
-        if money is None or not row.code or not row.name:
-            continue
-        parent = names.get(row.code[:-2]) if len(row.code) == 7 else None
-        key = func_key((parent or "") + row.name)
-        if key:
-            yield Figure(key, money, row.page or table.page_start, "table", f"{table.name}：{row.code} {row.name} {money.raw}")
 
 
 def comparisons(record: DocumentRecord) -> Iterator[Comparison]:
@@ -169,21 +94,40 @@ def _comparison(record: DocumentRecord, claims: list[Claim], i: int) -> Comparis
     if current is None or current.amount is None:
         return None
     line = next((x for x in claims if x.role == "line" and x.subject), None)
-    item = item_of(current.subject, current.text) or item_of(c.subject, c.text)
+    item = item_of(current.subject, current.text) or item_of(_words_before(current), current.text)
+    item = item or item_of(c.subject, c.text)
     if item is None and line is not None:
         item = item_of(line.subject, line.text)
+    named = _IN_COMPARISON.search(c.text)
+    if item is None and named:
+        item = item_of(named.group(1))
+    label = _label(line if item and line is not None and item == item_of(line.subject, line.text) else current)
     if c.role == "change_pct":
         return Comparison(
             item or "", current.amount, "rate", None, None, c.value, c.value_raw or c.text, base_year, basis,
-            c.page, c.text,
+            c.page, c.text, label,
         )  # fmt: skip
     rate = _rate_after(claims, i)
     kind = "flat" if c.role == "flat" else "change"
     delta = c.value if kind == "change" else Decimal(0)
     return Comparison(
         item or "", current.amount, kind, delta, c.amount, rate.value if rate else None,
-        (rate.value_raw or rate.text) if rate else None, base_year, basis, c.page, c.text,
+        (rate.value_raw or rate.text) if rate else None, base_year, basis, c.page, c.text, label,
     )  # fmt: skip
+
+
+def _words_before(claim: Claim) -> str | None:
+    """The words printed right before an amount (``…年度财政拨款收、支总预算24458.43万元`` → ``财政拨款收、支总预算``
+    after the year): the subject when the claim's own subject was cut short by a line break."""
+    if claim.amount is None:
+        return None
+    number = regex.escape(claim.amount.raw.replace(claim.amount.unit, ""))
+    found = regex.search(rf"([\p{{Han}}、]+){number}", claim.text)
+    return found.group(1) if found else None
+
+
+def _label(claim: Claim) -> str:
+    return FUNC_NOISE.sub("", claim.subject or "").strip("，。；：")
 
 
 def _base(c: Claim, year: int | None) -> tuple[int | None, str | None]:
@@ -213,7 +157,8 @@ def _current(claims: list[Claim], i: int) -> Claim | None:
     c = claims[i]
     before = [x for x in claims[:i] if x.kind == "amount" and x.amount is not None]
     same = [x for x in before if c.subject and x.subject == c.subject]
-    return (same or before or [None])[-1]
+    chosen = same or before
+    return chosen[-1] if chosen else None
 
 
 def _rate_after(claims: list[Claim], i: int) -> Claim | None:

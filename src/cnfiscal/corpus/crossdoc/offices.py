@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -115,35 +115,35 @@ def is_strong(key: str) -> bool:
 
 def link(record: DocumentRecord) -> OfficeLink:
     """The office of one document (see the module docstring for when a link is refused)."""
-    sha, year, doc_type = record.source.sha256, _year(record), record.doc_type.value
     own = fold(record.unit_name) if record.unit_name else None
     tables = [fold(t.unit_name) for t in record.tables if t.unit_name]
     strong_tables = [f for f in tables if f.strong]
     names = tuple(sorted({f.printed for f in ([own] if own else []) + tables}))
-    base = {"sha256": sha, "year": year, "doc_type": doc_type, "names": names}
+    base = OfficeLink(
+        record.source.sha256, None, None, None, "none", year=_year(record), doc_type=record.doc_type.value, names=names
+    )
     keys = {f.key for f in ([own] if own and own.strong else []) + strong_tables}
     conflict = _conflict(keys)
     if conflict:
-        return OfficeLink(**base, office_id=None, key=None, name=None, source="none", reason=conflict)
+        return replace(base, reason=conflict)
     if own is not None and own.strong:
         key = _longest(keys)
         confidence = CONFIDENCE_FORMS if own.rules or key != own.key else CONFIDENCE_NAME
-        return OfficeLink(
-            **base, office_id=office_id_of(key), key=key, name=own.printed, source="unit_name",
-            rules=own.rules, scope=own.scope, confidence=confidence,
-        )  # fmt: skip
+        return _linked(base, key, own, "unit_name", confidence)
     if strong_tables:
         key = _longest(keys)
         best = Counter(f.printed for f in strong_tables if f.key == key).most_common(1)[0][0]
         chosen = next(f for f in strong_tables if f.printed == best)
         agreeing = sum(1 for f in strong_tables if key.startswith(f.key))
-        confidence = CONFIDENCE_TABLES if agreeing >= 2 else CONFIDENCE_ONE_TABLE
-        return OfficeLink(
-            **base, office_id=office_id_of(key), key=key, name=best, source="tables",
-            rules=chosen.rules, scope=chosen.scope, confidence=confidence,
-        )  # fmt: skip
-    reason = f"no office name strong enough to link on (read: {', '.join(names) or 'none'})"
-    return OfficeLink(**base, office_id=None, key=None, name=None, source="none", reason=reason)
+        return _linked(base, key, chosen, "tables", CONFIDENCE_TABLES if agreeing >= 2 else CONFIDENCE_ONE_TABLE)
+    return replace(base, reason=f"no office name strong enough to link on (read: {', '.join(names) or 'none'})")
+
+
+def _linked(base: OfficeLink, key: str, name: Folded, source: str, confidence: float) -> OfficeLink:
+    return replace(
+        base, office_id=office_id_of(key), key=key, name=name.printed, source=source, rules=name.rules,
+        scope=name.scope, confidence=confidence,
+    )  # fmt: skip
 
 
 def _conflict(keys: set[str]) -> str | None:

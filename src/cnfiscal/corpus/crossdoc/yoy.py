@@ -1,7 +1,7 @@
 """Year over year: what year N says about year N−1 against year N−1's own figures.
 
-``比上年增加X万元`` implies the previous figure ``current − X``; ``与上年持平`` implies ``current``. Each is compared with
-every figure the office's documents of the named year give for the same item (its narrative and its tables):
+``比上年增加X万元`` implies the previous figure ``current − X``; ``与上年持平`` implies ``current``. Each is compared
+with every figure the office's documents of the named year give for the same item (narrative and tables):
 
 - equal to one of them → agrees (no finding);
 - within the printed precision (尾数误差 of the three rounded figures) → ``info``;
@@ -15,10 +15,11 @@ A base of 执行数/决算 is looked up in the previous year's final accounts (�
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cnfiscal.corpus.crossdoc.figures import Comparison, Figure, comparisons, figures
+from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons, figures
+from cnfiscal.corpus.crossdoc.items import Figure
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.models import DocType, DocumentRecord, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp
@@ -91,7 +92,8 @@ def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tupl
     severity = verdict.severity
     if severity is Severity.ERROR and (c.basis is None or _disagree(candidates)):
         severity = Severity.WARNING
-    finding = _finding(office_id, doc, c, d, f, implied, severity, verdict.difference, tol).with_identity()
+    found = _Mismatch(d, f, implied, severity, verdict.difference, tol)
+    finding = _finding(office_id, doc, c, found).with_identity()
     return finding, _with(
         base, outcome="finding", sha256_b=d.sha256, page_b=f.page, year_b=d.year, finding_id=finding.finding_id,
         reason=_reason(c, candidates) if severity is Severity.WARNING else None,
@@ -117,7 +119,7 @@ def _check_rate(
     severity = Severity.WARNING if c.basis is None or _disagree(usable) else Severity.ERROR
     shown = sh.printed_rate(c.rate, c.rate_raw)
     message = msg(
-        RULE_RATE, year=doc.year, item=c.item, word="变动", stated=shown, prev_year=d.year, prev_page=f.page,
+        RULE_RATE, year=doc.year, item=c.label or c.item, word="变动", stated=shown, prev_year=d.year, prev_page=f.page,
         prev=sh.amount(f.money), current=sh.amount(c.current), recomputed=sh.recomputed_rate(recomputed, c.rate, shown),
     )  # fmt: skip
     finding = CrossFinding(
@@ -143,28 +145,36 @@ def _reason(c: Comparison, candidates: list[tuple[Doc, Figure]]) -> str:
 
 
 def _with(check: Check, **changes: object) -> Check:
-    from dataclasses import replace
-
     return replace(check, **changes)  # type: ignore[arg-type]
 
 
-def _finding(
-    office_id: str, doc: Doc, c: Comparison, d: Doc, f: Figure, implied: Decimal, severity: Severity,
-    difference: Decimal, tol: Tolerance,
-) -> CrossFinding:  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Mismatch:
+    """The previous year's figure nearest to what a statement implies, and how far off it is."""
+
+    doc: Doc
+    figure: Figure
+    implied: Decimal
+    severity: Severity
+    difference: Decimal
+    tolerance: Tolerance
+
+
+def _finding(office_id: str, doc: Doc, c: Comparison, m: _Mismatch) -> CrossFinding:
+    d, f, implied = m.doc, m.figure, m.implied
     base_word = {"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数")
     delta = c.delta or Decimal(0)
     message = msg(
         RULE_FLAT if c.kind == "flat" else RULE_CHANGE,
-        year=doc.year, item=c.item, current=sh.amount(c.current), word="增加" if delta >= 0 else "减少",
+        year=doc.year, item=c.label or c.item, current=sh.amount(c.current), word="增加" if delta >= 0 else "减少",
         delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
         base_word=base_word, implied=sh.like(implied, c.current, *_also(c.delta_money)),
         prev_year=d.year, prev_page=f.page, prev=sh.amount(f.money),
     )  # fmt: skip
     return CrossFinding(
-        office_id=office_id, rule=message.key, severity=severity, message=message.render(),
-        item=c.item, stated=sh.plain(implied), recomputed=sh.plain(f.money.yuan), difference=sh.plain(difference),
-        tolerance=tol.text, evidence=f"{c.evidence} | {f.evidence}", sha256_a=doc.sha256, page_a=c.page,
+        office_id=office_id, rule=message.key, severity=m.severity, message=message.render(),
+        item=c.item, stated=sh.plain(implied), recomputed=sh.plain(f.money.yuan), difference=sh.plain(m.difference),
+        tolerance=m.tolerance.text, evidence=f"{c.evidence} | {f.evidence}", sha256_a=doc.sha256, page_a=c.page,
         year_a=doc.year, sha256_b=d.sha256, page_b=f.page, year_b=d.year, message_key=message.key,
         message_params=dict(message.params),
     )  # fmt: skip

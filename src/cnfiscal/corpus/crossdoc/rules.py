@@ -1,0 +1,40 @@
+"""The cross-document rules, run on one office's group of live documents.
+
+Each rule is a function ``(office_id, docs) -> (findings, checks)``; ``RULES`` lists them with their ids (documented
+in docs/rules_corpus.md). A group is the documents of one office (``offices``): its budgets and final accounts of
+every year, whatever form of its name each prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cnfiscal.corpus.crossdoc import yoy
+from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
+from cnfiscal.models import DocumentRecord
+
+Rule = Callable[[str, list[yoy.Doc]], tuple[list[CrossFinding], list[Check]]]
+
+RULES: tuple[tuple[str, Rule], ...] = (("corpus.yoy", yoy.check),)
+
+__all__ = ["RULES", "CrossFinding", "GroupResult", "check_office"]
+
+
+@dataclass(slots=True)
+class GroupResult:
+    findings: list[CrossFinding] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
+def check_office(office_id: str, records: list[tuple[DocumentRecord, int | None]]) -> GroupResult:
+    """Every rule on the office's documents (``records``: each record with the year its office link gives)."""
+    docs = yoy.group_docs(records)
+    result = GroupResult()
+    for _, rule in RULES:
+        findings, checks = rule(office_id, docs)
+        result.findings.extend(findings)
+        result.checks.extend(checks)
+    unique = {f.finding_id: f for f in result.findings}  # a statement read twice (a report and its tables file)
+    result.findings = list(unique.values())
+    return result

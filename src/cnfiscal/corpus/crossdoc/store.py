@@ -1,0 +1,177 @@
+"""Keeping the cross-document tables in step with the documents: incremental and crash-safe.
+
+``refresh(con)`` runs after each document is committed (and at the end of an ingest). In one transaction it:
+
+1. links every live document that has no ``office_links`` row yet (reading its stored record) and drops the link
+   rows of documents that are no longer live (superseded, removed, failed);
+2. groups the live documents by office and compares each group's content signature (the sorted sha256 of its
+   documents) with the one stored in ``offices`` when the group was last checked;
+3. re-checks only the groups whose signature changed — their findings and checks are replaced — and retracts the
+   findings of offices left without a live document.
+
+So adding a document re-checks its office's group only, a new version or a removal retracts what it caused, and a
+``kill -9`` between a document's commit and this step leaves a state the next ``refresh`` completes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections import Counter, defaultdict
+from dataclasses import asdict
+
+import duckdb
+import pyarrow as pa
+
+from cnfiscal.corpus.crossdoc import rules
+from cnfiscal.corpus.crossdoc.offices import OfficeLink, link
+from cnfiscal.corpus.crossdoc.tables import CORPUS_CHECKS, CORPUS_FINDINGS, OFFICE_LINKS, OFFICES
+from cnfiscal.corpus.tablespec import TableSpec
+from cnfiscal.errors import CorpusError
+from cnfiscal.models import DocumentRecord
+
+log = logging.getLogger(__name__)
+
+_LIVE = "SELECT sha256 FROM documents WHERE status = 'ok' AND NOT superseded AND sha256 IS NOT NULL AND sha256 <> ''"
+
+
+def refresh(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Bring the cross-document tables up to date; return the office ids whose group was re-checked."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        checked = _refresh(con)
+        con.execute("COMMIT")
+    except BaseException as e:
+        con.execute("ROLLBACK")
+        if isinstance(e, duckdb.Error):
+            raise CorpusError(f"cannot update the cross-document tables: {e}") from e
+        raise
+    return checked
+
+
+def _refresh(con: duckdb.DuckDBPyConnection) -> list[str]:
+    live = {row[0] for row in con.execute(_LIVE).fetchall()}
+    linked = {row[0] for row in con.execute("SELECT sha256 FROM office_links").fetchall()}
+    for sha in sorted(linked - live):
+        con.execute("DELETE FROM office_links WHERE sha256 = ?", [sha])
+    for sha in sorted(live - linked):
+        record = _record(con, sha)
+        if record is not None:
+            _store_link(con, link(record))
+    con.execute(  # a document row written again (a retry) starts without its office id
+        "UPDATE documents SET office_id = l.office_id FROM office_links l "
+        "WHERE documents.sha256 = l.sha256 AND documents.office_id IS DISTINCT FROM l.office_id"
+    )
+    groups = _groups(con)
+    stored = dict(con.execute("SELECT office_id, signature FROM offices").fetchall())
+    for office_id in sorted(set(stored) - set(groups)):
+        log.info("office %s has no live document: its cross-document findings are retracted", office_id)
+        _delete_office(con, office_id)
+    checked = []
+    for office_id, shas in sorted(groups.items()):
+        signature = _signature(shas)
+        if stored.get(office_id) != signature:
+            _check_office(con, office_id, shas, signature)
+            checked.append(office_id)
+    return checked
+
+
+def _record(con: duckdb.DuckDBPyConnection, sha: str) -> DocumentRecord | None:
+    rows = con.execute("SELECT record_json FROM records WHERE sha256 = ?", [sha]).fetchall()
+    if not rows or rows[0][0] is None:
+        return None
+    return DocumentRecord.model_validate_json(rows[0][0])
+
+
+def _store_link(con: duckdb.DuckDBPyConnection, found: OfficeLink) -> None:
+    row = {
+        **{k: v for k, v in asdict(found).items() if k in OFFICE_LINKS.column_names},
+        "rules": json.dumps(list(found.rules), ensure_ascii=False),
+        "names": json.dumps(list(found.names), ensure_ascii=False),
+    }
+    _insert(con, OFFICE_LINKS, [row])
+    con.execute("UPDATE documents SET office_id = ? WHERE sha256 = ?", [found.office_id, found.sha256])
+    if found.office_id is None:
+        log.info("%s…: not linked to an office: %s", found.sha256[:12], found.reason)
+
+
+def _groups(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for office_id, sha in con.execute(
+        "SELECT office_id, sha256 FROM office_links WHERE office_id IS NOT NULL ORDER BY sha256"
+    ).fetchall():
+        out[office_id].append(sha)
+    return dict(out)
+
+
+def _signature(shas: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(shas)).encode()).hexdigest()
+
+
+def _delete_office(con: duckdb.DuckDBPyConnection, office_id: str) -> None:
+    for table in ("corpus_findings", "corpus_checks", "offices"):
+        con.execute(f"DELETE FROM {table} WHERE office_id = ?", [office_id])
+
+
+def _check_office(con: duckdb.DuckDBPyConnection, office_id: str, shas: list[str], signature: str) -> None:
+    links = [_link_row(con, sha) for sha in shas]
+    records = [(r, year) for sha, (year, _) in zip(shas, links, strict=True) if (r := _record(con, sha)) is not None]
+    result = rules.check_office(office_id, records)
+    _delete_office(con, office_id)
+    _insert(con, CORPUS_FINDINGS, [_finding_row(f) for f in result.findings])
+    _insert(con, CORPUS_CHECKS, [asdict(c) for c in result.checks])
+    _insert(con, OFFICES, [_office_row(con, office_id, shas, signature, len(result.findings))])
+    log.info("office %s: %d documents checked, %d cross-document findings", office_id, len(shas), len(result.findings))
+
+
+def _link_row(con: duckdb.DuckDBPyConnection, sha: str) -> tuple[int | None, str | None]:
+    rows = con.execute("SELECT year, name FROM office_links WHERE sha256 = ?", [sha]).fetchall()
+    return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+
+def _finding_row(f: rules.CrossFinding) -> dict[str, object]:
+    row = f.model_dump(mode="json")
+    row["message_params"] = json.dumps(f.message_params, ensure_ascii=False)
+    return {name: row.get(name) for name in CORPUS_FINDINGS.column_names}
+
+
+def _office_row(
+    con: duckdb.DuckDBPyConnection, office_id: str, shas: list[str], signature: str, n_findings: int
+) -> dict[str, object]:
+    placeholders = ", ".join("?" for _ in shas)
+    rows = con.execute(
+        f"SELECT sha256, key, name, source, rules, confidence, year, names FROM office_links "
+        f"WHERE sha256 IN ({placeholders}) ORDER BY year, sha256",
+        shas,
+    ).fetchall()
+    printed = Counter(r[2] for r in rows if r[2])
+    names = sorted({n for r in rows for n in json.loads(r[7] or "[]")})
+    evidence = [
+        {"sha256": r[0], "name": r[2], "source": r[3], "rules": json.loads(r[4] or "[]"), "confidence": r[5]}
+        for r in rows
+    ]
+    return {
+        "office_id": office_id,
+        "key": rows[0][1] if rows else None,
+        "name": printed.most_common(1)[0][0] if printed else None,
+        "names": json.dumps(names, ensure_ascii=False),
+        "years": json.dumps(sorted({r[6] for r in rows if r[6] is not None})),
+        "n_documents": len(shas),
+        "evidence": json.dumps(evidence, ensure_ascii=False),
+        "signature": signature,
+        "n_findings": n_findings,
+        "checked_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    }
+
+
+def _insert(con: duckdb.DuckDBPyConnection, spec: TableSpec, rows: list[dict[str, object]]) -> None:
+    if not rows:
+        return
+    data = pa.Table.from_pylist([{c: r.get(c) for c in spec.column_names} for r in rows], schema=spec.arrow_schema())
+    con.register("_cnfiscal_crossdoc", data)
+    try:
+        con.execute(f"INSERT INTO {spec.name} SELECT * FROM _cnfiscal_crossdoc")
+    finally:
+        con.unregister("_cnfiscal_crossdoc")

@@ -1,0 +1,89 @@
+"""Figures a document's standard tables give for its own year: the summary tables (收支总表, 收入/支出预算总表,
+财政拨款收支总表), the 三公 table and the 功能科目 rows (keyed like a sentence naming them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from cnfiscal.corpus.crossdoc.items import Figure, func_key
+from cnfiscal.models import DocumentRecord, Money, Table, TableRow
+from cnfiscal.vocab import crossdoc as cv
+
+_LIST_NUMBER = regex.compile(cv.LIST_NUMBER)
+_EXPENSE_TOTAL = regex.compile(cv.EXPENSE_TOTAL_ROW)
+_SUMMARY = tuple((kind, side, regex.compile(p), item) for kind, side, p, item in cv.SUMMARY_ROWS)
+_FUNCTION_KINDS = frozenset({"budget.general", "budget.expense", "final.general", "final.expense"})
+_SANGONG_COLUMNS: dict[str, str] = {
+    "“三公”经费预算数合计": "三公",
+    "因公出国(境)费": "三公.因公出国",
+    "公务接待费": "三公.公务接待",
+    "公务用车购置及运行费小计": "三公.公务用车购置及运行",
+    "购置费": "三公.公务用车购置",
+    "运行费": "三公.公务用车运行",
+    "机关运行经费预算数": "机关运行经费",
+}
+
+
+def table_figures(record: DocumentRecord) -> Iterator[Figure]:
+    for table in record.tables:
+        if table.kind == "budget.sangong":
+            yield from _columns(table, _SANGONG_COLUMNS, lambda row: True)
+            continue
+        yield from _summary(table)
+        if table.kind == "budget.expense":
+            yield from _columns(table, cv.EXPENSE_COLUMNS, _is_total_row)
+        if table.kind in _FUNCTION_KINDS:
+            yield from _functions(table)
+
+
+def _is_total_row(row: TableRow) -> bool:
+    return not row.code and bool(_EXPENSE_TOTAL.search(_label(row)))
+
+
+def _label(row: TableRow) -> str:
+    return _LIST_NUMBER.sub("", regex.sub(r"\s", "", row.name or ""))
+
+
+def _figure(item: str, money: Money, table: Table, row: TableRow, what: str) -> Figure:
+    page = money.page or row.page or table.page_start
+    return Figure(item, money, page, "table", f"{table.name}：{what} {money.raw}")
+
+
+def _summary(table: Table) -> Iterator[Figure]:
+    for row in table.rows:
+        label = _label(row)
+        for kind, side, pattern, item in _SUMMARY:
+            if table.kind == kind and (side is None or row.side == side) and pattern.search(label):
+                money = _first(row)
+                if money is not None:
+                    yield _figure(item, money, table, row, label)
+                break
+
+
+def _columns(table: Table, columns: dict[str, str], wanted: object) -> Iterator[Figure]:
+    for row in table.rows:
+        if not callable(wanted) or not wanted(row):
+            continue
+        for column, money in row.values.items():
+            item = columns.get(regex.sub(r"\s", "", column))
+            if item and money is not None:
+                yield _figure(item, money, table, row, column)
+
+
+def _functions(table: Table) -> Iterator[Figure]:
+    """A 功能科目 row's first value: a 项 keyed with its 款 name (``人大事务行政运行``), a 款 or 类 by its own."""
+    names = {row.code: row.name for row in table.rows if row.code and row.name}
+    for row in table.rows:
+        money = _first(row)
+        if money is None or not row.code or not row.name:
+            continue
+        parent = names.get(row.code[:-2], "") if len(row.code) == 7 else ""
+        key = func_key(regex.sub(r"支出$", "", parent) + "（款）" + row.name if parent else row.name)
+        if key:
+            yield _figure(key, money, table, row, f"{row.code} {row.name}")
+
+
+def _first(row: TableRow) -> Money | None:
+    return next((m for m in row.values.values() if m is not None), None)
