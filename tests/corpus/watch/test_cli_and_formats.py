@@ -127,7 +127,7 @@ def test_retry_failed_processes_a_stored_file_again_while_the_server_answers_304
     assert second.digest.new == [] and second.digest.changed == []
     assert [(d.url, d.year) for d in second.digest.reprocessed] == [(site.url("/r/2021.pdf"), 2021)]
     expected = {f.identity(d.sha256) for d in second.digest.reprocessed for f in process(PDF_2021).findings}
-    assert {f.finding_id for f in second.digest.new_findings} == expected and len(expected) == 2
+    assert expected and {f.finding_id for f in second.digest.new_findings} == expected
     docs = load(db, ["documents"])["documents"]
     assert list(docs["status"]) == ["ok"] and list(docs["version"]) == [1]
 

@@ -88,3 +88,30 @@ def test_kill9_then_rerun_equals_a_clean_run(site, tmp_path):
     assert [d.url for d in rerun.digest.new] == [d.url for d in clean.digest.new] == sorted(map(site.url, paths))
     assert rerun.digest.runs == [1, 2] and clean.digest.runs == [1]
     assert {f.finding_id for f in rerun.digest.new_findings} == {f.finding_id for f in clean.digest.new_findings}
+
+
+def test_kill9_while_fetching_then_rerun_equals_a_clean_run(site, tmp_path):
+    paths = serve(site)
+    for path in paths:
+        site.routes[path].delay = 0.2  # two at a time: the fetching takes about a second
+    url = site.url("/docs/index.html")
+    killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, url, str(killed_db), str(tmp_path / "d")], cwd=ROOT, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while sum(r.path in paths for r in site.log) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    served = sum(r.path in paths for r in site.log)
+    assert 3 <= served < len(paths)  # killed while the files were being fetched
+    assert load(killed_db, ["documents"])["documents"].empty  # nothing processed yet
+    for path in paths:
+        site.routes[path].delay = 0.0
+    rerun = watch([url], killed_db, fast_config(tmp_path / "k"))
+    clean = watch([url], clean_db, fast_config(tmp_path / "c"))
+    assert rerun.ingest.done == clean.ingest.done == len(paths)
+    assert_same_tables(killed_db, clean_db)
+    same_watch_state(killed_db, clean_db)
+    assert not list((tmp_path / "killed.files/.tmp").iterdir())
