@@ -22,7 +22,11 @@ from bench._registry import ROOT, BenchContext, benchmark
 
 LOAD_TARGET_S = 2.0
 MESSAGES_JS = "Array.from(document.querySelectorAll('.finding h3 .message')).map(m => m.textContent)"
-FRAMED_JS = "document.querySelectorAll('.finding .evidence[data-framed]').length"
+FRAMED_JS = "document.querySelectorAll('.finding .evidence:not(.other-side)[data-framed]').length"
+OTHER_JS = (
+    "[document.querySelectorAll('.finding .other-side').length,"
+    " document.querySelectorAll('.finding .other-side[data-framed]').length]"
+)
 
 
 def mostly_chinese(text: str) -> bool:
@@ -50,12 +54,14 @@ def report_samples(ctx: BenchContext) -> list[str]:
     on_pdf = [(r, f) for r, f in findings if r.source.input_kind.value.startswith("pdf")]
     with tempfile.TemporaryDirectory() as tmp:
         result = report_from_records(records, Path(tmp))
-        messages, framed_after = [], 0
+        messages, framed_after, other, other_framed = [], 0, 0, 0
         with browser.Browser() as chrome:
             for page in result.pages:
                 tab = chrome.load(page.as_uri())
                 messages += tab.evaluate(MESSAGES_JS)
                 framed_after += tab.evaluate(FRAMED_JS)
+                sides = tab.evaluate(OTHER_JS)
+                other, other_framed = other + sides[0], other_framed + sides[1]
                 tab.close()
     chinese = sum(mostly_chinese(m) for m in messages)
     before_all = sum(f.bbox is not None for _, f in findings)
@@ -67,6 +73,8 @@ def report_samples(ctx: BenchContext) -> list[str]:
         f" {_share(framed_after, len(findings))}",
         f"   framed region, findings on PDFs: before {_share(before_pdf, len(on_pdf))}, after"
         f" {_share(framed_after, len(on_pdf))}",
+        f"   comparisons with the other figure printed elsewhere: {other} shown as a second picture,"
+        f" {other_framed} of them framed",
     ]
 
 

@@ -229,6 +229,8 @@ class Finding(Record):
     where: str | None = None  # which part of the record: "self_evals[2].indicators[5]", "tables[公开01表]"
     message_key: str | None = None  # template key in vocab.messages (the rule id, or ``rule:variant``)
     message_params: dict[str, str] = Field(default_factory=dict)  # the figures as printed, with their units
+    page_b: int | None = None  # the other figure of a comparison, where it is printed (a table on another page)
+    bbox_b: BBox | None = None
 
     def identity(self, sha256: str) -> str:
         """A stable id of this finding in the document with content ``sha256``: the same content, rule and

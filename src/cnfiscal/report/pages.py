@@ -91,6 +91,7 @@ def anchor_of(location: object, tables: list[Any]) -> str | None:
 def _finding(f: Any, renderer: EvidenceRenderer, tables: list[Any]) -> dict[str, object]:
     evidence = renderer.render(f"f{f.finding_idx}", _page(f.page), parse_bbox(f.bbox), _quote(f))
     where = Cell(f.location, href=anchor_of(f.location, tables))
+    other = _other_side(f, renderer)
     return {
         "idx": f.finding_idx,
         "finding_id": f.finding_id,
@@ -108,7 +109,18 @@ def _finding(f: Any, renderer: EvidenceRenderer, tables: list[Any]) -> dict[str,
         "picture": evidence.file,
         "note": evidence.note,
         "framed": evidence.framed,
+        "other": other,
     }
+
+
+def _other_side(f: Any, renderer: EvidenceRenderer) -> dict[str, object] | None:
+    """The picture of the figure a finding compares with, when it is printed on another page (or has its own
+    region): both sides of a comparison framed."""
+    page_b, bbox_b = _page(getattr(f, "page_b", None)), parse_bbox(getattr(f, "bbox_b", None))
+    if page_b is None or (page_b == _page(f.page) and bbox_b is None):
+        return None
+    evidence = renderer.render(f"f{f.finding_idx}b", page_b, bbox_b)
+    return {"page": page_b, "picture": evidence.file, "note": evidence.note, "framed": evidence.framed}
 
 
 def _figures(f: Any) -> list[Cell]:

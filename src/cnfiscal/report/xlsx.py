@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -53,6 +54,27 @@ FINDING_COLUMNS = [
     "location",
     "evidence",
 ]
+# Chinese labels of the findings sheet's columns, shown as notes on its header cells (the column names stay the
+# data's names: scripts and ``cnfiscal review --import`` read them).
+FINDING_LABELS = {
+    "finding_id": "核查发现编号（稳定，不随运行变化）",
+    "decision": "审核决定：确认 / 驳回 / 待定",
+    "note": "审核说明",
+    "path": "文件",
+    "unit_name": "单位",
+    "severity": "严重程度：error 错误 / warning 警告 / info 印刷精度",
+    "rule": "规则编号（见 docs/rules.md）",
+    "message": "说明",
+    "stated": "表中数（元）",
+    "recomputed": "重算数（元）",
+    "difference": "差额（元）",
+    "tolerance": "容差",
+    "page": "页码",
+    "location": "记录中的位置",
+    "evidence": "原文",
+    "decision_who": "审核人",
+    "decision_when": "审核时间（UTC）",
+}
 REVIEW_COLUMNS = ["finding_id", "decision", "note"]
 REVIEW_TRAIL = ["decision_who", "decision_when"]
 FUNDING_COLUMNS = [
@@ -139,6 +161,7 @@ def write_workbook(data: ReportData, path: Path) -> Path:
             _format(writer.sheets[name], frame)
             if name == "findings":
                 _decision_list(writer.sheets[name], len(frame))
+                _header_notes(writer.sheets[name], list(frame.columns))
     log.info("wrote %s", path)
     return path
 
@@ -157,6 +180,12 @@ def _decision_list(ws: Worksheet, rows: int) -> None:
     check = DataValidation(type="list", formula1='"确认,驳回,待定"', allow_blank=True, showErrorMessage=False)
     check.add(f"{column}2:{column}{max(rows + 1, 2)}")
     ws.add_data_validation(check)
+
+
+def _header_notes(ws: Worksheet, columns: list[str]) -> None:
+    for i, column in enumerate(columns, start=1):
+        if column in FINDING_LABELS:
+            ws.cell(1, i).comment = Comment(FINDING_LABELS[column], "cnfiscal")
 
 
 def _width(value: str) -> int:

@@ -26,6 +26,8 @@ class Check:
     evidence: str | None = None
     mismatch: Severity = Severity.ERROR
     confidences: tuple[float | None, ...] = field(default_factory=tuple)
+    page_b: int | None = None  # where the figure it is compared with is printed, when that is elsewhere
+    bbox_b: BBox | None = None
 
 
 def finding_of(check: Check) -> Finding | None:
@@ -48,13 +50,27 @@ def finding_of(check: Check) -> Finding | None:
         bbox=check.bbox,
         evidence=check.evidence,
         where=check.where,
+        page_b=check.page_b,
+        bbox_b=check.bbox_b,
     )
 
 
 def claim_vs_table(claim: Claim, amount: Money, message: Message, value: Money) -> Finding | None:
     """``claim.table``: an amount stated in the narrative against the table value it names (both rounded)."""
     tol = Tolerance.of_sum(money_precision(amount), [money_precision(value)])
-    check = Check("claim.table", message, amount.yuan, value.yuan, tol, "claims", claim.page, claim.bbox, claim.text)
+    check = Check(
+        "claim.table",
+        message,
+        amount.yuan,
+        value.yuan,
+        tol,
+        "claims",
+        claim.page,
+        claim.bbox,
+        claim.text,
+        page_b=value.page,
+        bbox_b=value.bbox,
+    )
     return finding_of(check)
 
 
