@@ -110,6 +110,8 @@ def record_to_rows(record: DocumentRecord) -> Rows:
             "finding_id": f.finding_id or f.identity(key),
             "message_key": f.message_key,
             "message_params": json.dumps(f.message_params, ensure_ascii=False) if f.message_params else None,
+            "page_b": f.page_b,
+            "bbox_b": bbox(f.bbox_b),
         }
         for i, f in enumerate(record.findings)
     ]

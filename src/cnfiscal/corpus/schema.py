@@ -241,6 +241,8 @@ FINDINGS = TableSpec(
         ("finding_id", "VARCHAR"),  # Finding.identity(sha256): stable over runs, the key of a review decision
         ("message_key", "VARCHAR"),  # vocab.messages template key; with message_params, the message in any language
         ("message_params", "VARCHAR"),  # JSON object of the figures as printed
+        ("page_b", "INTEGER"),  # the other figure of a comparison, when printed elsewhere (a table cell)
+        ("bbox_b", "VARCHAR"),
     ),
     ("sha256", "finding_idx"),
 )
