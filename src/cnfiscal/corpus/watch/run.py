@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from cnfiscal.corpus import store
-from cnfiscal.corpus.ingest import IngestConfig, decode, make_backend, write
+from cnfiscal.corpus.ingest import IngestConfig, decode, make_backend, refresh_crossdoc, write
 from cnfiscal.corpus.progress import IngestSummary, Progress
 from cnfiscal.corpus.task import Task
 from cnfiscal.corpus.watch import digest as digests
@@ -130,6 +130,7 @@ def _watch(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], db: Path,
     summary = IngestSummary(db=str(db), found=len(crawl.files))
     _plan(run, crawl, summary)
     _process(run, list(run.pending.values()), summary)
+    refresh_crossdoc(con)  # as ingest does: after a reinstated version, or a run cut short
     head = {"run_id": run_id, "started_at": started.isoformat() + "Z", "db": str(db), "notes": crawl.notes}
     digest = digests.build(
         con,
