@@ -103,7 +103,7 @@ def failed_record(path: Path, stage: str, reason: str, error_type: str, timings:
         sha, size = sha256_bytes(data), len(data)
     except OSError:
         sha, size = "", None
-    kind = InputKind.PDF_TEXT if path.suffix.lower() == ".pdf" else InputKind.TEXT
+    kind = _KIND_BY_SUFFIX.get(path.suffix.lower(), InputKind.TEXT)
     return DocumentRecord(
         source=Source(path=str(path), sha256=sha, input_kind=kind, bytes=size),
         status=Status.FAILED,
@@ -111,6 +111,20 @@ def failed_record(path: Path, stage: str, reason: str, error_type: str, timings:
         timings=timings,
         versions=versions(),
     )
+
+
+# The input kind a failed file was named as (its content could not be read, so its name is all there is).
+_KIND_BY_SUFFIX = {
+    ".pdf": InputKind.PDF_TEXT,
+    ".xlsx": InputKind.XLSX,
+    ".xls": InputKind.XLS,
+    ".et": InputKind.XLS,
+    ".docx": InputKind.DOCX,
+    ".doc": InputKind.DOCX,
+    ".wps": InputKind.DOCX,
+    ".html": InputKind.HTML,
+    ".htm": InputKind.HTML,
+}
 
 
 def versions() -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Find the input files under the given folders and files, once each, in a stable order; hash them.
 
-Folders are walked recursively for PDF and text files (hidden entries skipped); a file named on the command line is
-taken whatever its name. Symlinked folders are followed, but a folder already visited (a symlink loop, or two links to
+Folders are walked recursively for PDF, text, Excel, Word and web files (``SUFFIXES``; hidden entries skipped); a
+file named on the command line is taken whatever its name. Symlinked folders are followed, but a folder already visited (a symlink loop, or two links to
 one folder) is not walked again. A file that cannot be opened (a dangling or looping symlink, no permission, gone) is
 returned as an unreadable entry with its reason, so the batch records it instead of stopping.
 """
@@ -17,7 +17,11 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = frozenset({".pdf", ".txt", ".text"})
+# PDFs, text, and the forms offices attach or post: workbooks, Word files, saved pages (old .doc/.wps/.et too: their
+# record says what to convert them to).
+SUFFIXES = frozenset(
+    {".pdf", ".txt", ".text", ".xlsx", ".xls", ".docx", ".html", ".htm", ".shtml", ".doc", ".wps", ".et"}
+)
 CHUNK = 1 << 20
 
 
