@@ -66,3 +66,29 @@ def test_a_broken_page_is_caught(chrome: browser.Browser, tmp_path) -> None:
     assert result.images == [("none.png", False)]
     assert any("ERR_FILE_NOT_FOUND" in e for e in result.console_errors)
     assert any("exception" in e for e in result.console_errors)
+
+
+def test_real_findings_read_in_chinese_with_units(chrome: browser.Browser, tmp_path) -> None:
+    """The issue's bar: in Chromium, ≥ 90 % of the findings' messages mostly Chinese, amounts in the document's unit."""
+    from cnfiscal.pipeline import process
+    from cnfiscal.report.build import report_from_records
+    from tests.report.records import ROOT
+
+    files = ["samples/pdf/final_finance_2024.pdf", "samples/text/seed003_final_account_guiyang_bigdata_2024.txt"]
+    result = report_from_records([process(ROOT / f) for f in files], tmp_path)
+    messages: list[str] = []
+    for page in result.pages:
+        tab = chrome.load(page.as_uri())
+        messages += tab.evaluate(
+            "Array.from(document.querySelectorAll('.finding h3 .message')).map(m => m.textContent)"
+        )
+        assert tab.errors() == []
+        tab.close()
+    chinese = [m for m in messages if _mostly_chinese(m)]
+    assert len(messages) > 50 and len(chinese) >= 0.9 * len(messages)
+    assert any("文中为0.3万元" in m and "2,961.68万元" in m for m in messages)
+
+
+def _mostly_chinese(text: str) -> bool:
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return han > sum(1 for ch in text if ch.isascii() and ch.isalpha())
