@@ -68,12 +68,12 @@ def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Che
 
 def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tuple[CrossFinding | None, Check]:
     base = Check(office_id, _RULES[c.kind], c.item, doc.sha256, c.page, doc.year, c.evidence, "unchecked")
-    if not c.item:
-        return None, _with(base, reason="the item compared is not recognised")
     wanted = DocType.FINAL_ACCOUNT if c.basis == "executed" else doc.doc_type
     earlier = [d for d in docs if d.year == c.base_year and d.doc_type is wanted and d.sha256 != doc.sha256]
     if not earlier:
         return None, _with(base, reason=f"no {wanted.value} of {c.base_year} of this office in the corpus")
+    if not c.item:
+        return None, _with(base, reason="the item compared is not recognised")
     candidates = [(d, f) for d in earlier for f in d.figures if f.item == c.item]
     if not candidates:
         return None, _with(base, reason=f"the {c.base_year} {wanted.value} does not state this item")

@@ -1,0 +1,50 @@
+"""Cross-document checks from Python, with or without a database.
+
+Without one — records in, links and findings out::
+
+    from cnfiscal.pipeline import process
+    from cnfiscal.corpus.crossdoc import check_records
+    result = check_records([process("budget_2023.pdf"), process("budget_2024.pdf")])
+    result.links        # one OfficeLink per record (office_id None: refused, with the reason)
+    result.findings     # CrossFinding: rule, severity, message, stated, recomputed, sha256_a/page_a, sha256_b/page_b
+    result.checks       # every cross-document statement: agrees | finding | unchecked (with the reason)
+
+With one — ``cnfiscal ingest`` keeps the tables ``offices``, ``office_links``, ``corpus_findings`` and
+``corpus_checks`` up to date; ``cnfiscal.corpus.load(db, ["corpus_findings"])`` reads them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
+from cnfiscal.corpus.crossdoc.offices import OfficeLink, link
+from cnfiscal.corpus.crossdoc.rules import check_office
+from cnfiscal.models import DocumentRecord, Status
+
+
+@dataclass(slots=True)
+class CrossResult:
+    links: list[OfficeLink] = field(default_factory=list)
+    findings: list[CrossFinding] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
+def check_records(records: Iterable[DocumentRecord]) -> CrossResult:
+    """Link every record to its office and run the cross-document rules on each office's group."""
+    result = CrossResult()
+    groups: dict[str, list[tuple[DocumentRecord, int | None]]] = defaultdict(list)
+    for record in records:
+        if record.status is Status.FAILED:
+            continue
+        found = link(record)
+        result.links.append(found)
+        if found.office_id is not None:
+            groups[found.office_id].append((record, found.year))
+    for office_id in sorted(groups):
+        checked = check_office(office_id, groups[office_id])
+        result.findings.extend(checked.findings)
+        result.checks.extend(checked.checks)
+    return result

@@ -1,0 +1,98 @@
+"""Year over year on the real groups (hand-checked in tests/data/expected/crossdoc/yoy.json) and on altered copies
+of them (an error, a warning, an info must come out where the documents are made to disagree)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cnfiscal.corpus.crossdoc import check_records
+from cnfiscal.models import DocumentRecord, Money, Severity
+from tests.corpus.crossdoc.conftest import expected
+
+WANLI = ("sh_putuo_wanli_subdistrict_2023_budget.pdf", "budget_wanli_2024.pdf")
+NPCSC = ("js_npcsc_office_2017_budget_full.pdf", "js_npcsc_office_2018_budget_full.pdf")
+
+
+@pytest.fixture(scope="module")
+def real(records):
+    return check_records(records.values())
+
+
+def test_every_hand_checked_agreement_agrees(real, by_sha):
+    want = expected("yoy.json")
+    got = {(by_sha[c.sha256_a], c.page_a, c.item): c for c in real.checks}
+    missing = []
+    for entry in [e for group in want["agrees"].values() for e in group]:
+        check = got.get((entry["a"], entry["page_a"], entry["item"]))
+        if check is None or check.outcome != "agrees" or by_sha.get(check.sha256_b or "") != entry["b"]:
+            missing.append((entry["a"], entry["page_a"], entry["item"], check and check.outcome))
+    assert not missing
+
+
+def test_the_real_groups_give_exactly_the_expected_findings(real):
+    assert [f.model_dump(mode="json") for f in real.findings] == expected("yoy.json")["findings"]
+
+
+def test_an_outturn_base_is_never_checked_against_a_budget(real, by_sha):
+    outturn = [c for c in real.checks if "执行数" in c.evidence and by_sha[c.sha256_a] == WANLI[1]]
+    assert outturn and all(c.outcome == "unchecked" for c in outturn)
+    assert all("final_account of 2023" in (c.reason or "") for c in outturn)
+
+
+def _altered(record: DocumentRecord, raw_old: str, raw_new: str, yuan_new: Decimal) -> DocumentRecord:
+    """The record with every amount printed ``raw_old`` (narrative and tables) printed ``raw_new`` instead."""
+
+    def fix(money: Money | None) -> Money | None:
+        if money is None or money.raw.replace(",", "").removesuffix(money.unit) != raw_old:
+            return money
+        suffix = money.unit if money.raw.endswith(money.unit) else ""
+        return money.model_copy(update={"raw": raw_new + suffix, "yuan": yuan_new})
+
+    claims = [c.model_copy(update={"amount": fix(c.amount)}) for c in record.claims]
+    tables = [
+        t.model_copy(update={"rows": [r.model_copy(update={"values": {k: fix(v) for k, v in r.values.items()}})
+                                      for r in t.rows]})
+        for t in record.tables
+    ]  # fmt: skip
+    source = record.source.model_copy(update={"sha256": "f" * 64})
+    return record.model_copy(update={"claims": claims, "tables": tables, "source": source})
+
+
+def test_a_previous_figure_the_previous_year_contradicts_is_an_error_on_both_pages(records, by_sha):
+    # 2024 p32: 公务接待费1.35万元。比2023年预算持平 — make the 2023 budget print 2.35 instead of 1.35
+    earlier = _altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500"))
+    result = check_records([earlier, records[WANLI[1]]])
+    found = [f for f in result.findings if f.item == "三公.公务接待"]
+    assert len(found) == 1
+    f = found[0]
+    assert (f.rule, f.severity) == ("corpus.yoy.flat", Severity.ERROR)  # the sentence names its base: 2023年预算
+    assert (f.sha256_a, f.page_a) == (records[WANLI[1]].source.sha256, 32)
+    assert f.sha256_b == "f" * 64 and f.page_b in (28, 29)
+    assert (f.stated, f.recomputed) == ("13500", "23500")
+    assert f.message.startswith("2024年文件称公务接待费1.35万元，与上年持平；2023年文件")
+    assert f.finding_id and len(f.finding_id) == 16
+
+
+def test_an_unnamed_base_makes_the_mismatch_a_warning(records):
+    # 2018 p21: 基本支出预算数为7877.76万元。与上年相比增加211.08万元 — 与上年 does not say budget or outturn
+    earlier = _altered(records[NPCSC[0]], "7666.68", "7766.68", Decimal("77666800"))
+    result = check_records([earlier, records[NPCSC[1]]])
+    found = [f for f in result.findings if f.item == "基本支出"]
+    assert found and all(f.severity is Severity.WARNING for f in found)
+    assert all(f.page_a == 21 and f.stated == "76666800" and f.recomputed == "77666800" for f in found)
+
+
+def test_a_difference_the_printed_precision_explains_is_info(records):
+    earlier = _altered(records[NPCSC[0]], "7666.68", "7666.6812", Decimal("76666812"))
+    result = check_records([earlier, records[NPCSC[1]]])
+    found = [f for f in result.findings if f.item == "基本支出"]
+    assert found and all(f.severity is Severity.INFO for f in found)
+
+
+def test_finding_ids_are_stable(records):
+    earlier = _altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500"))
+    first = check_records([earlier, records[WANLI[1]]]).findings
+    again = check_records([records[WANLI[1]], earlier]).findings
+    assert sorted(f.finding_id for f in first) == sorted(f.finding_id for f in again)
