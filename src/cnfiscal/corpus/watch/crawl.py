@@ -90,7 +90,7 @@ class Crawler:
 
     def _submit(self, pool: ThreadPoolExecutor, hit: Hit) -> None:
         if hit.kind is UrlKind.FILE:
-            if hit.url in self._files:
+            if hit.url in self._files or hit.url in self._depth:
                 return
             self._files.add(hit.url)
         elif not self._want_page(pool, hit):
@@ -118,6 +118,9 @@ class Crawler:
             return
         self._crawl.pages += 1
         self.on_page(hit, fetched)
+        if hit.source.is_document(hit.url) and hit.url not in self._files:  # a page that is a document itself
+            self._files.add(hit.url)
+            self._crawl.files.append((hit, fetched))
         links = self._page_links(hit, fetched)
         self._links[hit.url] = links
         self._follow_all(pool, hit, links)
@@ -156,6 +159,8 @@ class Crawler:
             return Hit(link.url, UrlKind.PAGE, source, page.depth, page.url, link.text)  # pagination: same depth
         if page.depth < source.depth and source.follow.search(link.url):
             return Hit(link.url, UrlKind.PAGE, source, page.depth + 1, page.url, link.text)
+        if source.is_document(link.url):  # a web page to ingest, not to follow
+            return Hit(link.url, UrlKind.FILE, source, page.depth + 1, page.url, link.text)
         return None
 
     def _report(self, fetched: Fetched) -> None:

@@ -157,8 +157,12 @@ def _save_page(run: _Run, hit: Hit, fetched: Fetched) -> None:
 
 
 def _drop_page_copy(run: _Run, sha: str, suffix: str) -> None:
-    """A page's previous copy is only needed to answer a 304; once the page has changed it goes (unless shared)."""
-    users = run.con.execute("SELECT count(*) FROM watch_urls WHERE sha256 = ?", [sha]).fetchone()
+    """A page's previous copy is only needed to answer a 304; once the page has changed it goes (unless another URL
+    serves it, or it is a document's file)."""
+    users = run.con.execute(
+        "SELECT (SELECT count(*) FROM watch_urls WHERE sha256 = ?) + (SELECT count(*) FROM documents WHERE sha256 = ?)",
+        [sha, sha],
+    ).fetchone()
     path = blob_path(run.blobs, sha, suffix)
     if path is not None and users is not None and users[0] == 0:
         path.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ A sources file (read with the standard ``tomllib``)::
     url = "https://czj.example.gov.cn/zwgk/yjsgk/index.html"   # a listing page (or a file URL)
     follow = "/zwgk/yjsgk/"        # regex: which page links to follow (default: pages under the listing's folder)
     depth = 1                      # how many links deep from the listing (pagination does not count); default 1
+    documents = "/art/.*\\.html$"   # regex: pages that are documents themselves (a 自评表 posted as a web page)
     office = "某某市财政局"          # optional hints, kept beside what the documents themselves say
     year = 2024
 
@@ -46,10 +47,14 @@ class WatchSource:
     depth: int = DEFAULT_DEPTH
     office: str | None = None
     year: int | None = None
+    documents: re.Pattern[str] | None = None  # pages (any URL) that are documents to ingest, not only to follow
 
     @property
     def follow_text(self) -> str:
         return self.follow.pattern
+
+    def is_document(self, url: str) -> bool:
+        return self.documents is not None and self.documents.search(url) is not None
 
 
 def suffix_of(url: str) -> str:
@@ -81,15 +86,22 @@ def make_source(url: str, follow: str | None = None, depth: int = DEFAULT_DEPTH,
     check_url(url)
     if not 0 <= depth <= MAX_DEPTH:
         raise SourceError(f"{url}: 深度 depth 须在 0–{MAX_DEPTH} 之间 must be 0–{MAX_DEPTH}, got {depth}")
-    try:
-        pattern = re.compile(follow if follow is not None else re.escape(folder_of(url)))
-    except re.error as e:
-        raise SourceError(f"{url}: follow 不是正则表达式 is not a regular expression: {e}") from e
+    pattern = _regex(url, "follow", follow if follow is not None else re.escape(folder_of(url)))
+    documents = hints.get("documents")
     year = hints.get("year")
     if year is not None and not isinstance(year, int):
         raise SourceError(f"{url}: year 须为整数 must be an integer, got {year!r}")
     office = hints.get("office")
-    return WatchSource(url, kind_of(url), pattern, depth, str(office) if office else None, year)
+    office_name = str(office) if office else None
+    pages = _regex(url, "documents", documents) if documents is not None else None
+    return WatchSource(url, kind_of(url), pattern, depth, office_name, year, pages)
+
+
+def _regex(url: str, key: str, text: object) -> re.Pattern[str]:
+    try:
+        return re.compile(str(text))
+    except re.error as e:
+        raise SourceError(f"{url}: {key} 不是正则表达式 is not a regular expression: {e}") from e
 
 
 def check_url(url: str) -> None:
@@ -105,7 +117,7 @@ def folder_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-_KEYS = {"url", "follow", "depth", "office", "year"}
+_KEYS = {"url", "follow", "depth", "office", "year", "documents"}
 
 
 def _from_toml(path: Path) -> list[WatchSource]:
@@ -131,4 +143,5 @@ def _entry(path: Path, i: int, entry: Any) -> WatchSource:
     depth = entry.get("depth", DEFAULT_DEPTH)
     if not isinstance(depth, int):
         raise SourceError(f"{where}: depth 须为整数 must be an integer")
-    return make_source(entry["url"], entry.get("follow"), depth, office=entry.get("office"), year=entry.get("year"))
+    hints = {k: entry[k] for k in ("office", "year", "documents") if k in entry}
+    return make_source(entry["url"], entry.get("follow"), depth, **hints)
