@@ -28,6 +28,7 @@ def test_sources_file(tmp_path):
     first, second = parse_sources([str(toml)])
     assert (first.follow_text, first.depth, first.office, first.year) == ("/gbk/detail/", 2, "黔南州大数据局", 2021)
     assert (second.kind, second.office, second.year) == (UrlKind.FILE, None, None)
+    assert first.documents is None and not first.is_document("http://127.0.0.1/gbk/detail/1.html")
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,7 @@ def test_sources_file(tmp_path):
         ("[[source]]\nurl = 'http://x/'\ndeep = 2\n", "未知的键"),
         ("[[source]]\nurl = 'http://x/'\ndepth = 9\n", "深度 depth"),
         ("[[source]]\nurl = 'http://x/'\nfollow = '(['\n", "follow 不是正则表达式"),
+        ("[[source]]\nurl = 'http://x/'\ndocuments = '(['\n", "documents 不是正则表达式"),
         ("[[source]]\nurl = 'ftp://x/'\n", "不是网址"),
         ("[[source]]\nurl = 'http://x/'\nyear = '2021'\n", "year 须为整数"),
         ("url = 'http://x/'\n", "至少一个 [[source]]"),
