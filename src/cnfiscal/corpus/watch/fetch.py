@@ -146,8 +146,12 @@ class Fetcher:
         )
 
     def _attempt(self, url: str, prior: Validators, suffix: str) -> Fetched:
-        with self.gate.slot(url), self.client.stream("GET", url, headers=prior.headers()) as resp:
+        with self.gate.slot(url):
             self._count()
+            return self._answer(url, prior, suffix)
+
+    def _answer(self, url: str, prior: Validators, suffix: str) -> Fetched:
+        with self.client.stream("GET", url, headers=prior.headers()) as resp:
             if resp.status_code == 304:
                 return Fetched(url, FetchStatus.NOT_MODIFIED, prior)
             if resp.status_code >= 500 or resp.status_code == 429:  # 429: too many requests, back off
