@@ -8,11 +8,9 @@ from decimal import Decimal
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records
-from cnfiscal.models import DocumentRecord, Money, Severity
-from tests.corpus.crossdoc.conftest import expected
-
-WANLI = ("sh_putuo_wanli_subdistrict_2023_budget.pdf", "budget_wanli_2024.pdf")
-NPCSC = ("js_npcsc_office_2017_budget_full.pdf", "js_npcsc_office_2018_budget_full.pdf")
+from cnfiscal.models import Severity
+from tests.corpus.crossdoc.conftest import NPCSC, WANLI, expected
+from tests.corpus.crossdoc.conftest import altered as _altered
 
 
 @pytest.fixture(scope="module")
@@ -39,25 +37,6 @@ def test_an_outturn_base_is_never_checked_against_a_budget(real, by_sha):
     outturn = [c for c in real.checks if "执行数" in c.evidence and by_sha[c.sha256_a] == WANLI[1]]
     assert outturn and all(c.outcome == "unchecked" for c in outturn)
     assert all("final_account of 2023" in (c.reason or "") for c in outturn)
-
-
-def _altered(record: DocumentRecord, raw_old: str, raw_new: str, yuan_new: Decimal) -> DocumentRecord:
-    """The record with every amount printed ``raw_old`` (narrative and tables) printed ``raw_new`` instead."""
-
-    def fix(money: Money | None) -> Money | None:
-        if money is None or money.raw.replace(",", "").removesuffix(money.unit) != raw_old:
-            return money
-        suffix = money.unit if money.raw.endswith(money.unit) else ""
-        return money.model_copy(update={"raw": raw_new + suffix, "yuan": yuan_new})
-
-    claims = [c.model_copy(update={"amount": fix(c.amount)}) for c in record.claims]
-    tables = [
-        t.model_copy(update={"rows": [r.model_copy(update={"values": {k: fix(v) for k, v in r.values.items()}})
-                                      for r in t.rows]})
-        for t in record.tables
-    ]  # fmt: skip
-    source = record.source.model_copy(update={"sha256": "f" * 64})
-    return record.model_copy(update={"claims": claims, "tables": tables, "source": source})
 
 
 def test_a_previous_figure_the_previous_year_contradicts_is_an_error_on_both_pages(records, by_sha):
