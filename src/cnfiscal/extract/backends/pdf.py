@@ -101,22 +101,23 @@ def read_page(page: pymupdf.Page, number: int) -> Page:
     """Words (in visual reading order) and text lines of one page, from a single text extraction."""
     textpage = page.get_textpage()
     raw = page.get_text("words", textpage=textpage)
-    if page.rotation:  # boxes as the page is shown (a landscape table on a rotated page reads left to right)
-        raw = [(*shown_box(page, w[:4]), *w[4:]) for w in raw]
+    turn = page.rotation_matrix if page.rotation else None  # boxes as shown: a rotated table reads left to right
+    if turn is not None:
+        raw = [(*shown_box(turn, w[:4]), *w[4:]) for w in raw]
     words = [Word(w[4], (w[0], w[1], w[2], w[3]), number) for w in reading_order(raw)]
     lines: list[Line] = []
     for block in page.get_text("dict", textpage=textpage)["blocks"]:
         for ln in block.get("lines", []):
             text = "".join([s["text"] for s in ln["spans"]])
             if text.strip():
-                box = shown_box(page, ln["bbox"]) if page.rotation else tuple(ln["bbox"])
+                box = shown_box(turn, ln["bbox"]) if turn is not None else tuple(ln["bbox"])
                 lines.append(Line(text, number, box))
     return Page(number=number, width=page.rect.width, height=page.rect.height, words=words, lines=lines)
 
 
-def shown_box(page: pymupdf.Page, box: Any) -> tuple[float, float, float, float]:
-    """A box of the unrotated page in the coordinates of the page as shown (``page.rotation`` applied)."""
-    r = pymupdf.Rect(box) * page.rotation_matrix
+def shown_box(turn: pymupdf.Matrix, box: Any) -> tuple[float, float, float, float]:
+    """A box of the unrotated page in the coordinates of the page as shown (its ``rotation_matrix`` applied)."""
+    r = pymupdf.Rect(box) * turn
     return (r.x0, r.y0, r.x1, r.y1)
 
 

@@ -144,10 +144,10 @@ def _title_starts(lines: list[Line], toc_idx: set[int]) -> list[tuple[int, tv.Ta
     for i, ln in enumerate(lines):
         if i in toc_idx or _LIST_NUMBER.match(ln.text.strip()):
             continue
-        spec = match_title(ln.text)
+        spec = match_title(ln.text) if "表" in ln.text else None  # every title ends with 表
         if spec is None and i + 1 < len(lines) and lines[i + 1].page == ln.page:
             tail = lines[i + 1].text.strip()
-            if 0 < len(tail) <= 4 and not _AMOUNT.match(tail):
+            if 0 < len(tail) <= 4 and "表" in tail and not _AMOUNT.match(tail):
                 spec = match_title(ln.text.strip() + tail)
         if spec is not None and not (
             starts and starts[-1][0] == i - 1 and starts[-1][1] is spec and _same_page(lines, i)
