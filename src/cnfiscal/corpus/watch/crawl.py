@@ -112,10 +112,13 @@ class Crawler:
         return True
 
     def _handle(self, pool: ThreadPoolExecutor, hit: Hit, fetched: Fetched) -> None:
-        self._report(fetched)
         if hit.kind is UrlKind.FILE:
             self._crawl.files.append((hit, fetched))
-            return
+        else:
+            self._handle_page(pool, hit, fetched)
+        self._report(fetched)
+
+    def _handle_page(self, pool: ThreadPoolExecutor, hit: Hit, fetched: Fetched) -> None:
         self._crawl.pages += 1
         self.on_page(hit, fetched)
         if hit.source.is_document(hit.url) and hit.url not in self._files:  # a page that is a document itself
