@@ -26,3 +26,13 @@ def test_other_figures_unchanged() -> None:
     assert tolerance("<0.01 (rounding or truncation to the printed digit)", params) == (
         "<0.01（印刷位数的四舍五入或截断 rounding or truncation）"
     )
+
+
+def test_rates_as_percentages() -> None:
+    """A rate finding shows the printed and the recomputed percentage; the fractions stay in the tooltip."""
+    params = json.dumps(
+        {"executed": "2199.98万元", "budget": "2226.98万元", "recomputed": "98.79%", "stated": "98.78%"}
+    )
+    shown = figures("0.9878", "0.98787686", "-0.00007686", params)
+    assert (shown.stated, shown.recomputed, shown.difference) == ("98.78%", "98.79%", "-0.007686%")
+    assert shown.exact == "= 0.9878 / 0.98787686"

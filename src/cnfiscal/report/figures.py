@@ -52,11 +52,21 @@ def figures(stated: object, recomputed: object, difference: object, params: obje
     raw = (plain_text(stated), plain_text(recomputed), plain_text(difference))
     shown_stated = p.get("stated", "")
     unit = unit_of(shown_stated)
+    if shown_stated.endswith(("%", "％")):  # a rate: as printed, recomputed at the printed precision
+        other = next((p[k] for k in RECOMPUTED_KEYS if k in p), raw[1])
+        return Figures(shown_stated, other, _percent_points(raw[2]), f"= {raw[0]} / {raw[1]}")
     if unit is None:
         return Figures(*raw, exact=None)
     other = next((p[k] for k in RECOMPUTED_KEYS if k in p and unit_of(p[k])), raw[1])
     exact = f"= {raw[0]} 元 / {raw[1]} 元" if raw[0] and raw[1] else None
     return Figures(shown_stated, other, _in_unit(raw[2], unit), exact)
+
+
+def _percent_points(fraction: str) -> str:
+    try:
+        return f"{plain(Decimal(fraction) * 100)}%"
+    except InvalidOperation:
+        return fraction
 
 
 def _in_unit(yuan: str, unit: str) -> str:

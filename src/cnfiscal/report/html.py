@@ -42,6 +42,7 @@ nav a {{ margin-right: 1em; }}
 .filters select {{ max-width: 18em; }}
 .pager {{ margin: .3em 0 1.2em; }} .pager button {{ min-width: 2.4em; }}
 td.sev-error, td.sev-warning, td.sev-info {{ white-space: nowrap; }}
+#findings-table td:nth-child(4) {{ min-width: 26em; }}
 """
 
 
