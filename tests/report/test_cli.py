@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -58,3 +59,20 @@ def test_a_folder_without_a_database(tmp_path: Path) -> None:
     for name in names:
         assert name in index
     assert len(list((tmp_path / "r" / "doc").glob("*.html"))) == 4
+
+
+def test_lang_en_for_extract_and_report(tmp_path: Path) -> None:
+    """Messages are Chinese by default; ``--lang en`` renders the same findings (same ids, values) in English."""
+    text = ROOT / "samples/text/seed000_dept_self_eval_qiannan_bigdata_2021.txt"
+    zh = json.loads(runner.invoke(app, ["extract", str(text)]).output)
+    en = json.loads(runner.invoke(app, ["extract", str(text), "--lang", "en"]).output)
+    assert [f["finding_id"] for f in zh["findings"]] == [f["finding_id"] for f in en["findings"]]
+    rate = next(f for f in en["findings"] if f["rule"] == "selfeval.funding.rate")
+    assert rate["message"] == (
+        "年度资金总额 执行率: executed 2199.98万元 ÷ budget 2226.98万元 = 98.79%, the table prints 98.78%"
+    )
+    assert runner.invoke(app, ["extract", str(text), "--lang", "fr"]).exit_code == 2
+    result = runner.invoke(app, ["report", str(text), "-o", str(tmp_path / "r"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    page = next((tmp_path / "r" / "doc").glob("*.html")).read_text(encoding="utf-8")
+    assert "the table prints 98.78%" in page and "表中为98.78%" not in page
