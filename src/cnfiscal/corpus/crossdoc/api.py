@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.corpus.crossdoc.offices import OfficeLink, link
-from cnfiscal.corpus.crossdoc.rules import check_office
+from cnfiscal.corpus.crossdoc.rules import Member, check_office
 from cnfiscal.models import DocumentRecord, Status
 
 
@@ -35,14 +35,14 @@ class CrossResult:
 def check_records(records: Iterable[DocumentRecord]) -> CrossResult:
     """Link every record to its office and run the cross-document rules on each office's group."""
     result = CrossResult()
-    groups: dict[str, list[tuple[DocumentRecord, int | None]]] = defaultdict(list)
+    groups: dict[str, list[Member]] = defaultdict(list)
     for record in records:
         if record.status is Status.FAILED:
             continue
         found = link(record)
         result.links.append(found)
         if found.office_id is not None:
-            groups[found.office_id].append((record, found.year))
+            groups[found.office_id].append(Member(record, found.year, found.scope))
     for office_id in sorted(groups):
         checked = check_office(office_id, groups[office_id])
         result.findings.extend(checked.findings)

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cnfiscal.corpus.crossdoc import yoy
+from cnfiscal.corpus.crossdoc.group import Doc, Member, group_docs
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.models import DocumentRecord
 
-Rule = Callable[[str, list[yoy.Doc]], tuple[list[CrossFinding], list[Check]]]
+Rule = Callable[[str, list[Doc]], tuple[list[CrossFinding], list[Check]]]
 
 RULES: tuple[tuple[str, Rule], ...] = (("corpus.yoy", yoy.check),)
 
-__all__ = ["RULES", "CrossFinding", "GroupResult", "check_office"]
+__all__ = ["RULES", "CrossFinding", "GroupResult", "Member", "check_office"]
 
 
 @dataclass(slots=True)
@@ -27,9 +27,9 @@ class GroupResult:
     checks: list[Check] = field(default_factory=list)
 
 
-def check_office(office_id: str, records: list[tuple[DocumentRecord, int | None]]) -> GroupResult:
-    """Every rule on the office's documents (``records``: each record with the year its office link gives)."""
-    docs = yoy.group_docs(records)
+def check_office(office_id: str, members: list[Member]) -> GroupResult:
+    """Every rule on the office's documents."""
+    docs = group_docs(members)
     result = GroupResult()
     for _, rule in RULES:
         findings, checks = rule(office_id, docs)

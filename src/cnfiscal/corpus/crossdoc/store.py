@@ -116,9 +116,13 @@ def _delete_office(con: duckdb.DuckDBPyConnection, office_id: str) -> None:
 
 
 def _check_office(con: duckdb.DuckDBPyConnection, office_id: str, shas: list[str], signature: str) -> None:
-    links = [_link_row(con, sha) for sha in shas]
-    records = [(r, year) for sha, (year, _) in zip(shas, links, strict=True) if (r := _record(con, sha)) is not None]
-    result = rules.check_office(office_id, records)
+    members = []
+    for sha in shas:
+        record = _record(con, sha)
+        if record is not None:
+            year, scope = _link_row(con, sha)
+            members.append(rules.Member(record, year, scope))
+    result = rules.check_office(office_id, members)
     _delete_office(con, office_id)
     _insert(con, CORPUS_FINDINGS, [_finding_row(f) for f in result.findings])
     _insert(con, CORPUS_CHECKS, [asdict(c) for c in result.checks])
@@ -127,7 +131,7 @@ def _check_office(con: duckdb.DuckDBPyConnection, office_id: str, shas: list[str
 
 
 def _link_row(con: duckdb.DuckDBPyConnection, sha: str) -> tuple[int | None, str | None]:
-    rows = con.execute("SELECT year, name FROM office_links WHERE sha256 = ?", [sha]).fetchall()
+    rows = con.execute("SELECT year, scope FROM office_links WHERE sha256 = ?", [sha]).fetchall()
     return (rows[0][0], rows[0][1]) if rows else (None, None)
 
 

@@ -14,14 +14,15 @@ A base of 执行数/决算 is looked up in the previous year's final accounts (�
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons, figures
+from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons
+from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.corpus.crossdoc.items import Figure
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.models import DocType, DocumentRecord, Money, Severity
+from cnfiscal.models import DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import msg
@@ -30,27 +31,6 @@ RULE_CHANGE = "corpus.yoy.change"
 RULE_FLAT = "corpus.yoy.flat"
 RULE_RATE = "corpus.yoy.rate"
 _RULES = {"change": RULE_CHANGE, "flat": RULE_FLAT, "rate": RULE_RATE}
-
-
-@dataclass(frozen=True, slots=True)
-class Doc:
-    """A document of the office's group: its record and what it states."""
-
-    record: DocumentRecord
-    year: int | None
-    figures: tuple[Figure, ...]
-
-    @property
-    def sha256(self) -> str:
-        return self.record.source.sha256
-
-    @property
-    def doc_type(self) -> DocType:
-        return self.record.doc_type
-
-
-def group_docs(records: Iterable[tuple[DocumentRecord, int | None]]) -> list[Doc]:
-    return [Doc(r, year, tuple(figures(r))) for r, year in records]
 
 
 def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Check]]:
@@ -69,7 +49,10 @@ def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Che
 def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tuple[CrossFinding | None, Check]:
     base = Check(office_id, _RULES[c.kind], c.item, doc.sha256, c.page, doc.year, c.evidence, "unchecked")
     wanted = DocType.FINAL_ACCOUNT if c.basis == "executed" else doc.doc_type
-    earlier = [d for d in docs if d.year == c.base_year and d.doc_type is wanted and d.sha256 != doc.sha256]
+    earlier = [
+        d for d in docs
+        if d.year == c.base_year and d.doc_type is wanted and d.is_unit == doc.is_unit and d.sha256 != doc.sha256
+    ]  # fmt: skip
     if not earlier:
         return None, _with(base, reason=f"no {wanted.value} of {c.base_year} of this office in the corpus")
     if not c.item:
