@@ -1,9 +1,10 @@
 """Find the input files under the given folders and files, once each, in a stable order; hash them.
 
 Folders are walked recursively for PDF, text, Excel, Word and web files (``SUFFIXES``; hidden entries skipped); a
-file named on the command line is taken whatever its name. Symlinked folders are followed, but a folder already visited (a symlink loop, or two links to
-one folder) is not walked again. A file that cannot be opened (a dangling or looping symlink, no permission, gone) is
-returned as an unreadable entry with its reason, so the batch records it instead of stopping.
+file named on the command line is taken whatever its name. Symlinked folders are followed, but a folder already
+visited (a symlink loop, or two links to one folder) is not walked again. A file that cannot be opened (a dangling or
+looping symlink, no permission, gone) is returned as an unreadable entry with its reason, so the batch records it
+instead of stopping.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ Every pattern is a ``regex`` source matched against *folded* text: NFKC (full-wi
 from __future__ import annotations
 
 # Title of a table and its kind.
-TITLE = r"(?P<kind>部门(?:整.)?|项目)(?:支出)?绩效(?:目标)?自评表"  # 整. : OCR reads 整体 as 整亿
+TITLE = r"(?P<kind>部门(?:整.)?|项目)(?:支出)?绩效(?:目标|评价)?自评表"  # 整. : OCR reads 整体 as 整亿
 KIND_OF_TITLE: dict[str, str] = {"部门": "dept", "项目": "project"}  # by the first two characters
 
 # ``（2021年度）``, OCR ``(2,024年度)``.
@@ -80,11 +80,14 @@ LEVEL3_HEADER_OVERFLOW = r"^三级指标(?P<rest>.*\p{Han}.*)$"
 BLOCK_LABEL = r"^绩效指标$"  # the vertical label in front of the indicator table
 # Pieces of that block label and of split level labels, left in the label columns by OCR.
 BLOCK_DEBRIS = r"^(?:绩效?|绩效指标?|指标?)$"
+AS_PRINTED = ""  # a label kept as printed (no canonical name)
 # First-level labels (folded; OCR may cut them: ``产出指`` + ``标``).
 LEVEL1_LABELS: tuple[tuple[str, str], ...] = (
     (r"产出(?:指标?)?|出指标?", "产出指标"),
     (r"效益(?:指标?)?|益指标?", "效益指标"),
     (r"满意度(?:指标?)?|意度指标?|满意度?指?标", "满意度指标"),
+    # 部门整体支出绩效评价自评表 (规划/执行/效果 kind): first-level labels as printed
+    (r"(?:部门)?(?:投入|决策|规划|过程|执行|管理|效果)(?:指标)?", AS_PRINTED),
 )
 LEVEL1_WEIGHT = r"\((?P<weight>\d+)(?:分|\)|$)"  # ``(50分)``, OCR ``(50`` … ``分)``
 # Second-level labels: printed form (folded) → canonical.

@@ -85,9 +85,9 @@ def read_by_columns(
             cells[field] = cells.get(field, "") + cell.text.strip()
     if not cells.get("level3") or not (cells.get("weight") or cells.get("target")):
         return False
-    for key in ("level1", "level2"):
+    for level, key in ((1, "level1"), (2, "level2")):
         if cells.get(key):
-            levels.take(cells[key], first=key == "level1")
+            levels.take_column(cells[key], level)
     unit = cells.get("unit")
     ind = RawIndicator(
         level3=clean_text(cells["level3"]),

@@ -48,7 +48,7 @@ def level1_of(text: str | None) -> tuple[str, str | None] | None:
         return None
     for pattern, canonical in V.LEVEL1_LABELS:
         if rx(rf"^(?:{pattern})$").match(m["label"]) and len(m["label"]) >= 2:
-            return canonical, m["w"]
+            return canonical or m["label"], m["w"]
     return None
 
 

@@ -94,6 +94,17 @@ class Levels:
             self.weights.setdefault(self.level1, w)
         return w is not None
 
+    def take_column(self, text: str, level: int) -> None:
+        """A label read from the level-1 or level-2 column of a header-mapped table: the vocabulary's reading when
+        it knows the label, else the label as printed (the column says what it is)."""
+        if self.take(text, first=level == 1):
+            return
+        label = folded(text)
+        if level == 1:
+            self._set_level1(label, None)
+        else:
+            self.level2, self.row_level2 = label, True
+
     def _set_level1(self, label: str, weight: str | None) -> None:
         if label != self.level1:
             if self.level1 is not None:  # rows read before the first level-1 label keep their level 2
