@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.models import DocumentRecord, Finding, Money, Severity, Table
+from cnfiscal.models import BBox, DocumentRecord, Finding, Money, Severity, Table
 from cnfiscal.validate.base import Check, finding, finding_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
@@ -90,6 +90,8 @@ def cross_table(record: DocumentRecord) -> Iterator[Finding]:
                 a.page,
                 a.bbox,
                 f"{a.raw} vs {b.raw}",
+                page_b=b.page,
+                bbox_b=b.bbox,
             )
         )
         if f:
@@ -133,10 +135,20 @@ def basic_split(record: DocumentRecord) -> Iterator[Finding]:
             total.page,
             total.bbox,
             " + ".join(p.raw for p in parts),
+            page_b=parts[0].page,
+            bbox_b=_union([p.bbox for p in parts if p.page == parts[0].page]),
         )
     )
     if f:
         yield f
+
+
+def _union(boxes: list[BBox | None]) -> BBox | None:
+    """The rectangle around the parts' cells (None when a part has no box)."""
+    if not boxes or any(b is None for b in boxes):
+        return None
+    known = [b for b in boxes if b is not None]
+    return (min(b[0] for b in known), min(b[1] for b in known), max(b[2] for b in known), max(b[3] for b in known))
 
 
 def unit_name(record: DocumentRecord) -> Iterator[Finding]:
@@ -202,6 +214,8 @@ def class_lines(record: DocumentRecord) -> Iterator[Finding]:
                     a.page,
                     a.bbox,
                     f"{a.raw} vs {row.code if row else ''} {b.raw}",
+                    page_b=b.page,
+                    bbox_b=b.bbox,
                 )
             )
             if f:
