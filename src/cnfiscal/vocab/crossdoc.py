@@ -45,6 +45,28 @@ ITEMS: tuple[tuple[str, str], ...] = (
 # The item named inside the comparison itself (``与上年相比，财政拨款收、支总计各增加…``) when the amount's subject
 # was cut by the layout.
 ITEM_IN_COMPARISON = r"(?:相比|比上年|较上年)[，,]?\s*(\p{Han}[\p{Han}、]{1,15}?)各?(?:增加|减少|增长|下降|持平)"
+# How an item is named in a message (a 功能科目 item by its own names).
+ITEM_LABELS: dict[str, str] = {
+    "机关运行经费": "机关运行经费",
+    "三公": "“三公”经费",
+    "三公.因公出国": "因公出国（境）费",
+    "三公.公务用车购置及运行": "公务用车购置及运行费",
+    "三公.公务用车购置": "公务用车购置费",
+    "三公.公务用车运行": "公务用车运行费",
+    "三公.公务接待": "公务接待费",
+    "总计.收入": "收入总计",
+    "总计.支出": "支出总计",
+    "财政拨款.收入": "财政拨款收入",
+    "财政拨款.支出": "财政拨款支出",
+    "一般公共预算.收入": "一般公共预算收入",
+    "一般公共预算.支出": "一般公共预算支出",
+    "政府性基金.收入": "政府性基金收入",
+    "政府性基金.支出": "政府性基金支出",
+    "国有资本经营.收入": "国有资本经营收入",
+    "国有资本经营.支出": "国有资本经营支出",
+    "财政专户管理资金.收入": "财政专户管理资金收入",
+    "预留机动经费": "单位预留机动经费",
+}
 # A subject that is a movement, not a level (``增加基本支出844.15万元``): never a figure of its item.
 MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|较上年)"
 # A subject about another period than the document's year (``2023年当年预算执行数``, ``上年结转``).

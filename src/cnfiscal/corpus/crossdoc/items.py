@@ -52,3 +52,8 @@ def func_key(subject: str) -> str | None:
     text = "".join(parts[-2:]) if parts else ""
     text = regex.sub(r"支出$", "", text)
     return f"功能:{text}" if len(text) >= cv.MIN_FUNC_KEY else None
+
+
+def label_of(item: str) -> str:
+    """An item as a message names it (``三公.公务接待`` → ``公务接待费``; ``功能:人大事务行政运行`` → its names)."""
+    return cv.ITEM_LABELS.get(item, item.removeprefix("功能:"))

@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cnfiscal.corpus.crossdoc import yoy
+from cnfiscal.corpus.crossdoc import pairs, yoy
 from cnfiscal.corpus.crossdoc.group import Doc, Member, group_docs
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 
 Rule = Callable[[str, list[Doc]], tuple[list[CrossFinding], list[Check]]]
 
-RULES: tuple[tuple[str, Rule], ...] = (("corpus.yoy", yoy.check),)
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("corpus.yoy", yoy.check),
+    (pairs.RULE_UNIT, pairs.check_units),
+    (pairs.RULE_FINAL, pairs.check_finals),
+)
 
 __all__ = ["RULES", "CrossFinding", "GroupResult", "Member", "check_office"]
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons
 from cnfiscal.corpus.crossdoc.group import Doc
-from cnfiscal.corpus.crossdoc.items import Figure
+from cnfiscal.corpus.crossdoc.items import Figure, label_of
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.models import DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp
@@ -102,8 +102,9 @@ def _check_rate(
     severity = Severity.WARNING if c.basis is None or _disagree(usable) else Severity.ERROR
     shown = sh.printed_rate(c.rate, c.rate_raw)
     message = msg(
-        RULE_RATE, year=doc.year, item=c.label or c.item, word="变动", stated=shown, prev_year=d.year, prev_page=f.page,
-        prev=sh.amount(f.money), current=sh.amount(c.current), recomputed=sh.recomputed_rate(recomputed, c.rate, shown),
+        RULE_RATE, year=doc.year, item=c.label or label_of(c.item), word="变动", stated=shown, prev_year=d.year,
+        prev_page=f.page, prev=sh.amount(f.money), current=sh.amount(c.current),
+        recomputed=sh.recomputed_rate(recomputed, c.rate, shown),
     )  # fmt: skip
     finding = CrossFinding(
         office_id=office_id, rule=RULE_RATE, severity=severity, message=message.render(), item=c.item,
@@ -149,7 +150,8 @@ def _finding(office_id: str, doc: Doc, c: Comparison, m: _Mismatch) -> CrossFind
     delta = c.delta or Decimal(0)
     message = msg(
         RULE_FLAT if c.kind == "flat" else RULE_CHANGE,
-        year=doc.year, item=c.label or c.item, current=sh.amount(c.current), word="增加" if delta >= 0 else "减少",
+        year=doc.year, item=c.label or label_of(c.item), current=sh.amount(c.current),
+        word="增加" if delta >= 0 else "减少",
         delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
         base_word=base_word, implied=sh.like(implied, c.current, *_also(c.delta_money)),
         prev_year=d.year, prev_page=f.page, prev=sh.amount(f.money),
