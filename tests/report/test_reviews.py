@@ -141,3 +141,17 @@ def test_a_bad_decision_in_the_workbook_is_reported_with_its_row(db: Path, tmp_p
     result = RUNNER.invoke(app, ["review", "--import", str(xlsx), "--db", str(db)])
     assert result.exit_code == 1
     assert "row " in result.output and "也许" in result.output
+
+
+def test_a_database_from_before_reviews_is_upgraded(db: Path, tmp_path: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE reviews")
+    for column in ("bbox_b", "page_b", "message_params", "message_key", "finding_id"):
+        con.execute(f'ALTER TABLE findings DROP COLUMN "{column}"')
+    con.close()
+    rows = _sheet(_report(db, tmp_path / "old"))
+    assert len(rows) == 3 and all(r["finding_id"] is None for r in rows)  # ids come with the next ingest
+    write_db(db, corpus())
+    assert all(r["finding_id"] for r in _sheet(_report(db, tmp_path / "new")))

@@ -103,6 +103,7 @@ def from_frames(
 
 
 def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
+    _upgrade(db)
     con = connect(db, read_only=True)
     try:
         frames = load(con, list(TABLES))
@@ -110,6 +111,25 @@ def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
     finally:
         con.close()
     return from_frames(frames, base_dir=db.resolve().parent, reviewed=reviewed, lang=lang)
+
+
+def _upgrade(db: Path) -> None:
+    """A database made before review decisions gains the reviews table and the findings' new columns (the
+    writer's own migration, run once); its older findings have no finding_id until they are ingested again."""
+    con = connect(db, read_only=True)
+    try:
+        found = con.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'findings' AND column_name = 'bbox_b'"
+        ).fetchone()
+        has_reviews = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'reviews'"
+        ).fetchone()
+    finally:
+        con.close()
+    if found and found[0] and has_reviews and has_reviews[0]:
+        return
+    log.warning("%s: upgrading the database for review decisions", db)
+    connect(db).close()
 
 
 def from_records(
