@@ -112,3 +112,31 @@ def test_ingest_links_and_checks_as_it_stores(tmp_path):
     assert frames["documents"]["office_id"].nunique() == 1
     assert frames["offices"]["n_documents"].tolist() == [2]
     assert (frames["corpus_checks"]["outcome"] == "agrees").sum() == 11  # yoy.json: 万里街道 2024 against 2023
+
+
+def test_every_export_carries_the_cross_document_findings(tmp_path, records):
+    import json
+
+    from cnfiscal.corpus.export import export
+
+    db = tmp_path / "c.duckdb"
+    con = store.connect(db)
+    try:
+        _write(con, _altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500")))
+        _write(con, records[WANLI[1]])
+    finally:
+        con.close()
+    export(db, "jsonl", tmp_path / "jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "jsonl/corpus_findings.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["rule"], r["stated"], r["recomputed"], r["page_a"]) for r in rows] == [
+        ("corpus.yoy.flat", "13500", "23500", 32)
+    ]
+    assert rows[0]["page_b"] in (28, 29)  # the 2023 三公 table (p28) or its sentence (p29)
+    assert rows[0]["message"].startswith("2024年文件称公务接待费1.35万元")
+    for fmt in ("parquet", "csv"):
+        written = export(db, fmt, tmp_path / fmt)
+        assert {p.name for p in written} >= {f"{t}.{fmt}" for t in ("offices", "office_links", "corpus_findings")}
+    export(db, "xlsx", tmp_path / "c.xlsx")
+    from openpyxl import load_workbook
+
+    assert {"offices", "corpus_findings", "corpus_checks"} <= set(load_workbook(tmp_path / "c.xlsx").sheetnames)
