@@ -13,6 +13,9 @@ CHANGE_WORDS: dict[str, int] = {
     "降低": -1,
     "减": -1,
 }
+# A page number printed in the footer or header (``— 5 —``, ``-5-``, ``第5页 共20页``): not part of the prose it
+# interrupts (``…增长`` / ``— 5 —`` / ``10.87%``).
+PAGE_FOOTER = r"^[-—–－~]+\s*\d{1,4}\s*[-—–－~]+$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
 # A change word right after one of these is an instruction or a measure (压减10%, 缩减, 核减), not a change of the item.
 CHANGE_NOT_AFTER = "压缩削核"
 FLAT_WORDS: tuple[str, ...] = ("持平", "基本持平", "无变化")

@@ -164,3 +164,20 @@ def test_a_title_with_nothing_under_it_before_the_same_title_is_no_table() -> No
         (K.BUDGET_FISCAL_EXPENSE, 1),
         (K.BUDGET_FISCAL_BASIC, 2),
     ]
+
+
+def test_a_page_footer_inside_a_sentence_and_an_items_next_sentence_are_read_through() -> None:
+    lines = [
+        Line("2．社会保障和就业（类）支出1289.52万元，主要用于离退休", 5, (122.0, 700.0, 505.0, 712.0)),
+        Line("人员支出。", 5, (90.0, 720.0, 200.0, 732.0)),
+        Line("与上年相比减少710.87万元，减少", 5, (90.0, 744.0, 505.0, 756.0)),
+        Line("— 5 —", 5, (278.0, 782.0, 318.0, 798.0)),
+        Line("35.54%。主要原因是退休人员工资改由社保发放。", 6, (90.0, 82.0, 505.0, 94.0)),
+    ]
+    rec = DocumentRecord(
+        doc_type=DocType.BUDGET,
+        source=Source(path="x", sha256="0", input_kind=InputKind.PDF_TEXT),
+        claims=extract_claims(lines),
+    )
+    (f,) = change_findings(rec)  # 710.87 / (1289.52 + 710.87) = 35.536%
+    assert (f.severity.value, f.stated) == ("info", "-0.3554")

@@ -22,6 +22,7 @@ _NUM = r"\d[\d,]*(?:\.\d+)?"
 _AMOUNT = regex.compile(rf"(?P<num>{_NUM})(?P<unit>万元|亿元|元)")
 _SHARE = regex.compile(rf"^[，,]?{nv.SHARE_WORD}(?P<pct>{_NUM})[%％]")
 _CHANGE_PCT = regex.compile(rf"(?<![{nv.CHANGE_NOT_AFTER}])(?P<verb>{'|'.join(nv.CHANGE_WORDS)})(?P<pct>{_NUM})[%％]")
+_PAGE_FOOTER = regex.compile(nv.PAGE_FOOTER)
 _CUT_AMOUNT = regex.compile(r"\d(?:万|亿)?$")  # a line cut inside an amount (``支出2340.35万`` / ``元，…``)
 _ITEM_START = regex.compile(r"(?<=。)(?=" + LIST_NUMBER.removeprefix("^") + ")")
 _CHANGE_AMT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})$")
@@ -67,7 +68,7 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
             left[ln.page] = min(left.get(ln.page, ln.bbox[0]), ln.bbox[0])
     for ln in lines:
         text = _WS.sub("", ln.text)
-        if not text:
+        if not text or _PAGE_FOOTER.match(text):
             continue
         # a lead-in (…主要用于以下方面：) continues on the next line, unless that line starts a list item
         opened = bool(out) and out[-1].text.endswith(("：", ":")) and not _LIST.match(text)
@@ -76,7 +77,7 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
             or _LIST.match(text)
             or ln.bbox[0] > left[ln.page] + 12
             or not out
-            or out[-1].text.endswith("。")
+            or (out[-1].text.endswith("。") and not _item_goes_on(out[-1].text, ln, left))
             or _is_heading(out[-1].text)
         )
         if starts:
@@ -84,6 +85,12 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
         else:
             out[-1].text += text
     return [item for para in out for item in _items(para)]
+
+
+def _item_goes_on(before: str, ln: Line, left: dict[int | None, float]) -> bool:
+    """A list item whose sentence ended at the line's end goes on when the next line is not indented (the next
+    sentence of the same item: ``2．社会保障和就业（类）支出1289.52万元，…的支出。`` / ``与上年相比减少…``)."""
+    return bool(_LIST.match(before)) and ln.bbox is not None and ln.bbox[0] <= left[ln.page] + 12
 
 
 def _items(para: Paragraph) -> list[Paragraph]:
