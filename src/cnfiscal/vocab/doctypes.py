@@ -11,8 +11,9 @@ from cnfiscal.models import DocType
 DOC_TYPE_PATTERNS: tuple[tuple[DocType, str, str], ...] = (
     (DocType.FINAL_ACCOUNT, r"决算", "head"),
     (DocType.SELF_EVAL_REPORT, r"绩效(?:运行)?(?:日常监控)?自评(?:情况)?报告|绩效自评(?:工作)?(?:情况)?报告", "head"),
-    (DocType.BUDGET, r"预算(?:公开|编制说明|情况说明|报告|总表|表)|单位预算|部门预算", "head"),
-    (DocType.DEPT_SELF_EVAL, r"部门(?:整体)?支出绩效(?:目标)?自评表", "head"),
+    # a self-evaluation table's title before 部门预算: Sichuan's is 部门预算项目支出绩效自评表
+    (DocType.DEPT_SELF_EVAL, r"部门(?:整体)?(?:支出)?绩效(?:目标|评价)?自评表", "head"),
     (DocType.PROJECT_SELF_EVAL, r"项目支出绩效(?:目标)?自评表", "head"),
+    (DocType.BUDGET, r"预算(?:公开|编制说明|情况说明|报告|总表|表)|单位预算|部门预算", "head"),
 )
 HEAD_CHARS = 600

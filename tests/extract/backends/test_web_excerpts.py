@@ -39,10 +39,18 @@ def test_every_field_against_the_hand_reading(stem: str, name: str) -> None:
     assert mismatches(expected(stem), as_json(found[0])) == {}
 
 
+@pytest.mark.parametrize(("stem", "name"), CASES)
+def test_both_are_project_self_evaluations(stem: str, name: str) -> None:
+    assert record(name).doc_type.value == "project_self_eval"  # Sichuan's title starts 部门预算…: not a budget
+
+
 def test_sichuan_unfilled_form_has_no_invented_zeros() -> None:
     [form] = record(CASES[0][1]).self_evals
     assert [i.weight for i in form.indicators] == [60, 30]
     assert all(i.actual is None and i.score is None for i in form.indicators)
+    incomplete = [f for f in record(CASES[0][1]).findings if f.rule == "selfeval.incomplete"]
+    assert [f.severity.value for f in incomplete] == ["warning"]
+    assert [f.rule for f in record(CASES[0][1]).findings if f.severity.value == "error"] == []
 
 
 def test_anhui_cut_row_is_flagged_not_read() -> None:
