@@ -14,9 +14,9 @@ import regex
 from cnfiscal.report.data import ReportData, decision_label, doc_stem, parse_bbox
 from cnfiscal.report.evidence import EvidenceRenderer
 from cnfiscal.report.figures import figures, tolerance
-from cnfiscal.report.html import flag, fmt_rate, plain_text, text_or_none
+from cnfiscal.report.html import flag, fmt_rate, text_or_none
 from cnfiscal.report.render import Cell, render_page
-from cnfiscal.report.stdtables import table_views
+from cnfiscal.report.stdtables import money_cell, table_views
 
 log = logging.getLogger(__name__)
 
@@ -141,12 +141,6 @@ def _page(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
 
 
-def _money(raw: object, yuan: object) -> Cell:
-    """A money cell: the amount as printed, with its exact value in 元 as a tooltip."""
-    title = f"= {plain_text(yuan)} 元" if plain_text(yuan) else None
-    return Cell(raw if plain_text(raw) else yuan, title=title, num=True)
-
-
 def _self_evals(data: ReportData, sha: str) -> list[dict[str, object]]:
     funding, indicators = data.rows_of("funding", sha), data.rows_of("indicators", sha)
     out = []
@@ -173,9 +167,9 @@ def _self_evals(data: ReportData, sha: str) -> list[dict[str, object]]:
 def _funding_row(r: Any) -> list[object]:
     return [
         r.source,
-        _money(r.initial_budget_raw, r.initial_budget_yuan),
-        _money(r.annual_budget_raw, r.annual_budget_yuan),
-        _money(r.executed_raw, r.executed_yuan),
+        money_cell(r.initial_budget_raw, r.initial_budget_yuan),
+        money_cell(r.annual_budget_raw, r.annual_budget_yuan),
+        money_cell(r.executed_raw, r.executed_yuan),
         r.weight,
         fmt_rate(r.rate),
         r.rate_raw,

@@ -41,7 +41,7 @@ def _one_table(t: Any, rows: list[Any], values: list[Any]) -> dict[str, object]:
             r.code,
             r.name,
             r.level,
-            *(_money(*cells.get((r.row_idx, c), (None, None))) for c in columns),
+            *(money_cell(*cells.get((r.row_idx, c), (None, None))) for c in columns),
             Cell(r.page, num=True),
         ]
         for r in rows
@@ -50,7 +50,8 @@ def _one_table(t: Any, rows: list[Any], values: list[Any]) -> dict[str, object]:
     return view
 
 
-def _money(raw: object, yuan: object) -> Cell:
+def money_cell(raw: object, yuan: object) -> Cell:
+    """A money cell: the amount as printed, with its exact value in 元 as a tooltip."""
     title = f"= {plain_text(yuan)} 元" if plain_text(yuan) else None
     return Cell(raw if plain_text(raw) else yuan, title=title, num=True)
 
