@@ -7,11 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from cnfiscal.corpus import load, record_to_rows, store
+from cnfiscal.corpus import (
+    ingest,  # the function (importing the module would shadow it in the package)
+    load,
+    record_to_rows,
+    store,
+)
 from cnfiscal.corpus.crossdoc import store as crossdoc
 from cnfiscal.corpus.crossdoc.offices import link
 from cnfiscal.corpus.crossdoc.tables import CROSSDOC_TABLES
-from cnfiscal.corpus.ingest import ingest
 from cnfiscal.models import DocumentRecord, Status
 from tests.corpus.crossdoc.conftest import SAMPLES, WANLI
 from tests.corpus.crossdoc.conftest import altered as _altered
