@@ -67,6 +67,8 @@ def _row_by_chain(t: Table, names: list[str]) -> TableRow | None:
     row = None
     for name, level in zip(names, ("类", "款", "项"), strict=True):
         flat = rx(r"[\s“”\"]").sub("", name)
+        if not flat and level == "类":
+            continue  # an item named by 款 and 项 only (its 类 is the heading above): the 款 is found by its name
         row = next(
             (
                 r
@@ -74,7 +76,7 @@ def _row_by_chain(t: Table, names: list[str]) -> TableRow | None:
                 if r.level == level
                 and (r.code or "").startswith(prefix)
                 and r.name
-                and rx(r"\s+").sub("", r.name) == flat
+                and rx(r"\s+").sub("", r.name) in (flat, flat + "支出")  # 其他人大事务 names 其他人大事务支出
             ),
             None,
         )

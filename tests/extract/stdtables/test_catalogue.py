@@ -181,3 +181,37 @@ def test_a_page_footer_inside_a_sentence_and_an_items_next_sentence_are_read_thr
     )
     (f,) = change_findings(rec)  # 710.87 / (1289.52 + 710.87) = 35.536%
     assert (f.severity.value, f.stated) == ("info", "-0.3554")
+
+
+def test_an_item_named_by_kuan_and_xiang_only_is_compared_with_its_row() -> None:
+    from cnfiscal.models import Money, Table, TableRow
+    from cnfiscal.validate.tables_narrative import class_lines
+
+    def row(code: str, name: str, level: str, raw: str) -> TableRow:
+        money = Money(yuan=Decimal(raw.replace(",", "")) * 10000, raw=raw, unit="万元")
+        return TableRow(code=code, name=name, level=level, values={"金额": money})  # type: ignore[arg-type]
+
+    table = Table(
+        name="一般公共预算支出预算表",
+        kind="budget.general",
+        unit="万元",
+        rows=[
+            row("201", "一般公共服务支出", "类", "8,400.00"),
+            row("20101", "人大事务", "款", "8,400.00"),
+            row("2010101", "行政运行", "项", "6,372.32"),
+            row("2010199", "其他人大事务支出", "项", "580.00"),
+        ],
+    )
+    lines = [
+        Line("（一）一般公共服务（类）", 1, (122.0, 50.0, 300.0, 62.0)),
+        Line("1.人大事务（款）行政运行（项）支出6372.32万元。", 1, (122.0, 70.0, 500.0, 82.0)),
+        Line("2.人大事务（款）其他人大事务（项）支出508万元。", 1, (122.0, 90.0, 500.0, 102.0)),
+    ]
+    rec = DocumentRecord(
+        doc_type=DocType.BUDGET,
+        source=Source(path="x", sha256="0", input_kind=InputKind.PDF_TEXT),
+        tables=[table],
+        claims=extract_claims(lines),
+    )
+    (f,) = class_lines(rec)  # 6372.32 equals its row: no finding; 508 is not 580.00 (其他人大事务支出)
+    assert (f.rule, f.severity.value, f.stated, f.recomputed) == ("claim.table", "error", "5080000", "5800000")

@@ -41,6 +41,8 @@ _CHAIN = regex.compile(
     r"(?P<cls>[^，,。；;:：（(“”]+?)[（(]\d*类[)）](?P<kuan>[^，,。；;:：（(]+?)[（(]\d*款[)）]"
     r"(?P<xiang>[^，,。；;:：（(]+?)[（(]\d*项[)）]"
     r"|[“\"](?P<cls>[^-–—“”\"]+)[-–—](?P<kuan>[^-–—“”\"]+)[-–—](?P<xiang>[^“”\"]+)[”\"](?:科目)?"
+    # an item under a （类） heading names only its 款 and 项: ``1.人大事务（款）行政运行（项）支出6372.32万元``
+    r"|(?P<kuan>[^，,。；;:：（(“”]+?)[（(]\d*款[)）](?P<xiang>[^，,。；;:：（(]+?)[（(]\d*项[)）]"
 )
 _BUDGET_END = regex.compile(r"(?:年初|调整后|全年)?预算数?$")
 _EXECUTED_END = regex.compile(r"决算数?$")
@@ -222,15 +224,15 @@ def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
 
 
 def _chain_match(text: str) -> regex.Match[str] | None:
-    """The first 类/款/项 chain of the text (a quick test first: ``_CHAIN`` needs 类 or a quote mark)."""
-    if "类" not in text and "“" not in text and '"' not in text:
+    """The first 类/款/项 chain of the text (a quick test first: ``_CHAIN`` needs 类, 款 or a quote mark)."""
+    if "类" not in text and "款" not in text and "“" not in text and '"' not in text:
         return None
     return _CHAIN.search(text)
 
 
 def _chain(m: regex.Match[str] | None) -> str | None:
     """``一般公共服务支出（类）财政事务（款）行政运行（项）`` → ``一般公共服务支出/财政事务/行政运行``."""
-    return "/".join(_LIST.sub("", m[k]) for k in ("cls", "kuan", "xiang")) if m else None
+    return "/".join(_LIST.sub("", m[k] or "") for k in ("cls", "kuan", "xiang")) if m else None
 
 
 def _role(subject: str) -> str:
