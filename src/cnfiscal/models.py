@@ -164,6 +164,8 @@ class SelfEval(Record):
     conclusion: Conclusion = Field(default_factory=Conclusion)
     contact: Contact | None = None
     notes: list[str] = Field(default_factory=list)  # the 注 footnotes, as printed
+    # weights printed in the headings of the form's parts: 预算执行情况(10分) → {"预算执行情况": 10}, 绩效指标(90分)
+    part_weights: dict[str, Decimal] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
 
 

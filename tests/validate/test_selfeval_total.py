@@ -54,3 +54,13 @@ def test_an_unfilled_form_is_a_warning_not_zeros() -> None:
 
 def test_the_hand_checked_seed004_form_is_complete() -> None:
     assert run(record(dept_table()), "selfeval.incomplete") == []
+
+
+def test_a_heading_weight_against_its_rows() -> None:
+    """绩效指标(90分) over indicators 50 + 50 = 100: an error; 预算执行情况(10分) = 执行率 分值 10: silent."""
+    form = _form(["50", "50"], ["50", "50"], ("100", "100"), [])
+    form = form.model_copy(update={"part_weights": {"预算执行情况": D(10), "绩效指标": D(90)}})
+    found = run(record(form), "selfeval.total.part_weights")
+    assert [(f.severity.value, f.where, f.stated, f.recomputed) for f in found] == [
+        ("error", "self_evals[0].part_weights.绩效指标", "90", "100")
+    ]

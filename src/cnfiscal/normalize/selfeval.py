@@ -125,6 +125,7 @@ def to_self_eval(raw: RawSelfEval) -> SelfEval:
         if raw.contact_name or raw.contact_phone
         else None,
         notes=list(raw.notes),
+        part_weights={k: w for k, v in raw.part_weights.items() if (w := _dec(v, warnings)) is not None},
         warnings=warnings,
     )
 

@@ -71,6 +71,12 @@ def _self_eval_rules() -> list[Rule]:
             lift(tot.funding_counted),
         ),
         Rule(
+            "selfeval.total.part_weights",
+            "a part's heading weight (预算执行情况(10分), 绩效指标(90分)) = the weights of its rows",
+            SUM,
+            lift(tot.part_weights),
+        ),
+        Rule(
             "selfeval.incomplete",
             "indicator rows with a 分值 but no 得分: the form is not filled in (blank, not zero)",
             "none",

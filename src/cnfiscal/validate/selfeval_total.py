@@ -6,6 +6,9 @@ a stated 总分/满分 (the standard note 1: 原则上一级指标分值统一�
 100分). The 总分 分值 must then be Σ indicator 分值 + the funding 分值, and the 总分 得分 Σ indicator 得分 + the
 funding 得分. Without such a note the other rules compare both readings (``selfeval.indicator.weights_sum``).
 
+``selfeval.total.part_weights`` — a heading that weighs a part of the form (预算执行情况(10分), 绩效指标(90分)) equals
+the weights of that part's rows.
+
 ``selfeval.incomplete`` — indicator rows with a 分值 but no 得分: the form was not filled in (a warning naming how
 many, and how many also lack their 实际完成值), never read as zeros.
 """
@@ -75,6 +78,31 @@ def funding_counted(se: SelfEval, path: str) -> Iterator[Check]:
             where=f"{path}.total.{field}",
             page=se.total.page,
             evidence=f"总分 {name} {fmt(stated)}; 指标 {fmt(indicators)} + 执行率 {fmt(funding)}; 注: {note}",
+        )
+
+
+def part_weights(se: SelfEval, path: str) -> Iterator[Check]:
+    """selfeval.total.part_weights — a part's heading weight = the weights of its rows: 绩效指标(90分) = Σ indicator
+    分值; 预算执行情况(10分) = the funding block's 分值."""
+    rows = [se.indicators[i] for i in leaves(se)]
+    for label, stated in se.part_weights.items():
+        fw = funding_weight(se)
+        values = ([fw] if fw is not None else []) if label in V.FUNDING_PARTS else [r.weight for r in rows]
+        if not values or any(v is None for v in values):
+            continue
+        parts = [v for v in values if v is not None]
+        recomputed = sum(parts, Decimal(0))
+        yield Check(
+            rule="selfeval.total.part_weights",
+            message=msg(
+                "selfeval.total.part_weights", label=label, stated=fmt(stated), n=len(parts), sum=fmt(recomputed)
+            ),
+            stated=stated,
+            recomputed=recomputed,
+            tolerance=Tolerance.of_sum(score_precision(stated), [score_precision(v) for v in parts]),
+            where=f"{path}.part_weights.{label}",
+            page=se.page_start,
+            evidence=f"{label}({fmt(stated)}分): {' + '.join(fmt(v) for v in parts)}",
         )
 
 

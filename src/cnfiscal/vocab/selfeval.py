@@ -183,4 +183,8 @@ ROW_START = (
     r"项目名称|主管部门|实施单位|单位\(盖章\)|部门\(单位\)名称|填报日期|报表编号|项目负责人|财务负责人|联系人|联系电话"
     r"|项目基本情况|\d\.项目|预算执行情况|绩效指标\(|自评结论|评价结论|绩效结论|存在问题|改进措施|注:"
 )
+# A heading that weighs a part of the form: 预算执行情况(10分), 绩效指标(90分) (Sichuan). The funding part and the
+# indicator part; the label is kept as printed.
+PART_WEIGHT = r"^(?P<label>预算执行情况|预算资金执行率|资金执行情况|绩效指标)\((?P<weight>\d+(?:\.\d+)?)分\)$"
+FUNDING_PARTS = ("预算执行情况", "预算资金执行率", "资金执行情况")
 NOTE_CONTINUES = r"^\d+\.(?!\d)"  # after the table, a numbered note is a line of its own

@@ -44,6 +44,13 @@ def test_both_are_project_self_evaluations(stem: str, name: str) -> None:
     assert record(name).doc_type.value == "project_self_eval"  # Sichuan's title starts 部门预算…: not a budget
 
 
+def test_sichuan_heading_weights_are_read_and_agree() -> None:
+    """预算执行情况(10分) and 绩效指标(90分): 权重 10 on 总额; indicators 60 + 30 = 90 (read by hand)."""
+    [form] = record(CASES[0][1]).self_evals
+    assert form.part_weights == {"预算执行情况": 10, "绩效指标": 90}
+    assert [f for f in record(CASES[0][1]).findings if f.rule == "selfeval.total.part_weights"] == []
+
+
 def test_sichuan_unfilled_form_has_no_invented_zeros() -> None:
     [form] = record(CASES[0][1]).self_evals
     assert [i.weight for i in form.indicators] == [60, 30]

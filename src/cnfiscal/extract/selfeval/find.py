@@ -98,6 +98,9 @@ class _SectionReader:
         texts = [t for t in row.texts if t]
         if texts:
             self.raw.page_end, self.raw.line_end = row.page, row.line
+        for text in texts if self.zone != "conclusion" else []:
+            if m := rx(V.PART_WEIGHT).match(folded(text)):
+                self.raw.part_weights.setdefault(m["label"], m["weight"])
         if self.zone == "indicators":
             self._indicator_row(row, texts)
         elif self.zone == "conclusion":

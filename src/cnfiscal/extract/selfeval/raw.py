@@ -69,4 +69,5 @@ class RawSelfEval:
     contact_name: str | None = None
     contact_phone: str | None = None
     notes: list[str] = field(default_factory=list)
+    part_weights: dict[str, str] = field(default_factory=dict)  # 预算执行情况(10分), 绩效指标(90分) → label: weight
     warnings: list[str] = field(default_factory=list)
