@@ -10,7 +10,7 @@ genuine or false, with the reason. Scores (tested in ``tests/bench``):
 - amounts exact / checked: each key amount of a present table is looked up in the found table (a row whose
   name contains the truth's row label, a column whose name contains its column label) and is exact when the
   value in yuan equals the printed amount × unit;
-- office / year right; self-evaluations read;
+- kind (预算 / 决算), office and year right; self-evaluations read;
 - findings: each error/warning matched to a label (same rule and page; same stated value when the label
   gives one); errors genuine / false, warnings genuine / false, and those not labelled (to be read).
 """
@@ -43,6 +43,7 @@ class DocScore:
     tables_placed: int = 0
     amounts_checked: int = 0
     amounts_exact: int = 0
+    kind_right: bool = False  # 部门预算 / 部门决算 (the record's doc_type)
     office_right: bool = False
     year_right: bool = False
     self_evals_expected: int = 0
@@ -64,6 +65,7 @@ def score(record: DocumentRecord, truth: dict[str, Any]) -> DocScore:
     offices = {_flat(truth.get("office")), *(_flat(o) for o in truth.get("office_also", []))}
     out.office_right = _flat(record.unit_name) in offices
     out.year_right = record.year == truth.get("year")
+    out.kind_right = record.doc_type.value == truth.get("doc_type")
     out.self_evals_expected = truth.get("self_evals", 0)
     out.self_evals_read = len(record.self_evals)
     for want in truth.get("tables", []):

@@ -49,13 +49,14 @@ def run_corpus(names: list[str] | None = None) -> CorpusRun:
 
 def report(run: CorpusRun, verbose: bool = False) -> list[str]:
     lines = [
-        f"   {'document':46} {'tables':>7} {'placed':>6} {'amounts':>7}  office year  {'errors ok/false':>15}"
+        f"   {'document':46} {'tables':>7} {'placed':>6} {'amounts':>7}  kind office year  {'errors ok/false':>15}"
         f" {'warn ok/false':>13} unlab"
     ]
     for s in run.scores:
         lines.append(
             f"   {s.name[:46]:46} {s.tables_found:3d}/{s.tables_present:<3d} {s.tables_placed:6d}"
-            f" {s.amounts_exact:3d}/{s.amounts_checked:<3d}  {_mark(s.office_right):^6} {_mark(s.year_right):^4}"
+            f" {s.amounts_exact:3d}/{s.amounts_checked:<3d}  {_mark(s.kind_right):^4} {_mark(s.office_right):^6}"
+            f" {_mark(s.year_right):^4}"
             f"  {s.errors_genuine:7d}/{s.errors_false:<7d} {s.warnings_genuine:6d}/{s.warnings_false:<6d}"
             f" {len(s.unlabelled):5d}"
         )
@@ -67,7 +68,8 @@ def report(run: CorpusRun, verbose: bool = False) -> list[str]:
     lines.append(
         f"   total: tables {run.total('tables_found')}/{run.total('tables_present')}"
         f" (placed {run.total('tables_placed')}), amounts {run.total('amounts_exact')}/{run.total('amounts_checked')},"
-        f" office {run.total('office_right')}/{len(run.scores)}, year {run.total('year_right')}/{len(run.scores)},"
+        f" kind {run.total('kind_right')}/{len(run.scores)}, office {run.total('office_right')}/{len(run.scores)},"
+        f" year {run.total('year_right')}/{len(run.scores)},"
         f" self-evaluations {run.total('self_evals_read')}/{run.total('self_evals_expected')},"
         f" errors genuine {run.total('errors_genuine')}/{errors} ({precision:.0%}),"
         f" warnings genuine {run.total('warnings_genuine')}/{warnings},"

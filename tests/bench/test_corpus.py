@@ -15,7 +15,7 @@ import pytest
 from bench._corpus_metrics import DocScore, load_truth, score
 from bench.corpus import TRUTH, CorpusRun, report, run_corpus
 
-from cnfiscal.models import DocumentRecord, Finding, InputKind, Money, Severity, Source, Table, TableRow
+from cnfiscal.models import DocType, DocumentRecord, Finding, InputKind, Money, Severity, Source, Table, TableRow
 
 TRUTH_FILES = sorted(TRUTH.glob("*.json"))
 
@@ -41,7 +41,7 @@ def test_document_read_as_hand_checked(corpus: CorpusRun, truth: Path) -> None:
     assert s.misses == []
     assert (s.tables_found, s.tables_placed) == (s.tables_present, s.tables_present)
     assert s.amounts_exact == s.amounts_checked
-    assert s.office_right and s.year_right
+    assert s.kind_right and s.office_right and s.year_right
     assert s.self_evals_read == s.self_evals_expected
     assert s.unlabelled == [], "label these findings (genuine/false, with the reason) in the truth file"
     assert s.errors_false <= 1
@@ -59,7 +59,9 @@ def test_errors_an_auditor_would_sign(corpus: CorpusRun) -> None:
 
 def _record(tables: list[Table], findings: list[Finding], unit_name: str = "某局", year: int = 2024) -> DocumentRecord:
     src = Source(path="x.pdf", sha256="0", input_kind=InputKind.PDF_TEXT)
-    return DocumentRecord(source=src, unit_name=unit_name, year=year, tables=tables, findings=findings)
+    return DocumentRecord(
+        source=src, doc_type=DocType.BUDGET, unit_name=unit_name, year=year, tables=tables, findings=findings
+    )
 
 
 def _table(kind: str, pages: tuple[int, int], total: str) -> Table:
@@ -70,6 +72,7 @@ def _table(kind: str, pages: tuple[int, int], total: str) -> Table:
 
 TRUTH_DOC = {
     "file": "x.pdf",
+    "doc_type": "budget",
     "office": "某局",
     "office_also": ["某某局"],
     "year": 2024,
@@ -88,7 +91,7 @@ def test_tables_found_placed_and_amounts_exact() -> None:
     s = score(_record([_table("budget.total", (3, 5), "1200.50")], []), TRUTH_DOC)
     assert (s.tables_present, s.tables_found, s.tables_placed) == (2, 1, 0)  # p.3-5 is not p.3-4
     assert (s.amounts_checked, s.amounts_exact) == (2, 1)
-    assert s.office_right and s.year_right
+    assert s.kind_right and s.office_right and s.year_right
 
 
 def test_findings_matched_to_labels_by_rule_page_and_stated() -> None:
