@@ -102,17 +102,37 @@ def needles(quote: str) -> list[str]:
 
 
 def locate(page: pymupdf.Page, quote: str) -> BBox | None:
-    """The region where ``quote`` (or its longest clause found) is printed on ``page``; None when not found."""
-    for needle in needles(quote):
-        hits = page.search_for(needle)
-        if hits:
-            first = hits[0]
-            region = pymupdf.Rect(first)
-            for rect in hits[1:]:  # a sentence wrapped over lines comes back as one rectangle per line
-                if rect.y0 - region.y1 < first.height * 1.5:
-                    region |= rect
-            return (region.x0, region.y0, region.x1, region.y1)
-    return None
+    """The region where ``quote`` is printed on ``page``: the whole quote if found, else the longest of its clauses
+    printed only once on the page (a clause printed twice could be the other one), else the first found."""
+    pieces = needles(quote)
+    fallback: BBox | None = None
+    for i, needle in enumerate(pieces):
+        regions = _regions(page.search_for(needle))
+        if regions and (i == 0 or len(regions) == 1):
+            return regions[0]
+        if regions and fallback is None:
+            fallback = regions[0]
+    return fallback
+
+
+def _regions(hits: list[pymupdf.Rect]) -> list[BBox]:
+    """Hits joined into regions: a text wrapped over lines comes back as one rectangle per line."""
+    regions: list[pymupdf.Rect] = []
+    for rect in hits:
+        if regions and _continues(regions[-1], rect):
+            regions[-1] |= rect
+        else:
+            regions.append(pymupdf.Rect(rect))
+    return [(r.x0, r.y0, r.x1, r.y1) for r in regions]
+
+
+def _continues(region: pymupdf.Rect, rect: pymupdf.Rect) -> bool:
+    """``rect`` goes on from ``region``: right after it on the same line (glyphs of another font come as their
+    own rectangle), or at the start of the next line."""
+    h = max(min(rect.height, region.height), 4.0)
+    same_line = rect.y0 < region.y1 and rect.y1 > region.y0 and abs(rect.x0 - region.x1) < 2 * h
+    next_line = 0 <= rect.y0 - region.y1 < 2 * max(rect.height, h) and rect.x0 < region.x0
+    return same_line or next_line
 
 
 def _frame(pix: pymupdf.Pixmap, rect: pymupdf.Rect, width: int = 2) -> None:
