@@ -25,6 +25,7 @@ USER_HELP = (
 EPILOG = (
     "示例 examples:  cnfiscal extract 自评表.pdf  ·  cnfiscal ingest 文件夹/ --db corpus.duckdb  ·  "
     "cnfiscal report --db corpus.duckdb -o report --xlsx findings.xlsx  ·  "
+    "cnfiscal review --import findings.xlsx --db corpus.duckdb  ·  "
     "cnfiscal export --db corpus.duckdb --format xlsx -o 全部.xlsx  ·  "
     "cnfiscal watch 来源.toml --db corpus.duckdb --digest 日报/\n\n"
     "退出码 exit status: 0 成功 success (findings are results, not failures) · "
