@@ -61,13 +61,14 @@ def report(run: CorpusRun, verbose: bool = False) -> list[str]:
             f" {len(s.unlabelled):5d}"
         )
         if verbose:
-            lines.extend(f"      - {m}" for m in s.misses + s.unlabelled)
+            lines.extend(f"      - {m}" for m in s.misses + s.known + s.unlabelled)
     errors = run.total("errors_genuine") + run.total("errors_false")
     precision = run.total("errors_genuine") / errors if errors else 1.0
     warnings = run.total("warnings_genuine") + run.total("warnings_false")
     lines.append(
         f"   total: tables {run.total('tables_found')}/{run.total('tables_present')}"
-        f" (placed {run.total('tables_placed')}), amounts {run.total('amounts_exact')}/{run.total('amounts_checked')},"
+        f" (placed {run.total('tables_placed')}), amounts {run.total('amounts_exact')}/{run.total('amounts_checked')}"
+        f" ({run.total('amounts_known')} known limits),"
         f" kind {run.total('kind_right')}/{len(run.scores)}, office {run.total('office_right')}/{len(run.scores)},"
         f" year {run.total('year_right')}/{len(run.scores)},"
         f" self-evaluations {run.total('self_evals_read')}/{run.total('self_evals_expected')},"
