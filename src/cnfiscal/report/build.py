@@ -14,6 +14,7 @@ from cnfiscal.corpus.walk import walk
 from cnfiscal.models import DocumentRecord, Status
 from cnfiscal.options import Options
 from cnfiscal.report.data import ReportData, from_db, from_records
+from cnfiscal.report.offices import office_pages
 from cnfiscal.report.overview import draw_charts, write_overview
 from cnfiscal.report.pages import write_document_page
 from cnfiscal.report.xlsx import write_workbook
@@ -28,6 +29,7 @@ class ReportResult:
     pages: list[Path] = field(default_factory=list)
     charts: list[Path] = field(default_factory=list)
     workbook: Path | None = None
+    offices: list[Path] = field(default_factory=list)  # office/<id>.html: across documents (issue 14, report.offices)
     documents: int = 0
     failed: int = 0
     seconds: float = 0.0
@@ -66,7 +68,9 @@ def _clear_previous(out_dir: Path) -> None:
 
 
 def report_from_db(db: Path, out_dir: Path, xlsx: Path | None = None, lang: str = DEFAULT_LANG) -> ReportResult:
-    return write_report(from_db(db, lang), out_dir, xlsx, title=f"cnfiscal 审核报告 — {db.name}")
+    result = write_report(from_db(db, lang), out_dir, xlsx, title=f"cnfiscal 审核报告 — {db.name}")
+    result.offices = office_pages(db, out_dir, lang)
+    return result
 
 
 def report_from_records(

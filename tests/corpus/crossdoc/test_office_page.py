@@ -1,0 +1,31 @@
+"""The report's office page: documents and why they are linked, figures year by year, cross-document findings
+pointing at both documents' pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnfiscal.corpus import record_to_rows, store
+from cnfiscal.corpus.crossdoc import store as crossdoc
+from cnfiscal.report.offices import office_pages
+from tests.corpus.crossdoc.conftest import WANLI, altered
+
+
+def test_the_office_page_shows_the_years_and_points_at_both_pages(tmp_path, records):
+    db = tmp_path / "c.duckdb"
+    con = store.connect(db)
+    try:
+        for record in (altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500")), records[WANLI[1]]):
+            store.write_document(con, record_to_rows(record))
+        crossdoc.refresh(con)
+    finally:
+        con.close()
+    pages = office_pages(db, tmp_path / "report")  # what `cnfiscal report --db` writes beside the other pages
+    assert len(pages) == 1
+    page = pages[0].read_text(encoding="utf-8")
+    assert "<h1>上海市普陀区人民政府万里街道办事处</h1>" in page
+    assert "15,621.11" in page and "16,497.86" in page  # 支出总计 of 2024 and of 2023, 万元
+    assert "2024年文件称公务接待费1.35万元，与上年持平" in page
+    sha_2024 = records[WANLI[1]].source.sha256
+    assert f'href="../doc/{sha_2024[:16]}.html">budget_wanli_2024.pdf</a> p32' in page
+    assert f'href="../doc/{"f" * 16}.html">' in page  # side B: the (altered) 2023 budget
