@@ -117,7 +117,7 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
         " (p. {prev_page}) prints {prev}",
     ),
     "corpus.yoy.rate": (
-        "{year}年文件称{item}{word}{stated}；按{prev_year}年文件（第{prev_page}页）所载{prev}计算，"
+        "{year}年文件称{item}比上年{word}{stated}；按{prev_year}年文件（第{prev_page}页）所载{prev}计算，"
         "（{current} − {prev}）÷ {prev} = {recomputed}",
         "the {year} document says {item} changed by {stated}; from the {prev_year} document (p. {prev_page}),"
         " ({current} − {prev}) ÷ {prev} = {recomputed}",

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records
-from cnfiscal.models import Severity
+from cnfiscal.models import Claim, DocType, DocumentRecord, Money, Severity, Source
 from tests.corpus.crossdoc.conftest import NPCSC, WANLI, expected
 from tests.corpus.crossdoc.conftest import altered as _altered
 
@@ -75,3 +75,41 @@ def test_finding_ids_are_stable(records):
     first = check_records([earlier, records[WANLI[1]]]).findings
     again = check_records([records[WANLI[1]], earlier]).findings
     assert sorted(f.finding_id for f in first) == sorted(f.finding_id for f in again)
+
+
+def _budget(year: int, sha: str, claims: list) -> DocumentRecord:
+    return DocumentRecord(
+        doc_type=DocType.BUDGET,
+        unit_name="江苏省人大常委会办公厅",
+        year=year,
+        source=Source(path=f"b{year}.pdf", sha256=sha * 64, input_kind="pdf-text"),
+        claims=claims,
+    )
+
+
+def _amount(text: str, subject: str, raw: str, page: int) -> Claim:
+    money = Money(yuan=Decimal(raw) * 10000, raw=f"{raw}万元", unit="万元", page=page)
+    return Claim(text=text, page=page, kind="amount", subject=subject, value=money.yuan, unit="万元", amount=money,
+                 group=f"p{page}", role="budget")  # fmt: skip
+
+
+def _rate(text: str, base: str, value: str, page: int) -> Claim:
+    return Claim(text=text, page=page, kind="change", value=Decimal(value), unit="%", base=base, group=f"p{page}",
+                 role="change_pct", value_raw=text.split("增长")[1].rstrip("。"))  # fmt: skip
+
+
+def test_a_rate_stated_without_an_amount_is_checked_against_the_previous_years_figure():
+    # the 2018 and 2019 figures as printed (2018 p21, 2019 p10), the 2019 rate changed to 3.0% (1.98% printed)
+    earlier = _budget(2018, "1", [_amount("项目支出预算数为6333.96万元。", "项目支出预算数", "6333.96", 21)])
+    says = "项目支出预算数为6459.58万元。比2018年预算增长3.0%。"
+    later = _budget(2019, "2", [_amount(says, "项目支出预算数", "6459.58", 10), _rate(says, "2018年预算", "0.03", 10)])
+    result = check_records([earlier, later])
+    assert [(f.rule, f.severity, f.page_a, f.page_b) for f in result.findings] == [
+        ("corpus.yoy.rate", Severity.ERROR, 10, 21)
+    ]
+    f = result.findings[0]
+    assert (f.stated, f.recomputed) == ("0.03", "0.019833")  # (6459.58 − 6333.96) ÷ 6333.96 = 1.9833%
+    assert f.message == (
+        "2019年文件称项目支出预算数比上年增长3.0%；按2018年文件（第21页）所载6333.96万元计算，"
+        "（6459.58万元 − 6333.96万元）÷ 6333.96万元 = 2.0%"
+    )  # the recomputed rate at the printed precision, as every rate finding shows it

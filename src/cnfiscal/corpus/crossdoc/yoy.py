@@ -95,15 +95,18 @@ def _check_rate(
     for d, f in usable:
         recomputed = (c.current.yuan - f.money.yuan) / f.money.yuan
         verdict = judge(c.rate, recomputed, tol)
-        if verdict is None or verdict.severity is Severity.INFO:
+        if verdict is None:
             return None, _with(base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year)
         scored.append((abs(verdict.difference), verdict, recomputed, d, f))
     _, verdict, recomputed, d, f = min(scored, key=lambda v: v[0])
-    severity = Severity.WARNING if c.basis is None or _disagree(usable) else Severity.ERROR
+    severity = verdict.severity
+    if severity is Severity.ERROR and (c.basis is None or _disagree(usable)):
+        severity = Severity.WARNING
     shown = sh.printed_rate(c.rate, c.rate_raw)
     message = msg(
-        RULE_RATE, year=doc.year, item=c.label or label_of(c.item), word="变动", stated=shown, prev_year=d.year,
-        prev_page=f.page, prev=sh.amount(f.money), current=sh.amount(c.current),
+        RULE_RATE, year=doc.year, item=c.label or label_of(c.item), word="增长" if c.rate >= 0 else "下降",
+        stated=sh.printed_rate(abs(c.rate), c.rate_raw), prev_year=d.year, prev_page=f.page, prev=sh.amount(f.money),
+        current=sh.amount(c.current),
         recomputed=sh.recomputed_rate(recomputed, c.rate, shown),
     )  # fmt: skip
     finding = CrossFinding(
