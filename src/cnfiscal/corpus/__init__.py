@@ -11,20 +11,11 @@ Tables and columns: ``cnfiscal.corpus.schema`` (and ``load``'s docstring).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# ``ingest`` is both a submodule and the function: imported here, the function is what the package's name
+# means, whatever imports the submodule later (a module sets its package's attribute only when first loaded).
+from cnfiscal.corpus.ingest import ingest
 from cnfiscal.corpus.rows import record_to_rows
 from cnfiscal.corpus.store import load
-
-if TYPE_CHECKING:
-    from cnfiscal.corpus.ingest import IngestSummary
-
-
-def ingest(paths: Any, db: Any, **kwargs: Any) -> IngestSummary:
-    """Ingest files and folders into ``db``; see ``cnfiscal.corpus.ingest.ingest`` for the options."""
-    from cnfiscal.corpus.ingest import ingest as _ingest
-
-    return _ingest(paths, db=db, **kwargs)
 
 
 __all__ = ["ingest", "load", "record_to_rows"]
