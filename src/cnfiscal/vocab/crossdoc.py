@@ -108,8 +108,8 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.yoy.change": (
         "{year}年文件称{item}{current}，比上年{word}{delta}，即上年{base_word}为{implied}；"
         "{prev_year}年文件（第{prev_page}页）所载为{prev}",
-        "the {year} document says {item} {current}, {delta} against the previous year, i.e. a previous {base_word}"
-        " of {implied}; the {prev_year} document (p. {prev_page}) prints {prev}",
+        "the {year} document says {item} {current}, {word} {delta} against the previous year, i.e. a previous"
+        " {base_word} of {implied}; the {prev_year} document (p. {prev_page}) prints {prev}",
     ),
     "corpus.yoy.flat": (
         "{year}年文件称{item}{current}，与上年持平；{prev_year}年文件（第{prev_page}页）所载为{prev}",
@@ -119,16 +119,13 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.yoy.rate": (
         "{year}年文件称{item}比上年{word}{stated}；按{prev_year}年文件（第{prev_page}页）所载{prev}计算，"
         "（{current} − {prev}）÷ {prev} = {recomputed}",
-        "the {year} document says {item} changed by {stated}; from the {prev_year} document (p. {prev_page}),"
+        "the {year} document says {item} {word} {stated} against the previous year; from the {prev_year} document"
+        " (p. {prev_page}),"
         " ({current} − {prev}) ÷ {prev} = {recomputed}",
     ),
     "corpus.unit.le_department": (
         "单位{unit}的{item}{unit_value}大于其部门{dept}的{dept_value}",
         "unit {unit}: {item} {unit_value} is above its department {dept}'s {dept_value}",
-    ),
-    "corpus.unit.sum": (
-        "部门{dept}的{item}{dept_value} {ne} 所属{n}个单位之和{sum}",
-        "department {dept}: {item} {dept_value} {ne} the sum of its {n} units {sum}",
     ),
     "corpus.final.initial_budget": (
         "{year}年决算所列{item}年初预算数{stated}，{year}年预算文件（第{prev_page}页）所载为{prev}",

@@ -3,6 +3,7 @@ of them (an error, a warning, an info must come out where the documents are made
 
 from __future__ import annotations
 
+import string
 from decimal import Decimal
 
 import pytest
@@ -113,3 +114,13 @@ def test_a_rate_stated_without_an_amount_is_checked_against_the_previous_years_f
         "2019年文件称项目支出预算数比上年增长3.0%；按2018年文件（第21页）所载6333.96万元计算，"
         "（6459.58万元 − 6333.96万元）÷ 6333.96万元 = 2.0%"
     )  # the recomputed rate at the printed precision, as every rate finding shows it
+
+
+def test_every_corpus_message_names_the_same_figures_in_both_languages():
+    from cnfiscal.vocab.crossdoc import CROSSDOC_TEMPLATES
+    from cnfiscal.vocab.messages import TEMPLATES, placeholders
+
+    for key, (zh, en) in CROSSDOC_TEMPLATES.items():
+        assert TEMPLATES[key] == (zh, en)
+        fields = [{n for _, n, _, _ in string.Formatter().parse(t) if n} for t in (zh, en)]
+        assert fields[0] == fields[1] == placeholders(key), key
