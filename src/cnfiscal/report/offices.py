@@ -19,6 +19,7 @@ from cnfiscal.corpus.crossdoc.items import Figure, label_of
 from cnfiscal.models import DocumentRecord
 from cnfiscal.report.data import doc_stem
 from cnfiscal.report.render import Cell, render_page
+from cnfiscal.vocab.messages import DEFAULT_LANG, TEMPLATES, render
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def _write(con: duckdb.DuckDBPyConnection, out_dir: Path, lang: str, office: tup
         names=json.loads(names or "[]"), links=[_link_row(row) for row in links],
         year_headers=["年度 year", "类型 kind", "文件 file", *(label_of(i) for i in YEAR_ITEMS)],
         year_rows=[_year_row(row, records[row[0]]) for row in links], year_num=tuple(range(3, 3 + len(YEAR_ITEMS))),
-        counts=_counts(con, office_id), findings=_findings(con, office_id, files),
+        counts=_counts(con, office_id), findings=_findings(con, office_id, files, lang),
         unchecked=_unchecked(con, office_id),
     )  # fmt: skip
 
@@ -112,18 +113,28 @@ def _counts(con: duckdb.DuckDBPyConnection, office_id: str) -> dict[str, int]:
     return {k: int(found.get(k, 0)) for k in ("agrees", "finding", "unchecked")}
 
 
-def _findings(con: duckdb.DuckDBPyConnection, office_id: str, files: dict[str, str]) -> list[dict[str, object]]:
+def _findings(
+    con: duckdb.DuckDBPyConnection, office_id: str, files: dict[str, str], lang: str
+) -> list[dict[str, object]]:
     rows = con.execute(
-        "SELECT severity, rule, message, sha256_a, page_a, sha256_b, page_b, tolerance FROM corpus_findings "
+        "SELECT severity, rule, message, sha256_a, page_a, sha256_b, page_b, tolerance, message_key, message_params "
+        "FROM corpus_findings "
         "WHERE office_id = ? ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, year_a",
         [office_id],
     ).fetchall()
     return [
-        {"severity": sev, "rule": rule, "message": message, "file_a": files.get(a, a[:12]), "href_a": _href(a),
-         "page_a": pa, "file_b": files.get(b or "", (b or "")[:12]), "href_b": _href(b) if b else None, "page_b": pb,
-         "tolerance": tol}
-        for sev, rule, message, a, pa, b, pb, tol in rows
+        {"severity": sev, "rule": rule, "message": _message(message, key, params, lang, sev),
+         "file_a": files.get(a, a[:12]), "href_a": _href(a), "page_a": pa, "file_b": files.get(b or "", (b or "")[:12]),
+         "href_b": _href(b) if b else None, "page_b": pb, "tolerance": tol}
+        for sev, rule, message, a, pa, b, pb, tol, key, params in rows
     ]  # fmt: skip
+
+
+def _message(stored: str, key: str | None, params: str | None, lang: str, severity: str) -> str:
+    """The stored (Chinese) message, or the template's in another language."""
+    if lang == DEFAULT_LANG or not key or key not in TEMPLATES:
+        return stored
+    return render(key, json.loads(params or "{}"), lang, within=severity == "info")
 
 
 def _unchecked(con: duckdb.DuckDBPyConnection, office_id: str) -> list[list[object]]:

@@ -29,3 +29,16 @@ def test_the_office_page_shows_the_years_and_points_at_both_pages(tmp_path, reco
     sha_2024 = records[WANLI[1]].source.sha256
     assert f'href="../doc/{sha_2024[:16]}.html">budget_wanli_2024.pdf</a> p32' in page
     assert f'href="../doc/{"f" * 16}.html">' in page  # side B: the (altered) 2023 budget
+
+
+def test_the_office_page_in_english(tmp_path, records):
+    db = tmp_path / "c.duckdb"
+    con = store.connect(db)
+    try:
+        for record in (altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500")), records[WANLI[1]]):
+            store.write_document(con, record_to_rows(record))
+        crossdoc.refresh(con)
+    finally:
+        con.close()
+    page = office_pages(db, tmp_path / "report", lang="en")[0].read_text(encoding="utf-8")
+    assert "the 2024 document says 公务接待费 1.35万元, the same as the previous year" in page
