@@ -187,4 +187,22 @@ ROW_START = (
 # indicator part; the label is kept as printed.
 PART_WEIGHT = r"^(?P<label>预算执行情况|预算资金执行率|资金执行情况|绩效指标)\((?P<weight>\d+(?:\.\d+)?)分\)$"
 FUNDING_PARTS = ("预算执行情况", "预算资金执行率", "资金执行情况")
+# OCR text whose cells ran together (``backends.runtogether``): the template ending in 是否核心指标.
+RUN_TOGETHER_HEADER = r"指标名称计量单位指标性质.{0,40}?是否核心指标"
+RUN_TOGETHER_COLUMNS = (
+    "指标名称",
+    "计量单位",
+    "指标性质",
+    "年初指标值",
+    "调整指标值",
+    "全年完成值",
+    "得分系数",
+    "指标权重",
+    "指标得分",
+    "是否核心指标",
+)
+RUN_TOGETHER_UNITS = r"%|次|份|篇|个|户|人|家|项|天|万元|元"
+RUN_TOGETHER_WORDS = "高好低中差优良"  # a qualitative value printed as one character
+RUN_TOGETHER_PAGE_MARK = r"^\d+、"  # a preview's page number before its text
+RUN_TOGETHER_DEBRIS = r"^(?:绩效指标|[“”\"'])+"  # the vertical block label, quotes: not part of a row's name
 NOTE_CONTINUES = r"^\d+\.(?!\d)"  # after the table, a numbered note is a line of its own

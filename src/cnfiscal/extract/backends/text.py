@@ -8,6 +8,7 @@ line is cut back into rows (``backends.longline``).
 from __future__ import annotations
 
 from cnfiscal.extract.backends.longline import split_long_line
+from cnfiscal.extract.backends.runtogether import run_together_lines
 from cnfiscal.extract.backends.webtext import web_grid
 from cnfiscal.extract.inputs import InputFile, decode_text
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
@@ -18,10 +19,19 @@ def read_text(inp: InputFile) -> ExtractedDocument:
     """A text file is one page of numbered lines (OCR text carries no page geometry)."""
     text, encoding = decode_text(inp.data, inp.path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    warnings: list[str] = []
+    rows = run_together_lines(text, warnings)
+    if rows is not None:  # OCR whose cells ran together: rows cut back, lines no longer the file's (no numbers)
+        page = Page(number=1, lines=[Line(t, 1) for t in rows])
+        return ExtractedDocument(
+            str(inp.path), inp.sha256, InputKind.TEXT, [page], encoding=encoding, warnings=warnings
+        )
     grid = web_grid(text.split("\n")) if "\f" not in text else None
     if grid is not None:
         page = Page(number=1, grids=[grid])
-        return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, [page], encoding=encoding)
+        return ExtractedDocument(
+            str(inp.path), inp.sha256, InputKind.TEXT, [page], encoding=encoding, warnings=warnings
+        )
     pages: list[Page] = []
     for chunk in text.split("\f"):  # a form feed, where present, is a page break
         number = len(pages) + 1
@@ -32,4 +42,4 @@ def read_text(inp: InputFile) -> ExtractedDocument:
             for row in split_long_line(t)
         ]
         pages.append(Page(number=number, lines=lines))
-    return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, pages, encoding=encoding)
+    return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, pages, encoding=encoding, warnings=warnings)

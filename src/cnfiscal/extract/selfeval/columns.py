@@ -100,7 +100,8 @@ def read_by_columns(
         line=row.line,
         confidence=row.confidence,
     )
-    levels.place(ind)
+    if "level1" in columns.by_col.values():  # a table without level columns has no labels to carry or wait for
+        levels.place(ind)
     out.append(ind)
     return True
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cnfiscal.extract.layout import Row
-from cnfiscal.extract.selfeval.columns import funding_columns
+from cnfiscal.extract.selfeval.columns import funding_columns, indicator_columns
 from cnfiscal.extract.selfeval.fragments import Block, clean_text, fit_cells
 from cnfiscal.extract.selfeval.funding import read_funding
 from cnfiscal.extract.selfeval.indicators import IndicatorParser
@@ -117,7 +117,7 @@ class _SectionReader:
             read_header(self.raw, row)
         if columns:
             self.raw.funding_columns, self.zone = columns, "funding"
-        elif _is_indicator_header(f):
+        elif _is_indicator_header(f) or indicator_columns(row) is not None:
             self.zone = "indicators"
             self.indicators.header(row)
         elif read_funding(self.raw, row):

@@ -43,6 +43,8 @@ def read_header(raw: RawSelfEval, row: Row) -> None:
         raw.department = value
     if raw.money_unit is None and (m := search(V.MONEY_UNIT, text)):
         raw.money_unit = m["unit"]
+    if raw.contact_name is None and (m := search(V.CONTACT_NAME, text)):  # 部门联系人 printed in the header
+        raw.contact_name = m["name"]
 
 
 def _after(label: str, text: str) -> str | None:
