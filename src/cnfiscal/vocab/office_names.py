@@ -11,8 +11,13 @@ form or drops a qualifier that names no other organ.
 
 from __future__ import annotations
 
-# A label before the name (``部门：X``, ``编制单位：X``): dropped.
-NAME_LABEL = r"^(?:预算主管部门|主管部门|编制部门|编制单位|预算单位|部门名称|单位名称|部\s*门|单\s*位)\s*[:：]\s*"
+# A label before the name (``部门：X``, ``编制单位：X``) or the unit's code (``219001-X``, 主管部门及代码): dropped.
+NAME_LABEL = (
+    r"^(?:(?:预算主管部门|主管部门|编制部门|编制单位|预算单位|部门名称|单位名称|部\s*门|单\s*位)\s*[:：]\s*"
+    r"|\d{3,}\s*[-－—_]\s*)"
+)
+# A template's placeholder left in the name (``上海市XX局``): never an office.
+PLACEHOLDER = r"[XxＸｘ×]{2,}|某某"
 
 # Full form → standard short form, applied in this order (the longer phrase first).
 SHORT_FORMS: tuple[tuple[str, str], ...] = (

@@ -14,6 +14,7 @@ def test_name_forms_of_one_office_fold_to_one_key():
         ("黔南布依族苗族自治州大数据发展管理局", "黔南州大数据发展管理局"),
         ("上海市普陀区商务委员会", "上海市普陀区商务委"),
         ("部门：上海市普陀区司法局", "上海市普陀区司法局", "上海市普陀区司法局本级"),
+        ("219001-池州市贵池区棠溪镇人民政府", "池州市贵池区棠溪镇人民政府"),  # 主管部门及代码
     ]
     for forms in same:
         assert len({fold(f).key for f in forms}) == 1, forms
@@ -42,7 +43,16 @@ def test_scope_and_rules_are_kept_as_evidence():
 
 
 def test_weak_names_are_never_linked_on():
-    for weak in ("江苏省", "公开表一", "三、", "公开01表", "部门", "上海市普陀区", "财政拨款收支预算总表"):
+    for weak in (
+        "江苏省",
+        "公开表一",
+        "三、",
+        "公开01表",
+        "部门",
+        "上海市普陀区",
+        "财政拨款收支预算总表",
+        "上海市XX局",
+    ):
         assert not is_strong(fold(weak).key), weak
 
 
@@ -89,3 +99,11 @@ def test_real_samples_link_as_read_by_hand(records):
     flat = [next(iter(v)) for v in ids.values()]
     assert len(flat) == len(set(flat)), ids  # never two offices on one id
     assert {"wanli", "npcsc", "party"} <= set(ids)  # the year-over-year groups are linked
+
+
+def test_a_blank_template_is_no_office():
+    from cnfiscal.pipeline import process
+    from tests.corpus.crossdoc.conftest import SAMPLES
+
+    found = link(process(SAMPLES / "final_template.pdf"))  # the district's 决算 template: 上海市XX局
+    assert found.office_id is None and "no office name" in (found.reason or "")

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 _LABEL = regex.compile(on.NAME_LABEL)
 _NOISE = regex.compile(on.NAME_NOISE)
 _REGION = regex.compile(on.REGION_MARK)
+_PLACEHOLDER = regex.compile(on.PLACEHOLDER)
 _SUFFIX = regex.compile(ov.OFFICE_SUFFIX)
 _NOT_OFFICE = tuple(regex.compile(p) for p in ov.NOT_OFFICE)
 _PEOPLES = "|".join(sorted(on.PEOPLES, key=len, reverse=True))
@@ -106,7 +107,11 @@ def fold(name: str) -> Folded:
 
 def is_strong(key: str) -> bool:
     """A key good enough to link on: long enough, a level of government, an office's ending, not a heading."""
-    if len(key) < on.MIN_NAME_CHARS or regex.search(r"\d|表|[:：]|预算|决算|公开|目录", key):
+    if (
+        len(key) < on.MIN_NAME_CHARS
+        or regex.search(r"\d|表|[:：]|预算|决算|公开|目录", key)
+        or _PLACEHOLDER.search(key)
+    ):
         return False
     if any(p.search(key) for p in _NOT_OFFICE):
         return False
