@@ -69,8 +69,9 @@ ITEM_LABELS: dict[str, str] = {
 }
 # A subject that is a movement, not a level (``增加基本支出844.15万元``): never a figure of its item.
 MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|较上年)"
-# A subject about another period than the document's year (``2023年当年预算执行数``, ``上年结转``).
-OTHER_PERIOD = r"上年|上一年|以前年度|执行数|决算数|结转"
+# A subject about another period than the document's year (``2023年当年预算执行数``, ``上年结转``), or a budget
+# figure a final account quotes (``一般公共预算财政拨款支出年初预算``): never a figure of the document's own kind.
+OTHER_PERIOD = r"上年|上一年|以前年度|执行数|决算数|结转|年初预算|全年预算|调整预算"
 # 功能科目 level marks and what surrounds a 功能科目 name in a sentence.
 LEVEL_MARK = r"[（(](?:类|款|项)[)）]"
 FUNC_NOISE = r"^[\d一二三四五六七八九十]+[．.、]|[“”\"]|─\d+─|(?:预算)?支出$|支出(?=[（(](?:类|款|项)[)）])"

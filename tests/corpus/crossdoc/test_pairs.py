@@ -85,3 +85,10 @@ def test_a_final_account_quoting_another_budget_is_an_error(final):
 def test_without_the_budget_the_initial_budget_is_unchecked_with_the_reason(final):
     checks = [c for c in check_records([final]).checks if c.rule == "corpus.final.initial_budget"]
     assert checks and all(c.reason == "no budget of 2024 of this office in the corpus" for c in checks)
+
+
+def test_a_final_accounts_quoted_budget_is_not_one_of_its_outturn_figures(final):
+    from cnfiscal.corpus.crossdoc.figures import figures
+
+    quoted = [f for f in figures(final) if f.money.raw in ("2993.92万元", "0.95万元")]
+    assert not quoted  # p21 and p23 quote the 年初预算: an outturn base must never be compared with them
