@@ -88,6 +88,19 @@ def finding(message: Message, rule: str, severity: Severity, **fields: object) -
     )
 
 
+def region_of(parts: list[Money]) -> tuple[int | None, BBox | None]:
+    """Where the parts of a sum are printed: the first part's page and the rectangle around the parts' cells on
+    that page (None when none of them has a box) — the other side of the comparison, framed in the report."""
+    if not parts:
+        return None, None
+    page = parts[0].page
+    boxes = [p.bbox for p in parts if p.page == page and p.bbox is not None]
+    if not boxes:
+        return page, None
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return page, (x0, y0, max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 def findings_of(checks: Iterable[Check]) -> list[Finding]:
     return [f for c in checks if (f := finding_of(c)) is not None]
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.models import BBox, DocumentRecord, Finding, Money, Severity, Table
-from cnfiscal.validate.base import Check, finding, finding_of
+from cnfiscal.models import DocumentRecord, Finding, Money, Severity, Table
+from cnfiscal.validate.base import Check, finding, finding_of, region_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab import show as sh
@@ -135,20 +135,12 @@ def basic_split(record: DocumentRecord) -> Iterator[Finding]:
             total.page,
             total.bbox,
             " + ".join(p.raw for p in parts),
-            page_b=parts[0].page,
-            bbox_b=_union([p.bbox for p in parts if p.page == parts[0].page]),
+            page_b=region_of(parts)[0],
+            bbox_b=region_of(parts)[1],
         )
     )
     if f:
         yield f
-
-
-def _union(boxes: list[BBox | None]) -> BBox | None:
-    """The rectangle around the parts' cells (None when a part has no box)."""
-    if not boxes or any(b is None for b in boxes):
-        return None
-    known = [b for b in boxes if b is not None]
-    return (min(b[0] for b in known), min(b[1] for b in known), max(b[2] for b in known), max(b[3] for b in known))
 
 
 def unit_name(record: DocumentRecord) -> Iterator[Finding]:

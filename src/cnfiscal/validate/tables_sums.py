@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.models import DocumentRecord, Finding, InputKind, Money, Table, TableRow
-from cnfiscal.validate.base import Check, finding_of
+from cnfiscal.validate.base import Check, finding_of, region_of
 from cnfiscal.validate.patterns import rx
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab import show as sh
@@ -35,9 +35,22 @@ def _sum_check(  # noqa: PLR0917
     message = Message(message.key, {**message.params, **figures})
     tol = Tolerance.of_sum(money_precision(total), [money_precision(p) for p in parts])
     confidences = (total.confidence, *(p.confidence for p in parts))  # a doubtful OCR amount: a warning
-    where = _where(t)
+    page_b, bbox_b = region_of(parts)  # the cells summed, framed beside the stated total
     return finding_of(
-        Check(rule, message, stated, recomputed, tol, where, total.page, total.bbox, evidence, confidences=confidences)
+        Check(
+            rule,
+            message,
+            stated,
+            recomputed,
+            tol,
+            _where(t),
+            total.page,
+            total.bbox,
+            evidence,
+            confidences=confidences,
+            page_b=page_b,
+            bbox_b=bbox_b,
+        )
     )
 
 
