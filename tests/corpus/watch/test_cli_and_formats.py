@@ -141,3 +141,13 @@ def test_one_document_at_two_urls_is_processed_and_listed_once(site, tmp_path):
     assert [d.url for d in summary.digest.new] == [site.url("/two/a/2023.pdf")]
     docs = load(tmp_path / "c.duckdb", ["documents"])["documents"]
     assert list(docs["path"]) == [site.url("/two/a/2023.pdf")]
+
+
+def test_a_listing_that_leads_to_no_file_is_noted(site, tmp_path):
+    site.add("/empty/index.html", Route(listing("/img/banner.jpg", "/elsewhere/x.html"), content_type="text/html"))
+    summary = watch([site.url("/empty/index.html")], tmp_path / "c.duckdb", fast_config(tmp_path))
+    d = summary.digest
+    assert d is not None and summary.ok  # not a failure: a column may be empty
+    assert [(c.url, c.pages, c.files, c.failed) for c in d.source_counts] == [(site.url("/empty/index.html"), 1, 0, 0)]
+    assert len(d.notes) == 1 and d.notes[0].startswith(f"来源 {site.url('/empty/index.html')} 本次没有找到任何文件")
+    assert "## 备注 notes" in (tmp_path / "digest/latest.md").read_text(encoding="utf-8")

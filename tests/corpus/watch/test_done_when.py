@@ -53,6 +53,8 @@ def test_three_runs(site, tmp_path):
     assert failed["error.pdf"].startswith("服务器返回网页")
     assert (first.ingest.done, first.ingest.failed, first.ok) == (3, 0, False)
     assert latest["changed"] == [] and latest["counts"]["new"] == 3 and latest["counts"]["failed"] == 2
+    assert latest["source_counts"] == [{"url": site.url(LISTING), "pages": 1, "files": 5, "failed": 2}]
+    assert latest["notes"] == []
     expected = {f.identity(r.source.sha256) for r in map(process, DOCS.values()) for f in r.findings}
     assert expected and {f["finding_id"] for f in latest["new_findings"]} == expected  # what the pipeline finds
 

@@ -44,8 +44,18 @@ class Hit:
 
 
 @dataclass(slots=True)
+class SourceCount:
+    """What one source led to in this run."""
+
+    pages: int = 0
+    files: int = 0
+    failed: int = 0
+
+
+@dataclass(slots=True)
 class Crawl:
     files: list[tuple[Hit, Fetched]] = field(default_factory=list)
+    by_source: dict[str, SourceCount] = field(default_factory=dict)
     pages: int = 0
     fetched: int = 0
     failed: int = 0
@@ -116,7 +126,7 @@ class Crawler:
             self._crawl.files.append((hit, fetched))
         else:
             self._handle_page(pool, hit, fetched)
-        self._report(fetched)
+        self._report(hit, fetched)
 
     def _handle_page(self, pool: ThreadPoolExecutor, hit: Hit, fetched: Fetched) -> None:
         self._crawl.pages += 1
@@ -166,10 +176,15 @@ class Crawler:
             return Hit(link.url, UrlKind.FILE, source, page.depth + 1, page.url, link.text)
         return None
 
-    def _report(self, fetched: Fetched) -> None:
-        """A progress line every few seconds (and at the end of the fetching)."""
+    def _report(self, hit: Hit, fetched: Fetched) -> None:
+        """Counts, and a progress line every few seconds (and at the end of the fetching)."""
+        failed = fetched.status is FetchStatus.FAILED
         self._crawl.fetched += 1
-        self._crawl.failed += fetched.status is FetchStatus.FAILED
+        self._crawl.failed += failed
+        count = self._crawl.by_source.setdefault(hit.source.url, SourceCount())
+        count.pages += hit.kind is UrlKind.PAGE
+        count.files += hit.kind is UrlKind.FILE
+        count.failed += failed
         if time.monotonic() - self._last >= LOG_EVERY_SECONDS or not self._pending:
             self._last = time.monotonic()
             c = self._crawl

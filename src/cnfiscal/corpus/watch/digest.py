@@ -63,6 +63,15 @@ class DigestFinding(BaseModel):
     where: str | None = None
 
 
+class DigestSource(BaseModel):
+    """What one source led to in this run: a listing that leads to no file at all is worth a look."""
+
+    url: str
+    pages: int = 0
+    files: int = 0
+    failed: int = 0
+
+
 class DigestCounts(BaseModel):
     pages: int = 0
     files: int = 0
@@ -91,6 +100,7 @@ class Digest(BaseModel):
     failed: list[DigestFailure] = Field(default_factory=list)
     new_findings: list[DigestFinding] = Field(default_factory=list)
     reprocessed: list[DigestDocument] = Field(default_factory=list)  # read again (--retry-failed), now readable
+    source_counts: list[DigestSource] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     summary: str = ""
 

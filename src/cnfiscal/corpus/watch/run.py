@@ -26,7 +26,7 @@ from cnfiscal.corpus.watch.blobs import BlobStore
 from cnfiscal.corpus.watch.crawl import Crawl, Crawler, Hit
 from cnfiscal.corpus.watch.fetch import Fetched, Fetcher, FetchStatus, HttpConfig, blob_path
 from cnfiscal.corpus.watch.rows import row_for
-from cnfiscal.corpus.watch.sources import WatchSource, parse_sources
+from cnfiscal.corpus.watch.sources import UrlKind, WatchSource, parse_sources
 from cnfiscal.corpus.watch.state import (
     RunCounts,
     UrlRow,
@@ -131,7 +131,8 @@ def _watch(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], db: Path,
     _plan(run, crawl, summary)
     _process(run, list(run.pending.values()), summary)
     refresh_crossdoc(con)  # as ingest does: after a reinstated version, or a run cut short
-    head = {"run_id": run_id, "started_at": started.isoformat() + "Z", "db": str(db), "notes": crawl.notes}
+    notes = crawl.notes + _empty_sources(sources, crawl)
+    head = {"run_id": run_id, "started_at": started.isoformat() + "Z", "db": str(db), "notes": notes}
     digest = digests.build(
         con,
         digest_window(con, run_id),
@@ -140,11 +141,29 @@ def _watch(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], db: Path,
         finished_at=now().isoformat() + "Z",
         sources=[s.url for s in sources],
     )
+    digest.source_counts = [
+        digests.DigestSource(url=url, pages=c.pages, files=c.files, failed=c.failed)
+        for url, c in crawl.by_source.items()
+    ]
     digest.summary = markdown.headline(digest)
     path = digests.write(digest, config.digest, markdown.render(digest)) if config.digest else None
     c = digest.counts
     finish_run(con, run_id, RunCounts(c.requests, c.downloaded, c.not_modified, c.failed), str(path) if path else None)
     return WatchSummary(str(db), summary, digest, path)
+
+
+def _empty_sources(sources: list[WatchSource], crawl: Crawl) -> list[str]:
+    """A listing that answered but led to no file at all: redesigned, or its links made by a script?"""
+    notes = []
+    for s in sources:
+        count = crawl.by_source.get(s.url)
+        if s.kind is UrlKind.PAGE and count is not None and count.files == 0 and count.failed < count.pages:
+            notes.append(
+                f"来源 {s.url} 本次没有找到任何文件（栏目改版，或链接由脚本生成？）"
+                "source led to no file this run (page redesigned, or links made by a script?)"
+            )
+            log.warning("%s", notes[-1])
+    return notes
 
 
 def _save_page(run: _Run, hit: Hit, fetched: Fetched) -> None:
