@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cnfiscal.models import FundingRow, Money, SelfEval
-from cnfiscal.validate.base import Check, show, show_money
+from cnfiscal.validate.base import Check, region_of, show, show_money
 from cnfiscal.validate.tolerance import Tolerance, decimal_ulp, money_precision, rate_ulp
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import msg
@@ -97,6 +97,8 @@ def _column_sums(rule: str, se: SelfEval, path: str, whole: FundingRow, parts: l
             bbox=stated.bbox or whole.bbox,
             evidence=f"{whole.source} {label} {stated.raw}; {names}",
             confidences=(stated.confidence, *(v.confidence for v in amounts)),
+            page_b=region_of(amounts)[0],
+            bbox_b=region_of(amounts)[1],
         )
 
 
