@@ -73,8 +73,7 @@ def report_samples(ctx: BenchContext) -> list[str]:
         f" {_share(framed_after, len(findings))}",
         f"   framed region, findings on PDFs: before {_share(before_pdf, len(on_pdf))}, after"
         f" {_share(framed_after, len(on_pdf))}",
-        f"   comparisons with the other figure printed elsewhere: {other} shown as a second picture,"
-        f" {other_framed} of them framed",
+        f"   second picture (the figure compared with, or the cells summed): {other}, {other_framed} of them framed",
     ]
 
 
