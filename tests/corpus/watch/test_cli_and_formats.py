@@ -151,3 +151,26 @@ def test_a_listing_that_leads_to_no_file_is_noted(site, tmp_path):
     assert [(c.url, c.pages, c.files, c.failed) for c in d.source_counts] == [(site.url("/empty/index.html"), 1, 0, 0)]
     assert len(d.notes) == 1 and d.notes[0].startswith(f"来源 {site.url('/empty/index.html')} 本次没有找到任何文件")
     assert "## 备注 notes" in (tmp_path / "digest/latest.md").read_text(encoding="utf-8")
+
+
+def test_local_copies_of_watched_documents_in_a_chosen_store(site, tmp_path):
+    import hashlib
+
+    from cnfiscal.corpus.store import connect
+    from cnfiscal.corpus.watch.state import local_copies
+
+    site.add("/s/index.html", Route(listing("2023.pdf", "a.txt"), content_type="text/html"))
+    site.add("/s/2023.pdf", Route(PDF_2023.read_bytes()))
+    site.add("/s/a.txt", Route(TEXT_2021.read_bytes()))
+    config = dataclasses.replace(fast_config(tmp_path), store=tmp_path / "elsewhere")
+    watch([site.url("/s/index.html")], tmp_path / "c.duckdb", config)
+    con = connect(tmp_path / "c.duckdb")
+    try:
+        copies = local_copies(con)
+        shas = {r[0] for r in con.execute("SELECT sha256 FROM documents").fetchall()}
+    finally:
+        con.close()
+    assert set(copies) == shas and len(shas) == 2  # documents only, not the listing page
+    for sha, path in copies.items():
+        assert path.parent.parent == tmp_path / "elsewhere" and hashlib.sha256(path.read_bytes()).hexdigest() == sha
+    assert not (tmp_path / "c.files").exists()

@@ -118,8 +118,8 @@ def watch(sources: list[str] | list[WatchSource], db: Path | str, config: WatchC
 
 
 def _watch(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], db: Path, config: WatchConfig) -> WatchSummary:
-    run_id, started = start_run(con, sources)
     blobs = BlobStore(config.store or db.with_name(db.stem + ".files"))
+    run_id, started = start_run(con, sources, blobs.root)
     blobs.clean_partial()
     run = _Run(con, run_id, blobs, load_urls(con), config)
     fetcher = Fetcher(config.http, blobs, config.transport)

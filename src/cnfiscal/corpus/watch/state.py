@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
@@ -65,8 +66,11 @@ URL_COLUMNS = tuple(f.name for f in dataclasses.fields(UrlRow))
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the watch tables; a column added to a spec later is added to an older database too."""
     for spec in WATCH_SPECS:
         con.execute(spec.ddl())
+        for name, sql_type in spec.columns:
+            con.execute(f'ALTER TABLE {spec.name} ADD COLUMN IF NOT EXISTS "{name}" {sql_type}')
 
 
 @contextmanager
@@ -116,13 +120,16 @@ def _values(row: UrlRow) -> Iterator[object]:
         yield getattr(row, name)
 
 
-def start_run(con: duckdb.DuckDBPyConnection, sources: list[WatchSource]) -> tuple[int, dt.datetime]:
+def start_run(con: duckdb.DuckDBPyConnection, sources: list[WatchSource], store: Path) -> tuple[int, dt.datetime]:
     started = now()
     with transaction(con, "watch run"):
         last = con.execute("SELECT max(run_id) FROM watch_runs").fetchone()
         run_id = int(last[0] or 0) + 1 if last else 1
         urls = json.dumps([s.url for s in sources], ensure_ascii=False)
-        con.execute("INSERT INTO watch_runs (run_id, started_at, sources) VALUES (?, ?, ?)", [run_id, started, urls])
+        con.execute(
+            "INSERT INTO watch_runs (run_id, started_at, sources, store) VALUES (?, ?, ?, ?)",
+            [run_id, started, urls, str(store.resolve())],
+        )
         for s in sources:
             _save_source(con, s, run_id, started)
     return run_id, started
@@ -171,3 +178,17 @@ def window(con: duckdb.DuckDBPyConnection, run_id: int) -> Window:
         "SELECT run_id, started_at FROM watch_runs WHERE run_id > ? AND run_id <= ? ORDER BY run_id", [after, run_id]
     ).fetchall()
     return Window(tuple(r[0] for r in rows), min(r[1] for r in rows))
+
+
+def local_copies(con: duckdb.DuckDBPyConnection) -> dict[str, Path]:
+    """sha256 → the stored copy of each document ``watch`` fetched, where it is still on disk (for readers that need
+    the file itself, e.g. the report's evidence pictures: a watched document's ``documents.path`` is its URL)."""
+    have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not {"watch_urls", "watch_runs"} <= have:
+        return {}
+    rows = con.execute(
+        """SELECT u.sha256, u.blob, r.store FROM watch_urls u JOIN watch_runs r ON r.run_id = u.last_run
+           JOIN documents d ON d.sha256 = u.sha256 WHERE u.blob IS NOT NULL AND r.store IS NOT NULL"""
+    ).fetchall()
+    copies = {sha: Path(store) / blob for sha, blob, store in rows}
+    return {sha: path for sha, path in copies.items() if path.is_file()}

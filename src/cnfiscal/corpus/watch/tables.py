@@ -50,6 +50,7 @@ WATCH_RUNS = TableSpec(
         ("not_modified", INT),
         ("failed", INT),
         ("digest", V),
+        ("store", V),  # the file store's folder (absolute): ``watch_urls.blob`` is relative to it
     ),
     ("run_id",),
 )
