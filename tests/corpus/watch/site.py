@@ -26,6 +26,7 @@ class Route:
     location: str | None = None  # a redirect
     send_length: bool = True  # without Content-Length the body ends when the connection closes
     validators: bool = True  # ETag and Last-Modified
+    last_modified: str | None = None  # with validators=False: Last-Modified only
     drip: float = 0.0  # seconds between 1 kB pieces of the body
 
 
@@ -98,6 +99,10 @@ class Site:
         if route.validators:
             headers |= {"ETag": etag, "Last-Modified": LAST_MODIFIED}
             if h.headers.get("If-None-Match") == etag:
+                return self._send(h, 304, b"", headers, True)
+        elif route.last_modified:  # only a date: the client must ask with If-Modified-Since
+            headers["Last-Modified"] = route.last_modified
+            if h.headers.get("If-Modified-Since") == route.last_modified:
                 return self._send(h, 304, b"", headers, True)
         return self._send(h, route.status, route.body, headers, route.send_length, route.drip)
 

@@ -174,3 +174,20 @@ def test_local_copies_of_watched_documents_in_a_chosen_store(site, tmp_path):
     for sha, path in copies.items():
         assert path.parent.parent == tmp_path / "elsewhere" and hashlib.sha256(path.read_bytes()).hexdigest() == sha
     assert not (tmp_path / "c.files").exists()
+
+
+def test_conditional_get_by_date_only_and_no_validators_at_all(site, tmp_path):
+    site.add("/v/index.html", Route(listing("dated.txt", "plain.txt"), content_type="text/html"))
+    date = "Wed, 02 Dec 2026 09:30:00 GMT"
+    site.add("/v/dated.txt", Route(TEXT_2021.read_bytes(), validators=False, last_modified=date))
+    site.add("/v/plain.txt", Route(TEXT_2023.read_bytes(), validators=False))
+    db = tmp_path / "c.duckdb"
+    watch([site.url("/v/index.html")], db, fast_config(tmp_path))
+    site.log.clear()
+    second = watch([site.url("/v/index.html")], db, fast_config(tmp_path))
+    dated, plain = site.requests("/v/dated.txt"), site.requests("/v/plain.txt")
+    assert [(r.status, r.if_modified_since, r.if_none_match, r.body_bytes) for r in dated] == [(304, date, None, 0)]
+    # a server that gives no validators is asked plainly: the body comes again, its known hash means no work
+    assert [(r.status, r.if_modified_since, r.if_none_match) for r in plain] == [(200, None, None)]
+    assert second.digest is not None and second.ingest.done == 0 and second.ingest.skipped == 1
+    assert second.digest.new == [] and second.digest.changed == []
