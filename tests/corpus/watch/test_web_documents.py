@@ -57,3 +57,16 @@ def test_without_documents_pages_are_only_followed(site, tmp_path):
     assert summary.digest is not None
     assert [x.url for x in summary.digest.new] == [site.url("/up/2021.txt")]
     assert site.requests("/news/3.html") == []
+
+
+def test_a_download_link_without_a_suffix_named_as_document(site, tmp_path):
+    from tests.corpus.watch.conftest import PDF_2023
+
+    site.add("/dl/index.html", Route('<a href="/dl/get.jsp?id=7">下载</a>'.encode(), content_type="text/html"))
+    site.add("/dl/get.jsp?id=7", Route(PDF_2023.read_bytes(), content_type="application/pdf"))
+    toml = tmp_path / "s.toml"
+    toml.write_text(f'[[source]]\nurl = "{site.url("/dl/index.html")}"\ndocuments = "get\\\\.jsp"\n', encoding="utf-8")
+    summary = watch([str(toml)], tmp_path / "c.duckdb", fast_config(tmp_path))
+    d = summary.digest
+    assert d is not None and summary.ok and d.notes == []
+    assert [(x.url, x.doc_type, x.year) for x in d.new] == [(site.url("/dl/get.jsp?id=7"), "dept_self_eval", 2023)]

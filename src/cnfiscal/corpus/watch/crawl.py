@@ -143,7 +143,8 @@ class Crawler:
         if path is None:
             return []
         if fetched.kind not in (None, ContentKind.HTML, ContentKind.TEXT):
-            self._note(f"{hit.url}: 页面内容是 {fetched.kind}，不是网页 not an HTML page; no links read")
+            if not hit.source.is_document(hit.url):  # a download link named as a document is expected to be a file
+                self._note(f"{hit.url}: 页面内容是 {fetched.kind}，不是网页 not an HTML page; no links read")
             return []
         text, encoding = decode_page(path.read_bytes(), fetched.charset)
         links = page_links(text, hit.url)
@@ -183,7 +184,7 @@ class Crawler:
         self._crawl.failed += failed
         count = self._crawl.by_source.setdefault(hit.source.url, SourceCount())
         count.pages += hit.kind is UrlKind.PAGE
-        count.files += hit.kind is UrlKind.FILE
+        count.files += hit.kind is UrlKind.FILE or hit.source.is_document(hit.url)  # a document page counts too
         count.failed += failed
         if time.monotonic() - self._last >= LOG_EVERY_SECONDS or not self._pending:
             self._last = time.monotonic()
