@@ -191,3 +191,13 @@ def test_conditional_get_by_date_only_and_no_validators_at_all(site, tmp_path):
     assert [(r.status, r.if_modified_since, r.if_none_match) for r in plain] == [(200, None, None)]
     assert second.digest is not None and second.ingest.done == 0 and second.ingest.skipped == 1
     assert second.digest.new == [] and second.digest.changed == []
+
+
+def test_an_unwritable_digest_folder_is_a_clear_failure(site, tmp_path):
+    site.add("/u/a.txt", Route(TEXT_2021.read_bytes()))
+    blocker = tmp_path / "digest"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["watch", site.url("/u/a.txt"), "--db", str(tmp_path / "c.duckdb"), "--digest", str(blocker), *FAST]
+    )
+    assert result.exit_code == 1 and "无法写日报 cannot write the digest" in result.output

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from cnfiscal.corpus.reviews import dismissed_ids
 from cnfiscal.corpus.watch.state import Window
+from cnfiscal.errors import CorpusError
 from cnfiscal.models import DocumentRecord
 
 log = logging.getLogger(__name__)
@@ -243,13 +244,16 @@ def _finding(fid: str, doc: DigestDocument, f: Any) -> DigestFinding:
 
 def write(digest: Digest, folder: Path, markdown: str) -> Path:
     """``latest.json`` / ``latest.md`` and dated copies, each written atomically; returns latest.json's path."""
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = digest.finished_at.replace(":", "").replace("-", "")[:15]  # 20261204T231000
     text = digest.model_dump_json(indent=2) + "\n"
-    for name, body in ((f"{stamp}-run{digest.run_id}", text), ("latest", text)):
-        _atomic(folder / f"{name}.json", body)
-    for name in (f"{stamp}-run{digest.run_id}", "latest"):
-        _atomic(folder / f"{name}.md", markdown)
+    dated = f"{stamp}-run{digest.run_id}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in (dated, "latest"):  # the dated copy first: latest.json never names a run that has no copy
+            _atomic(folder / f"{name}.json", text)
+            _atomic(folder / f"{name}.md", markdown)
+    except OSError as e:
+        raise CorpusError(f"{folder}: 无法写日报 cannot write the digest: {e.strerror or e}") from e
     return folder / "latest.json"
 
 
