@@ -215,3 +215,39 @@ def test_an_item_named_by_kuan_and_xiang_only_is_compared_with_its_row() -> None
     )
     (f,) = class_lines(rec)  # 6372.32 equals its row: no finding; 508 is not 580.00 (其他人大事务支出)
     assert (f.rule, f.severity.value, f.stated, f.recomputed) == ("claim.table", "error", "5080000", "5800000")
+
+
+def test_a_three_part_total_table_reads_both_expense_blocks() -> None:
+    from cnfiscal.extract.layout import Cell, Grid
+    from cnfiscal.extract.stdtables.grid import read_grid
+
+    def cell(row: int, col: int, text: str, rowspan: int = 1, colspan: int = 1) -> Cell:
+        return Cell(row, col, text, (col * 10.0, row * 10.0, col * 10.0 + 9, row * 10.0 + 9), 1, rowspan, colspan)
+
+    cells = (
+        cell(0, 0, "收入", colspan=2),
+        cell(0, 2, "支出", colspan=4),
+        cell(1, 0, "项目名称", rowspan=2),
+        cell(1, 1, "金额", rowspan=2),
+        cell(1, 2, "功能分类", colspan=2),
+        cell(1, 4, "支出用途", colspan=2),
+        cell(2, 2, "功能科目名称"),
+        cell(2, 3, "金额"),
+        cell(2, 4, "项目名称"),
+        cell(2, 5, "金额"),
+        cell(3, 0, "一、财政拨款"),
+        cell(3, 1, "15897.44"),
+        cell(3, 2, "一、一般公共服务支出"),
+        cell(3, 3, "12706.28"),
+        cell(3, 4, "一、基本支出"),
+        cell(3, 5, "7877.76"),
+        cell(4, 0, "收入合计"),
+        cell(4, 1, "15897.44"),
+        cell(4, 2, "支出合计", colspan=3),
+        cell(4, 5, "15897.44"),
+    )
+    raw = read_grid(Grid(cells, 5, 6, 1, 1))
+    got = [(r.side, r.name, {k: v.text for k, v in r.cells.items()}) for r in raw.rows if r.cells]
+    assert ("支出", "一、一般公共服务支出", {"金额": "12706.28"}) in got
+    assert ("支出", "一、基本支出", {"支出用途金额": "7877.76"}) in got
+    assert ("支出", "支出合计", {"支出用途金额": "15897.44"}) in got

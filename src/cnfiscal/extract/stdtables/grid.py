@@ -97,9 +97,11 @@ def _over(cell: Cell, cols: list[int]) -> bool:
 def _is_label_col(chain: list[Cell], texts: list[str]) -> bool:
     """``texts``: the column's non-empty data cells."""
     heads = [_flat(c.text) for c in chain[-2:]]
+    words = [t for t in texts if not _AMOUNT.match(t)]
+    if heads and heads[-1] == "金额" and texts and len(words) * 2 <= len(texts):
+        return False  # 功能分类 | 金额 holding amounts: a value column, whatever its group is called
     if any((h in tv.LABEL_HEADERS and h not in _GROUP_HEADERS) or "科目" in h for h in heads):
         return True
-    words = [t for t in texts if not _AMOUNT.match(t)]
     return bool(texts) and len(words) * 2 > len(texts)
 
 
@@ -152,6 +154,9 @@ def _side(chain: list[Cell]) -> str | None:
 def _row(cells: list[Cell], b: GridBlock, names: dict[int, str]) -> RawRow | None:
     by_col = {c.col: c for c in cells}
     labels = [c for j in b.label_cols if (c := by_col.get(j)) is not None and _flat(c.text)]
+    if not labels and any(by_col.get(j) is not None for j in b.value_cols):
+        # a label cell merged over the blocks before (当年支出小计 over 功能分类 | 支出用途) labels this block's row too
+        labels = [c for c in cells if c.col < min(b.label_cols or [0]) and _over(c, b.label_cols) and _flat(c.text)]
     codes = [c for c in labels if CODE_WORD.match(f := _flat(c.text)) or CODE_PART.match(f)]
     coded = {id(c) for c in codes}  # (cells of different columns: identity is equality here)
     name_cells = [c for c in labels if id(c) not in coded and _flat(c.text) not in tv.LABEL_HEADERS]
