@@ -234,7 +234,7 @@ def template_residue(record: DocumentRecord) -> Iterator[Finding]:
     for w in record.warnings:
         if m := RESIDUE_WARNING.match(w):
             message = msg("doc.template_residue", residue=m[2], n=m[4])
-            yield _finding("doc.template_residue", Severity.WARNING, message, m[3], int(m[1]), "narrative")
+            yield _finding("doc.template_residue", Severity.WARNING, message, m[3], int(m[1]), "narrative", m[3])
     for t in record.tables:
         for r in t.rows:
             if r.name and (m := _RESIDUE.search(r.name)):
@@ -245,6 +245,7 @@ def template_residue(record: DocumentRecord) -> Iterator[Finding]:
                     r.name,
                     r.page,
                     f"tables[{t.name}]",
+                    r.name,
                 )
 
 
@@ -285,9 +286,9 @@ def _family_missing(present: set[str | None]) -> list[TableKind]:
 
 def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:
     for t in record.tables:
-        noted = any(rx(r"为空表|无数据").search(n) for n in t.notes)
+        note = next((n for n in t.notes if rx(r"为空表|无数据").search(n)), None)
         amounts = [v for r in t.rows for v in r.values.values() if v is not None and v.yuan != Decimal(0)]
-        if noted and amounts:
+        if note and amounts:
             yield _finding(
                 "doc.empty_contradiction",
                 Severity.ERROR,
@@ -295,6 +296,7 @@ def empty_contradiction(record: DocumentRecord) -> Iterator[Finding]:
                 "; ".join(a.raw for a in amounts[:8]),
                 t.page_start,
                 f"tables[{t.name}]",
+                note,
             )
 
 
@@ -305,6 +307,12 @@ def blank_page(record: DocumentRecord) -> Iterator[Finding]:
 
 
 def _finding(  # noqa: PLR0917 - a plain record builder
-    rule: str, sev: Severity, message: Message, stated: str | None, page: int | None, where: str
+    rule: str,
+    sev: Severity,
+    message: Message,
+    stated: str | None,
+    page: int | None,
+    where: str,
+    evidence: str | None = None,
 ) -> Finding:
-    return finding(message, rule, sev, stated=stated, page=page, where=where)
+    return finding(message, rule, sev, stated=stated, page=page, where=where, evidence=evidence)
