@@ -13,7 +13,8 @@ genuine or false, with the reason. Scores (tested in ``tests/bench``):
   is a limit written down: counted and shown apart, never as exact);
 - kind (预算 / 决算), office and year right; self-evaluations read;
 - findings: each error/warning matched to a label (same rule and page; same stated value when the label
-  gives one); errors genuine / false, warnings genuine / false, and those not labelled (to be read).
+  gives one); errors genuine / false, warnings genuine / false, those not labelled (to be read), and those
+  without a page or evidence.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class DocScore:
     warnings_genuine: int = 0
     warnings_false: int = 0
     unlabelled: list[str] = field(default_factory=list)
+    without_evidence: list[str] = field(default_factory=list)  # errors/warnings missing their page or evidence
     misses: list[str] = field(default_factory=list)  # tables not found, amounts not exact (for the reader)
     known: list[str] = field(default_factory=list)  # amounts not read that the truth file marks as a known limit
 
@@ -76,6 +78,8 @@ def score(record: DocumentRecord, truth: dict[str, Any]) -> DocScore:
     for f in record.findings:
         if f.severity.value in ("error", "warning"):
             _label(f, truth.get("labels", []), out)
+            if f.page is None or not f.evidence:
+                out.without_evidence.append(f"{f.rule} p.{f.page}: no page or evidence")
     return out
 
 

@@ -61,7 +61,7 @@ def report(run: CorpusRun, verbose: bool = False) -> list[str]:
             f" {len(s.unlabelled):5d}"
         )
         if verbose:
-            lines.extend(f"      - {m}" for m in s.misses + s.known + s.unlabelled)
+            lines.extend(f"      - {m}" for m in s.misses + s.known + s.unlabelled + s.without_evidence)
     errors = run.total("errors_genuine") + run.total("errors_false")
     precision = run.total("errors_genuine") / errors if errors else 1.0
     warnings = run.total("warnings_genuine") + run.total("warnings_false")
@@ -75,6 +75,7 @@ def report(run: CorpusRun, verbose: bool = False) -> list[str]:
         f" errors genuine {run.total('errors_genuine')}/{errors} ({precision:.0%}),"
         f" warnings genuine {run.total('warnings_genuine')}/{warnings},"
         f" unlabelled {sum(len(s.unlabelled) for s in run.scores)},"
+        f" without page/evidence {sum(len(s.without_evidence) for s in run.scores)},"
         f" documents with >1 false error {sum(1 for s in run.scores if s.errors_false > 1)}"
     )
     return lines

@@ -45,6 +45,7 @@ def test_document_read_as_hand_checked(corpus: CorpusRun, truth: Path) -> None:
     assert s.self_evals_read == s.self_evals_expected
     assert s.unlabelled == [], "label these findings (genuine/false, with the reason) in the truth file"
     assert s.errors_false <= 1
+    assert s.without_evidence == []
 
 
 def test_errors_an_auditor_would_sign(corpus: CorpusRun) -> None:
