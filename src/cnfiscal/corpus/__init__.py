@@ -17,5 +17,4 @@ from cnfiscal.corpus.ingest import ingest
 from cnfiscal.corpus.rows import record_to_rows
 from cnfiscal.corpus.store import load
 
-
 __all__ = ["ingest", "load", "record_to_rows"]
