@@ -237,3 +237,23 @@ TABLES_ELSEWHERE = (
 )
 # The record's warning that carries the sentence (read by the missing-table rule).
 TABLES_ELSEWHERE_NOTE = "tables published separately"
+
+# What a table of a kind holds (column headers, row labels and codes joined by ``|``): every pattern must be
+# found. The title proposes the kind, the content confirms it; a table whose content does not fit gets a warning
+# naming the kinds it does fit. Kinds without an entry (or an empty table) are not judged.
+_TOTAL_SIDES = (r"收入", r"支出")
+CONTENT_SIGNS: dict[TableKind, tuple[str, ...]] = {
+    TableKind.FINAL_TOTAL: _TOTAL_SIDES,
+    TableKind.FINAL_FISCAL_TOTAL: _TOTAL_SIDES,
+    TableKind.BUDGET_TOTAL: _TOTAL_SIDES,
+    TableKind.BUDGET_FISCAL_TOTAL: _TOTAL_SIDES,
+    TableKind.FINAL_SANGONG: (r"因公出国|公务接待|公务用车",),
+    TableKind.BUDGET_SANGONG: (r"因公出国|公务接待|公务用车",),
+    TableKind.BUDGET_OFFICE_COST: (r"机关运行|商品和服务支出|办公费",),
+    TableKind.BUDGET_PROCUREMENT: (r"采购|自行组织|货物|工程|服务",),  # 采购品目 A 货物 B 工程 C 服务
+    TableKind.BUDGET_GENERAL: (r"(?:^|\|)2\d{2}(?:\||\d)|支出",),
+    TableKind.BUDGET_FISCAL_EXPENSE: (r"(?:^|\|)2\d{2}(?:\||\d)|支出",),
+    TableKind.BUDGET_GENERAL_BASIC: (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",),
+    TableKind.BUDGET_FISCAL_BASIC: (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",),
+    TableKind.FINAL_GENERAL_BASIC: (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",),
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cnfiscal.vocab.catalogue import (
     BUDGET_KINDS,
+    CONTENT_SIGNS,
     FINAL_KINDS,
     SPEC_BY_KIND,
     TABLE_SPECS,
@@ -91,6 +92,7 @@ CODE_LEVELS: dict[int, str] = {3: "类", 5: "款", 7: "项"}
 
 __all__ = [
     "BUDGET_KINDS",
+    "CONTENT_SIGNS",
     "FINAL_KINDS",
     "SPEC_BY_KIND",
     "TABLES_ELSEWHERE",

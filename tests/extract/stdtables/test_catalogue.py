@@ -251,3 +251,18 @@ def test_a_three_part_total_table_reads_both_expense_blocks() -> None:
     assert ("支出", "一、一般公共服务支出", {"金额": "12706.28"}) in got
     assert ("支出", "一、基本支出", {"支出用途金额": "7877.76"}) in got
     assert ("支出", "支出合计", {"支出用途金额": "15897.44"}) in got
+
+
+def test_the_content_confirms_the_title_or_says_what_it_looks_like() -> None:
+    from cnfiscal.models import Money, Table, TableRow
+    from cnfiscal.normalize.table_content import content_warning
+
+    money = Money(yuan=Decimal("2542600"), raw="254.26", unit="万元")
+    sangong_like = [TableRow(name=None, values={"因公出国（境）费": money, "公务接待费": money})]
+    titled_procurement = Table(name="政府采购支出预算表", kind="budget.procurement", page_start=20, rows=sangong_like)
+    warning = content_warning(titled_procurement)
+    assert warning is not None and warning.startswith("政府采购支出预算表: 表中内容不似该表（p.20），似")
+    assert "三公" in warning
+    titled_sangong = titled_procurement.model_copy(update={"name": "三公", "kind": "budget.sangong"})
+    assert content_warning(titled_sangong) is None
+    assert content_warning(titled_procurement.model_copy(update={"empty": True})) is None  # an empty table: not judged

@@ -54,6 +54,7 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
     log.info("%s: office %s, year %s", doc.path, office_ev, year_ev)
     default_unit = _default_unit(segs)
     for seg in segs.tables:
+        from cnfiscal.normalize.table_content import content_warning
         from cnfiscal.normalize.tables import to_table
 
         unit: MoneyUnit = seg.unit or default_unit  # type: ignore[assignment]
@@ -63,6 +64,8 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
         table, warnings = to_table(seg, raw, unit, year)
         parts.tables.append(table)
         parts.warnings.extend(warnings)
+        if mismatch := content_warning(table):  # the title proposes the kind, the content confirms it
+            parts.warnings.append(mismatch)
     parts.warnings.extend(f"p.{n}: blank page" for n in segs.blank_pages)
     parts.warnings.extend(year_warnings(segs.narrative, year, doc_type))
     parts.warnings.extend(residue_warnings(segs.narrative))
