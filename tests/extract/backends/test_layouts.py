@@ -110,3 +110,23 @@ def test_plan_execution_effect_kind_has_scores_and_no_targets(tmp_path: Path) ->
 def test_no_false_alarm_on_consistent_forms(tmp_path: Path) -> None:
     record = _record(tmp_path)
     assert [f.message for f in record.findings if f.severity.value == "error"] == []
+
+
+def test_a_tab_separated_copy_with_rowspans_lost(tmp_path: Path) -> None:
+    """A browser's copy of the Sichuan-layout table: tabs between cells, merged cells only in their first row."""
+    rows = [
+        *(r for r in SICHUAN_TOP if r[0] != "产出指标"),
+        ["产出指标", "数量指标", "发放覆盖率", "≥", "95", "%", "98", "60", "60", ""],
+        ["足额缴纳率", "=", "100", "%", "100", "10", "10", ""],  # 产出指标 / 数量指标 merged from above
+        ["效益指标", "社会效益指标", "足额保障率", "=", "100", "%", "90", "20", "18", "个别人员未参保"],
+        ["合计", "", "", "", "", "", "", "100", "97.53", ""],
+    ]
+    path = tmp_path / "copied.txt"
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    [form] = process(path).self_evals
+    read = [(i.level1, i.level2, i.level3, i.target.raw, i.actual.raw, i.weight, i.score) for i in form.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "发放覆盖率", "≥95%", "98%", Decimal(60), Decimal(60)),
+        ("产出指标", "数量指标", "足额缴纳率", "=100%", "100%", Decimal(10), Decimal(10)),
+        ("效益指标", "社会效益指标", "足额保障率", "=100%", "90%", Decimal(20), Decimal(18)),
+    ]

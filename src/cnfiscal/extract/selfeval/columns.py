@@ -7,7 +7,9 @@ the Guizhou template's order.
   columns to fields (``indicator_columns``). A row is read by column when the table has columns the
   right-anchored reading does not know (指标性质, 度量单位), or when it lacks its 分值/得分 pair (an
   unfilled form: 得分 empty). 指标性质 (an operator), 指标值 and 度量单位 make one target; the unit also
-  completes a bare 完成值. Rows must come with grid columns (a grid, a copied web table).
+  completes a bare 完成值. Rows must come with grid columns (a grid, a copied web table) or tab fields; in a table
+  with an operator or unit column, a tab row shorter than the header lacks the cells merged from above and is read
+  right-aligned.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def by_header(values: list[str], columns: tuple[str, ...]) -> list[int | None]:
 @dataclass(frozen=True, slots=True)
 class IndicatorColumns:
     by_col: dict[int, str]  # grid column → field
+    width: int = 0  # columns of the header row
 
     @property
     def special(self) -> bool:
@@ -68,7 +71,8 @@ def indicator_columns(row: Row) -> IndicatorColumns | None:
         if field is not None and cell.col is not None:
             by_col.update({k: field for k in range(cell.col, cell.col + cell.colspan)})
     fields = set(by_col.values())
-    return IndicatorColumns(by_col) if {"level3", "weight"} <= fields else None
+    width = max((c.col + c.colspan for c in row.cells if c.col is not None), default=0)
+    return IndicatorColumns(by_col, width) if {"level3", "weight"} <= fields else None
 
 
 def read_by_columns(
@@ -79,8 +83,11 @@ def read_by_columns(
     if not (columns.special or no_pair) or not any(c.col is not None for c in row.cells):
         return False
     cells: dict[str, str] = {}
+    # a tab-separated text row (it has a line number) of a table with an operator/unit column lacks the cells merged
+    # from above, at its left: right-align it (OCR tab rows of the Guizhou template keep their right-anchored reading)
+    shift = max(0, columns.width - len(row.cells)) if row.line is not None and columns.special else 0
     for cell in row.cells:
-        field = columns.by_col.get(cell.col) if cell.col is not None else None
+        field = columns.by_col.get(cell.col + shift) if cell.col is not None else None
         if field and cell.text.strip():
             cells[field] = cells.get(field, "") + cell.text.strip()
     if not cells.get("level3") or not (cells.get("weight") or cells.get("target")):
