@@ -74,17 +74,15 @@ def _rate_checks(record: DocumentRecord) -> Iterator[Check]:
 
 def parts_sum_findings(record: DocumentRecord) -> list[Finding]:
     """report.parts_sum — 其中 parts sum to the whole (each part in its own unit)."""
-    return findings_of(_sum_checks(record, "whole", ("part",), "report.parts_sum", "其中 parts"))
+    return findings_of(_sum_checks(record, "whole", ("part",), "report.parts_sum"))
 
 
 def list_sum_findings(record: DocumentRecord) -> list[Finding]:
     """report.list_sum — the amounts of a list (or of the lists under a 项目 N 个 statement) sum to its total."""
-    return findings_of(_sum_checks(record, "total", ("item", "child"), "report.list_sum", "listed amounts"))
+    return findings_of(_sum_checks(record, "total", ("item", "child"), "report.list_sum"))
 
 
-def _sum_checks(
-    record: DocumentRecord, whole_role: str, part_roles: tuple[str, ...], rule: str, what: str
-) -> Iterator[Check]:
+def _sum_checks(record: DocumentRecord, whole_role: str, part_roles: tuple[str, ...], rule: str) -> Iterator[Check]:
     for members in groups(record).values():
         wholes = _role(members, whole_role)
         parts = [c for _, c in members if c.role in part_roles]
