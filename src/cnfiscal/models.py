@@ -120,6 +120,7 @@ class Indicator(Record):
     reason: str | None = None
     is_subtotal: bool = False
     level1_weight: Decimal | None = None  # as printed in the first-level label, e.g. 产出指标（50分）
+    score_coefficient: Decimal | None = None  # 得分系数 (a fraction: 100% → 1) where the form has that column
     page: int | None = None
     bbox: BBox | None = None
     confidence: float | None = None

@@ -64,3 +64,15 @@ def test_a_heading_weight_against_its_rows() -> None:
     assert [(f.severity.value, f.where, f.stated, f.recomputed) for f in found] == [
         ("error", "self_evals[0].part_weights.绩效指标", "90", "100")
     ]
+
+
+def test_score_is_weight_times_the_printed_coefficient() -> None:
+    """得分系数 80% on 分值 5: 4 expected; printed 5 → error. 100% on 分值 2 with 得分 2: silent."""
+    form = _form(["5", "2"], ["5", "2"], ("7", "7"), [])
+    rows = [form.indicators[0].model_copy(update={"score_coefficient": D("0.8")})]
+    rows.append(form.indicators[1].model_copy(update={"score_coefficient": D(1)}))
+    found = run(record(form.model_copy(update={"indicators": rows})), "selfeval.indicator.coefficient")
+    assert [(f.severity.value, f.where, f.stated, f.recomputed) for f in found] == [
+        ("error", "self_evals[0].indicators[0].score", "5", "4")
+    ]
+    assert "得分系数80%" in found[0].message

@@ -175,6 +175,7 @@ def _indicator(i: RawIndicator, unit: MoneyUnit, warnings: list[str]) -> Indicat
         reason=i.reason,
         is_subtotal=i.is_subtotal,
         level1_weight=_dec(i.level1_weight, warnings, where),
+        score_coefficient=_rate(i.coefficient, warnings, where) if i.coefficient else None,
         page=i.page,
         bbox=i.bbox,
         line=i.line,

@@ -77,6 +77,12 @@ def _self_eval_rules() -> list[Rule]:
             lift(tot.part_weights),
         ),
         Rule(
+            "selfeval.indicator.coefficient",
+            "指标得分 = 指标权重 × 得分系数, where the form prints a 得分系数",
+            SINGLE,
+            lift(tot.coefficient),
+        ),
+        Rule(
             "selfeval.incomplete",
             "indicator rows with a 分值 but no 得分: the form is not filled in (blank, not zero)",
             "none",

@@ -9,6 +9,8 @@ funding 得分. Without such a note the other rules compare both readings (``sel
 ``selfeval.total.part_weights`` — a heading that weighs a part of the form (预算执行情况(10分), 绩效指标(90分)) equals
 the weights of that part's rows.
 
+``selfeval.indicator.coefficient`` — 指标得分 = 指标权重 × 得分系数 where the form has that column (Chongqing).
+
 ``selfeval.incomplete`` — indicator rows with a 分值 but no 得分: the form was not filled in (a warning naming how
 many, and how many also lack their 实际完成值), never read as zeros.
 """
@@ -24,8 +26,9 @@ from cnfiscal.models import Finding, SelfEval, Severity
 from cnfiscal.numbers.parse import fold
 from cnfiscal.validate.base import Check, finding
 from cnfiscal.validate.selfeval_funding import funding_score, funding_weight
-from cnfiscal.validate.selfeval_indicators import leaves
-from cnfiscal.validate.tolerance import Tolerance, fmt, score_precision
+from cnfiscal.validate.selfeval_indicators import evidence, leaves
+from cnfiscal.validate.selfeval_indicators import label as row_label
+from cnfiscal.validate.tolerance import Tolerance, decimal_ulp, fmt, score_precision
 from cnfiscal.vocab import selfeval as V
 from cnfiscal.vocab.messages import msg
 
@@ -103,6 +106,34 @@ def part_weights(se: SelfEval, path: str) -> Iterator[Check]:
             where=f"{path}.part_weights.{label}",
             page=se.page_start,
             evidence=f"{label}({fmt(stated)}分): {' + '.join(fmt(v) for v in parts)}",
+        )
+
+
+def coefficient(se: SelfEval, path: str) -> Iterator[Check]:
+    """selfeval.indicator.coefficient — 指标得分 = 指标权重 × 得分系数, where the form prints a 得分系数 column."""
+    for i in leaves(se):
+        ind = se.indicators[i]
+        if ind.score_coefficient is None or ind.weight is None or ind.score is None:
+            continue
+        recomputed = ind.weight * ind.score_coefficient
+        yield Check(
+            rule="selfeval.indicator.coefficient",
+            message=msg(
+                "selfeval.indicator.coefficient",
+                label=row_label(ind),
+                weight=fmt(ind.weight),
+                coefficient=f"{fmt(ind.score_coefficient * 100)}%",
+                recomputed=fmt(recomputed),
+                stated=fmt(ind.score),
+            ),
+            stated=ind.score,
+            recomputed=recomputed,
+            tolerance=Tolerance.single(decimal_ulp(ind.score)),
+            where=f"{path}.indicators[{i}].score",
+            page=ind.page,
+            bbox=ind.bbox,
+            evidence=evidence(ind),
+            confidences=(ind.confidence,),
         )
 
 

@@ -90,6 +90,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{label}标题所印分值{stated} {ne} 其下{n}项分值之和 = {sum}",
         "{label} heading weight {stated} {ne} Σ of its {n} weights = {sum}",
     ),
+    "selfeval.indicator.coefficient": (
+        "{label}：分值{weight} × 得分系数{coefficient} = {recomputed}分，表中得分为{stated}分",
+        "{label}: weight {weight} × 得分系数 {coefficient} = {recomputed}, the table scores {stated}",
+    ),
     "selfeval.incomplete": (
         "表未填完：{rows}项指标中{no_score}项无得分、{no_actual}项无实际完成值（空白按未填处理，不按0分计）",
         "form not filled in: of {rows} indicators, {no_score} have no 得分 and {no_actual} no 实际完成值 (blank, not"

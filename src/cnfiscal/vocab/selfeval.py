@@ -162,6 +162,7 @@ INDICATOR_HEADER_COLUMNS: tuple[tuple[str, str], ...] = (
     (r"分值|权重|指标分值|指标权重(?:\(分\))?", "weight"),
     (r"得分|自评得分|指标得分(?:\(分\))?", "score"),
     (r"未完成原因分析|偏差原因分析及改进措施|原因|未完成原因", "reason"),
+    (r"得分系数(?:\(%\))?", "coefficient"),
 )
 
 # -- copied web pages: which cells start a row when the page comes one cell a line -----------------------

@@ -103,6 +103,7 @@ def read_by_columns(
         weight=cells.get("weight"),
         score=cells.get("score"),
         reason=clean_text(cells["reason"]) if cells.get("reason") else None,
+        coefficient=cells.get("coefficient"),
         page=row.page,
         line=row.line,
         confidence=row.confidence,

@@ -35,6 +35,7 @@ class RawIndicator:
     weight: str | None = None
     score: str | None = None
     reason: str | None = None
+    coefficient: str | None = None  # 得分系数, as printed
     is_subtotal: bool = False
     page: int | None = None
     line: int | None = None
