@@ -12,6 +12,7 @@ level-1 and level-2 labels merged over their rows, 总分, 自评结论; title, 
 - ``<stem>.html``: a GBK-encoded page (``<meta charset="gbk">``), one ``<table>`` with rowspan/colspan;
 - ``<stem>.cells.txt``: the page as a browser copies it one cell a line (merged cells once, empty cells as
   empty lines, a cell's own line breaks joined);
+- ``<stem>.dense.txt``: the same, from a copy that drops empty cells (no line for them);
 - ``<stem>.pipes.txt``: one table row a line, cells separated by `` | `` (rowspans lost: a row lists only
   the cells that start in it).
 
@@ -252,6 +253,12 @@ def write_cells(form: Form, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write_dense(form: Form, path: Path) -> None:
+    """One cell a line as a copy that drops empty cells (no line for an empty cell)."""
+    lines = [*form.above, *(t for row in table_rows(form) for t in row if t), *form.below]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write_pipes(form: Form, path: Path) -> None:
     lines = [*form.above, *(" | ".join(row) for row in table_rows(form)), *form.below]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -262,16 +269,18 @@ WRITERS = {
     "docx": write_docx,
     "html": write_html,
     "cells.txt": write_cells,
+    "dense.txt": write_dense,
     "pipes.txt": write_pipes,
 }
 
 
-def publish(out: Path, stems: tuple[str, ...] = STEMS) -> list[Path]:
+def publish(out: Path, stems: tuple[str, ...] = STEMS, formats: tuple[str, ...] = tuple(WRITERS)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for stem in stems:
         form = layout(json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8")))
-        for suffix, writer in WRITERS.items():
+        for suffix in formats:
+            writer = WRITERS[suffix]
             path = out / f"{stem}.{suffix}"
             writer(form, path)
             written.append(path)
@@ -281,6 +290,7 @@ def publish(out: Path, stems: tuple[str, ...] = STEMS) -> list[Path]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path, nargs="?", default=ROOT / "tests" / "data" / "formats")
+    parser.add_argument("--formats", nargs="+", choices=list(WRITERS), default=list(WRITERS))
     args = parser.parse_args()
-    for path in publish(args.out):
+    for path in publish(args.out, formats=tuple(args.formats)):
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)

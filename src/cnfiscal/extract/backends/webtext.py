@@ -23,7 +23,7 @@ import regex
 from cnfiscal.extract.backends.cells import Span, grid_of
 from cnfiscal.extract.layout import Grid
 from cnfiscal.extract.selfeval.find import is_title
-from cnfiscal.extract.selfeval.labels import folded, funding_label_of, level1_of, level2_of, rx
+from cnfiscal.extract.selfeval.labels import folded, funding_label_of, level1_of, level2_of, number_of, rx
 from cnfiscal.vocab import selfeval as V
 
 _NUMBER = regex.compile(r"^[≥≤=<>≧≦＝]?\s*\d[\d,.]*\s*%?$")
@@ -95,7 +95,8 @@ def cell_rows(cells: list[str]) -> list[list[str]]:
                     rows.append(row)
                 row, zone = [text], "bottom"
             else:
-                n = _indicator_row_length(cells, i, width)
+                dense = "" not in "\n".join(cells[i:]).strip().split("\n")  # empty cells dropped: rows end at 得分
+                n = _dense_row_length(cells, i) if dense else _indicator_row_length(cells, i, width)
                 rows.append(cells[i : i + n])
                 i += n
                 continue
@@ -134,3 +135,42 @@ def _indicator_row_length(cells: list[str], i: int, width: int) -> int:
     else:
         n = width - 2
     return max(1, min(n, len(cells) - i))
+
+
+def _number(text: str) -> bool:
+    return number_of(text) is not None
+
+
+def _is_label(text: str) -> bool:
+    f = folded(text)
+    return bool(f) and (level1_of(f) is not None or level2_of(f) is not None or rx(V.TOTAL_LABEL).search(f) is not None)
+
+
+def _pair_end(cells: list[str], k: int) -> int | None:
+    """Index after the 得分 of the row whose label is ``cells[k]``: the last two of the first run of numbers
+    (``50 8 8``: 完成值 50, 分值 8, 得分 8); None when a label comes first."""
+    j = k + 1
+    while j < len(cells) and not _is_label(cells[j]):
+        if _number(cells[j]) and j + 1 < len(cells) and _number(cells[j + 1]):
+            while j + 2 < len(cells) and _number(cells[j + 2]):
+                j += 1
+            return j + 2
+        j += 1
+    return None
+
+
+def _dense_row_length(cells: list[str], i: int) -> int:
+    """A copy without empty cells: labels, the level-3 label, values up to 分值 and 得分, then a 未完成原因分析 when
+    the next cell does not itself start a row (a level-3 label reaches its own 分值/得分 within three cells)."""
+    k = i
+    while k < len(cells) and _is_label(cells[k]) and not rx(V.TOTAL_LABEL).search(folded(cells[k])):
+        k += 1
+    end = _pair_end(cells, k)
+    if end is None:
+        return max(1, k - i)
+    nxt = end
+    if nxt < len(cells) and not _is_label(cells[nxt]) and not _number(cells[nxt]):
+        starts = _pair_end(cells, nxt)
+        if starts is None or starts - nxt > 5:  # not a row of its own: the reason of this one
+            end += 1
+    return end - i
