@@ -14,7 +14,7 @@ from cnfiscal.corpus.walk import walk
 from cnfiscal.models import DocumentRecord, Status
 from cnfiscal.options import Options
 from cnfiscal.report.data import ReportData, from_db, from_records
-from cnfiscal.report.offices import office_pages
+from cnfiscal.report.offices import office_index, office_pages
 from cnfiscal.report.overview import draw_charts, write_overview
 from cnfiscal.report.pages import write_document_page
 from cnfiscal.report.xlsx import write_workbook
@@ -36,14 +36,18 @@ class ReportResult:
 
 
 def write_report(
-    data: ReportData, out_dir: Path, xlsx: Path | None = None, title: str = "cnfiscal 审核报告"
+    data: ReportData,
+    out_dir: Path,
+    xlsx: Path | None = None,
+    title: str = "cnfiscal 审核报告",
+    offices: list[list[object]] | None = None,
 ) -> ReportResult:
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     _clear_previous(out_dir)
     drawn = draw_charts(data, out_dir)
     pages = [write_document_page(data, doc, out_dir) for doc in data.documents.itertuples(index=False)]
-    index = write_overview(data, drawn, out_dir, title)
+    index = write_overview(data, drawn, out_dir, title, offices or [])
     workbook = write_workbook(data, xlsx) if xlsx is not None else None
     result = ReportResult(
         index=index,
@@ -68,7 +72,8 @@ def _clear_previous(out_dir: Path) -> None:
 
 
 def report_from_db(db: Path, out_dir: Path, xlsx: Path | None = None, lang: str = DEFAULT_LANG) -> ReportResult:
-    result = write_report(from_db(db, lang), out_dir, xlsx, title=f"cnfiscal 审核报告 — {db.name}")
+    offices = office_index(db)
+    result = write_report(from_db(db, lang), out_dir, xlsx, title=f"cnfiscal 审核报告 — {db.name}", offices=offices)
     result.offices = office_pages(db, out_dir, lang)
     return result
 

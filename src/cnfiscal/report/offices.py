@@ -51,6 +51,23 @@ def write_office_pages(con: duckdb.DuckDBPyConnection, out_dir: Path, lang: str 
     return pages
 
 
+def office_index(db: Path) -> list[list[object]]:
+    """One row per office page, for the overview: the office (linked), documents, statements agreeing, findings."""
+    from cnfiscal.corpus.store import connect
+
+    con = connect(db, read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT o.office_id, o.name, o.n_documents, "
+            "count(*) FILTER (WHERE c.outcome = 'agrees'), count(*) FILTER (WHERE c.outcome = 'finding') "
+            "FROM offices o LEFT JOIN corpus_checks c ON c.office_id = o.office_id "
+            "WHERE o.n_documents > 1 GROUP BY ALL ORDER BY o.name"
+        ).fetchall()
+    finally:
+        con.close()
+    return [[Cell(name, href=f"{OFFICE_DIR}/{oid}.html"), n, agrees, found] for oid, name, n, agrees, found in rows]
+
+
 def _write(con: duckdb.DuckDBPyConnection, out_dir: Path, lang: str, office: tuple[str, str, str]) -> Path:
     office_id, name, names = office
     links = con.execute(

@@ -60,7 +60,10 @@ def draw_charts(data: ReportData, out_dir: Path) -> dict[str, Chart | None]:
     }
 
 
-def write_overview(data: ReportData, drawn: dict[str, Chart | None], out_dir: Path, title: str) -> Path:
+def write_overview(
+    data: ReportData, drawn: dict[str, Chart | None], out_dir: Path, title: str, offices: list[list[object]]
+) -> Path:
+    """``offices``: a row per office page (``report.offices.office_index``), linked from the overview."""
     docs = data.documents
     failed = docs[docs["status"] == "failed"]
     return render_page(
@@ -74,6 +77,7 @@ def write_overview(data: ReportData, drawn: dict[str, Chart | None], out_dir: Pa
         chart_font=chart_font().family,
         by_kind_year=_counts(documents_by_kind_year(docs), "类型 doc_type"),
         by_office=_counts(documents_by_office(docs), "单位 office"),
+        offices=offices,
         failures=[[d.path, d.error_stage, d.error] for d in failed.itertuples()],
         filter_labels=FILTERS,
         page_size=PAGE_SIZE,

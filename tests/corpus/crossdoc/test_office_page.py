@@ -42,3 +42,26 @@ def test_the_office_page_in_english(tmp_path, records):
         con.close()
     page = office_pages(db, tmp_path / "report", lang="en")[0].read_text(encoding="utf-8")
     assert "the 2024 document says 公务接待费 1.35万元, the same as the previous year" in page
+
+
+def test_the_overview_links_each_office_page_with_its_counts(tmp_path, records):
+    from cnfiscal.report.build import report_from_db
+
+    db = tmp_path / "c.duckdb"
+    con = store.connect(db)
+    try:
+        for record in (altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500")), records[WANLI[1]]):
+            store.write_document(con, record_to_rows(record))
+        crossdoc.refresh(con)
+        agrees, found = con.execute(
+            "SELECT count(*) FILTER (WHERE outcome = 'agrees'), count(*) FILTER (WHERE outcome = 'finding') "
+            "FROM corpus_checks"
+        ).fetchone()
+    finally:
+        con.close()
+    result = report_from_db(db, tmp_path / "report")
+    index = result.index.read_text(encoding="utf-8")
+    href = result.offices[0].relative_to(tmp_path / "report").as_posix()
+    assert (agrees, found) == (10, 1)  # the 11 statements of 2024 about 2023, the altered 公务接待费 one differing
+    row = f'<a href="{href}">上海市普陀区人民政府万里街道办事处</a></td><td class="num">2</td>'
+    assert row + f'<td class="num">{agrees}</td><td class="num">{found}</td>' in index
