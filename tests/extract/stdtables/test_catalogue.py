@@ -266,3 +266,23 @@ def test_the_content_confirms_the_title_or_says_what_it_looks_like() -> None:
     titled_sangong = titled_procurement.model_copy(update={"name": "三公", "kind": "budget.sangong"})
     assert content_warning(titled_sangong) is None
     assert content_warning(titled_procurement.model_copy(update={"empty": True})) is None  # an empty table: not judged
+
+
+def test_empty_tables_sharing_a_page_are_tables_not_a_list() -> None:
+    titles = [
+        "政府性基金预算支出预算表",
+        "国有资本经营预算支出预算表",
+        "一般公共预算机关运行经费支出预算表",
+        "政府采购支出预算表",
+    ]
+    page: list[tuple[str, float]] = []
+    for k, title in enumerate(titles):
+        y = 40.0 + 150 * k
+        page += [(title, y), ("单位：万元", y + 20), ("项目", y + 40), ("合计", y + 60), ("本表无数据", y + 80)]
+    segs = segment(_pdf(page))
+    assert [t.spec.kind for t in segs.tables] == [
+        K.BUDGET_FUND,
+        K.BUDGET_STATE_CAPITAL,
+        K.BUDGET_OFFICE_COST,
+        K.BUDGET_PROCUREMENT,
+    ]

@@ -7,6 +7,7 @@ numbered lines) a table is the run of lines from its title to the next title or 
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass, field
 
@@ -160,18 +161,24 @@ def _same_page(lines: list[Line], i: int) -> bool:
     return lines[i].page == lines[i - 1].page
 
 
+_LIST_GAP = 3  # lines from one listed name to the next (the name, its list number, a page number)
+
+
 def _drop_lists(
     lines: list[Line], starts: list[tuple[int, tv.TableSpec]]
 ) -> tuple[list[tuple[int, tv.TableSpec]], list[tv.TableKind]]:
-    """A page naming four or more tables but printing fewer amounts than names is a list of the tables (a 目录
-    without its heading, a 报表目录 page), not the tables: its titles are listed kinds, not starts."""
+    """A page naming four or more tables one after the other (at most a list number between two names) and
+    printing fewer amounts than names is a list of the tables (a 目录 without its heading, a 报表目录 page), not
+    the tables: its titles are listed kinds, not starts. (Empty tables sharing a page have headers between their
+    titles.)"""
     by_page: dict[int, list[tuple[int, tv.TableSpec]]] = {}
     for i, spec in starts:
         by_page.setdefault(lines[i].page, []).append((i, spec))
     listed: list[tv.TableKind] = []
     drop: set[int] = set()
     for page, found in by_page.items():
-        if len(found) < 4:
+        gaps = [b - a for (a, _), (b, _) in itertools.pairwise(found)]
+        if len(found) < 4 or max(gaps) > _LIST_GAP:
             continue
         amounts = sum(len(_AMOUNT_IN.findall(ln.text)) for ln in lines if ln.page == page)
         if amounts < len(found):
