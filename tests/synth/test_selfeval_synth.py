@@ -11,6 +11,7 @@ per rendering is printed by ``python -m tests.synth.test_selfeval_synth`` (and b
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from dataclasses import dataclass
 from decimal import Decimal
@@ -134,15 +135,27 @@ def _findings(se: SelfEval) -> list[tuple[str, str, str | None]]:
 
 
 def perturbed(form: Form) -> SelfEval:
-    """The expected record with one component's executed amount raised by 1 of the table's unit (a 本级安排
-    row of a project form: only 财政拨款 = 上级补助 + 本级安排 recomputes it; 基本支出 of a department
-    form: only 年度资金总额 = Σ components)."""
+    """The expected record with one component's executed amount raised by ten units of the coarsest digit its
+    funding block prints, and printed so (a 本级安排 row of a project form: only 财政拨款 = 上级补助 + 本级安排
+    recomputes it; 基本支出 of a department form: only 年度资金总额 = Σ components). Ten units: beyond what
+    rounding or truncation of the printed figures can explain (one unit can be: 455.6 is 456 rounded, 455
+    truncated; and a total printed in whole 万元 hides up to 1 万元 of its components' decimals)."""
     se = expected(form)
     row = next(r for r in se.funding if r.canonical in ("own", "basic"))
     assert row.executed is not None
-    step = Decimal(10000) if form.money_unit == "万元" else Decimal(1)
-    row.executed = row.executed.model_copy(update={"yuan": row.executed.yuan + step})
+    scale = Decimal(10000) if form.money_unit == "万元" else Decimal(1)
+    coarsest = min(_printed(r.executed.raw)[0] for r in se.funding if r.executed is not None)
+    decimals, suffix = _printed(row.executed.raw)  # a unit may follow the number (470.98万元)
+    printed = (row.executed.yuan / scale + Decimal(10).scaleb(-coarsest)).quantize(Decimal(1).scaleb(-decimals))
+    row.executed = row.executed.model_copy(update={"yuan": printed * scale, "raw": f"{printed:f}{suffix}"})
     return se
+
+
+def _printed(raw: str) -> tuple[int, str]:
+    """Decimals printed, and what follows the number."""
+    digits = re.fullmatch(r"[\d,]+(?:\.(\d+))?(.*)", raw)
+    assert digits is not None, raw
+    return len(digits[1] or ""), digits[2]
 
 
 def _check_validate(seed: int) -> None:
