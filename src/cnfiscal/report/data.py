@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +22,7 @@ import pandas as pd
 from cnfiscal.corpus.reviews import CHINESE, Decision, decisions
 from cnfiscal.corpus.rows import record_to_rows
 from cnfiscal.corpus.store import connect, load, write_document
+from cnfiscal.corpus.watch.state import local_copies
 from cnfiscal.models import BBox, DocumentRecord
 from cnfiscal.vocab.messages import DEFAULT_LANG, render
 
@@ -59,6 +60,7 @@ class ReportData:
     errors: pd.DataFrame
     base_dir: Path  # relative source paths are looked up from here (and from the working directory)
     lang: str = DEFAULT_LANG  # language of the findings' messages and of the report (zh, en)
+    local_copies: dict[str, Path] = field(default_factory=dict)  # sha256 → stored file (watched URLs: path is a URL)
 
     def rows_of(self, table: str, sha256: str) -> list[Any]:
         """Rows (named tuples, in table order) of ``table`` that belong to one document.
@@ -76,11 +78,13 @@ class ReportData:
     def _groups(self) -> dict[str, dict[str, list[Any]]]:
         return {}
 
-    def source_pdf(self, path: str | None, input_kind: str | None) -> Path | None:
-        """The document's PDF if it is one and can be found (as stored, or relative to ``base_dir``)."""
+    def source_pdf(self, path: str | None, input_kind: str | None, sha256: str | None = None) -> Path | None:
+        """The document's PDF if it is one and can be found: the copy ``watch`` stored (its path is a URL), else
+        the path as stored, or relative to ``base_dir``."""
         if not path or not (input_kind or "").startswith("pdf"):
             return None
-        for candidate in (Path(path), self.base_dir / path):
+        stored = self.local_copies.get(sha256 or "")
+        for candidate in (*(() if stored is None else (stored,)), Path(path), self.base_dir / path):
             if candidate.is_file():
                 return candidate
         log.warning("%s: source PDF not found; evidence pictures left out", path)
@@ -92,6 +96,7 @@ def from_frames(
     base_dir: Path,
     reviewed: pd.DataFrame | None = None,
     lang: str = DEFAULT_LANG,
+    local_copies: dict[str, Path] | None = None,
 ) -> ReportData:
     docs = frames["documents"]
     if "superseded" in docs:
@@ -99,7 +104,9 @@ def from_frames(
     live = set(docs["sha256"].dropna())
     parts = {name: _only(frames[name], live) for name in TABLES if name != "documents"}
     parts["findings"] = localize(with_decisions(parts["findings"], reviewed), lang)
-    return ReportData(documents=docs.reset_index(drop=True), base_dir=base_dir, lang=lang, **parts)
+    return ReportData(
+        documents=docs.reset_index(drop=True), base_dir=base_dir, lang=lang, local_copies=local_copies or {}, **parts
+    )
 
 
 def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
@@ -108,9 +115,10 @@ def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
     try:
         frames = load(con, list(TABLES))
         reviewed = decisions(con)
+        copies = local_copies(con)
     finally:
         con.close()
-    return from_frames(frames, base_dir=db.resolve().parent, reviewed=reviewed, lang=lang)
+    return from_frames(frames, base_dir=db.resolve().parent, reviewed=reviewed, lang=lang, local_copies=copies)
 
 
 def _upgrade(db: Path) -> None:

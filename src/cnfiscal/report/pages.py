@@ -36,7 +36,7 @@ def write_document_page(data: ReportData, doc: Any, out_dir: Path) -> Path:
     sha = str(doc.sha256)
     path = out_dir / doc_href(sha)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf = data.source_pdf(doc.path, doc.input_kind) if text_or_none(doc.status) != "failed" else None
+    pdf = data.source_pdf(doc.path, doc.input_kind, sha) if text_or_none(doc.status) != "failed" else None
     tables = data.rows_of("tables", sha)
     with EvidenceRenderer(pdf, out_dir, doc_stem(sha)) as renderer:
         findings = [_finding(f, renderer, tables) for f in sorted(data.rows_of("findings", sha), key=_finding_order)]
