@@ -46,6 +46,7 @@ from cnfiscal.normalize.dates import parse_date, parse_year
 from cnfiscal.normalize.measure import parse_measure
 from cnfiscal.numbers.parse import parse_decimal, parse_money, parse_rate
 from cnfiscal.vocab import selfeval as V
+from cnfiscal.vocab.office_names import UNIT_CODE
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,11 @@ def _grid_cells(doc: ExtractedDocument) -> Iterator[Cell]:
             yield from grid.cells
 
 
+def _office(name: str | None) -> str | None:
+    """An office's name without the budget code printed before it (``219001-X`` → ``X``)."""
+    return regex.sub(UNIT_CODE, "", name) or None if name else name
+
+
 def to_self_eval(raw: RawSelfEval) -> SelfEval:
     """Typed, normalized record of one raw section (see the module docstring)."""
     warnings = list(raw.warnings)
@@ -106,9 +112,9 @@ def to_self_eval(raw: RawSelfEval) -> SelfEval:
     unit: MoneyUnit = money_unit if money_unit in ("元", "万元", "亿元") else "元"  # type: ignore[assignment]
     return SelfEval(
         kind=raw.kind,
-        unit_name=raw.unit_name,
+        unit_name=_office(raw.unit_name),
         project_name=raw.project_name,
-        department=raw.department,
+        department=_office(raw.department),
         year=parse_year(f"({raw.year}年度)") if raw.year else None,
         fill_date=parse_date(raw.fill_date) if raw.fill_date else None,
         money_unit=money_unit,

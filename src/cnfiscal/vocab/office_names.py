@@ -11,10 +11,12 @@ form or drops a qualifier that names no other organ.
 
 from __future__ import annotations
 
-# A label before the name (``部门：X``, ``编制单位：X``) or the unit's code (``219001-X``, 主管部门及代码): dropped.
+# The budget code printed before an office's name (``219001-X``, under 主管部门及代码): not part of the name.
+UNIT_CODE = r"^\d{3,}\s*[-－—_]\s*"
+# A label before the name (``部门：X``, ``编制单位：X``) or the unit's code: dropped.
 NAME_LABEL = (
     r"^(?:(?:预算主管部门|主管部门|编制部门|编制单位|预算单位|部门名称|单位名称|部\s*门|单\s*位)\s*[:：]\s*"
-    r"|\d{3,}\s*[-－—_]\s*)"
+    rf"|{UNIT_CODE[1:]})"
 )
 # A template's placeholder left in the name (``上海市XX局``): never an office.
 PLACEHOLDER = r"[XxＸｘ×]{2,}|某某"
