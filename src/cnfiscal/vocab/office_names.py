@@ -1,9 +1,9 @@
 """Forms of one office's name: rules about how Chinese office names are built, never a list of offices or places.
 
 An office's documents name it in several forms: the full and the short form of a party or congress organ
-(``中国共产党江苏省委员会办公厅`` = ``中共江苏省委办公厅`` = ``江苏省委办公厅``;
+(``中国共产党某省委员会办公厅`` = ``中共某省委办公厅`` = ``某省委办公厅``;
 ``人民代表大会常务委员会`` = ``人大常委会``),
-an autonomous prefecture with or without its peoples (``黔南布依族苗族自治州`` = ``黔南州``), a department's own unit
+an autonomous prefecture with or without its peoples (``某布依族苗族自治州`` = ``某州``), a department's own unit
 (``X本级`` is the unit of department ``X``). ``corpus.crossdoc.offices`` folds every form to one key with these rules;
 the key of two different offices never becomes equal, because each rule only replaces a word by its standard short
 form or drops a qualifier that names no other organ.
@@ -35,7 +35,7 @@ SHORT_FORMS: tuple[tuple[str, str], ...] = (
 PARTY_PREFIX = "中共"
 
 # The peoples named in an autonomous region, prefecture, county or banner (民族 names; the name structure is
-# ``<place><people…>自治<level>``, shortened to ``<place><level>``: 黔南布依族苗族自治州 → 黔南州).
+# ``<place><people…>自治<level>``, shortened to ``<place><level>``: 某布依族苗族自治州 → 某州).
 PEOPLES: tuple[str, ...] = (
     "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
     "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",

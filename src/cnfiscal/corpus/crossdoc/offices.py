@@ -1,12 +1,12 @@
 """Office identity: which office published a document, as a stable id, with the evidence and a confidence.
 
 The id is a hash of the office's *key*: its name folded by the name-form rules of ``vocab.office_names``
-(``中国共产党江苏省委员会办公厅`` → ``江苏省委办公厅``; ``黔南布依族苗族自治州X局`` → ``黔南州X局``; ``X本级`` → ``X``,
+(``中国共产党某省委员会办公厅`` → ``某省委办公厅``; ``某布依族苗族自治州X局`` → ``某州X局``; ``X本级`` → ``X``,
 scope unit). So the id of a document depends on that document alone (ingest order never changes it), and two
 documents share an office exactly when their names fold to the same key.
 
 A link is refused (no office id, with the reason) rather than guessed: when no name found is a strong one (it must
-carry a level of government and end like an office: ``江苏省`` or ``公开表一`` never link), or when the names one
+carry a level of government and end like an office: ``某省`` or ``公开表一`` never link), or when the names one
 document gives (its cover, its tables' 编制部门) fold to different keys that are not one the truncation of the other.
 """
 
@@ -153,7 +153,7 @@ def _linked(base: OfficeLink, key: str, name: Folded, source: str, confidence: f
 
 def _conflict(keys: set[str]) -> str | None:
     """Two keys that are not one a truncation of the other (a prefix short of at most ``TRUNCATED_TAIL``
-    characters: ``江苏省委办`` / ``江苏省委办公厅``): the document names two offices (a department and its unit)."""
+    characters: ``某省委办`` / ``某省委办公厅``): the document names two offices (a department and its unit)."""
     ordered = sorted(keys, key=len)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:

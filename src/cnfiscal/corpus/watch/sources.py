@@ -7,7 +7,7 @@ A sources file (read with the standard ``tomllib``)::
     follow = "/zwgk/yjsgk/"        # regex: which page links to follow (default: pages under the listing's folder)
     depth = 1                      # how many links deep from the listing (pagination does not count); default 1
     documents = "/art/.*\\.html$"   # regex: pages that are documents themselves (a 自评表 posted as a web page)
-    office = "某某市财政局"          # optional hints, kept beside what the documents themselves say
+    office = "某某市发展和改革局"          # optional hints, kept beside what the documents themselves say
     year = 2024
 
 A URL whose path ends in a document suffix (``.pdf .xlsx .xls .docx .doc .wps .et .txt``) is a file; any other URL

@@ -3,7 +3,7 @@
 Two shapes, told apart by content:
 
 - **a row a line**: most lines hold cells separated by ``|`` (``a | b | c``); each line is a row;
-- **one cell a line**: most lines hold one ``|``-terminated cell (``青神县发展和改革局 |``, a lone ``|`` is an
+- **one cell a line**: most lines hold one ``|``-terminated cell (``某县发展和改革局 |``, a lone ``|`` is an
   empty cell), or — without any ``|`` — the text reads as one cell a line: no line holds two numbers, and
   many lines hold only a number. Rows are rebuilt from the labels (``vocab.selfeval``): a label that starts a
   row (项目名称, a funding row's label, 自评结论 …) starts one; a run of column headers is one row; in the

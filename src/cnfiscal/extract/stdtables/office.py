@@ -1,5 +1,5 @@
 """The office and the year of a 决算/预算 report, from reliable cues: a label line (部门： / 编制部门： /
-预算主管部门：), the cover title (``江苏省人大常委会办公厅 / 2019年度部门预算公开``), the tables' titles; never a
+预算主管部门：), the cover title (``某省人大常委会办公厅 / 2019年度部门预算公开``), the tables' titles; never a
 heading fragment or a table code. Each answer keeps the line it was read from (``Evidence``)."""
 
 from __future__ import annotations
