@@ -11,7 +11,8 @@ from cnfiscal.report.offices import office_pages
 from tests.corpus.crossdoc.conftest import WANLI, altered
 
 
-def test_the_office_page_shows_the_years_and_points_at_both_pages(tmp_path, records):
+def wanli_db(tmp_path, records):
+    """The 万里街道 pair in a corpus database, the 2023 budget's 公务接待费 altered from 1.35 to 2.35 万元."""
     db = tmp_path / "c.duckdb"
     con = store.connect(db)
     try:
@@ -20,6 +21,11 @@ def test_the_office_page_shows_the_years_and_points_at_both_pages(tmp_path, reco
         crossdoc.refresh(con)
     finally:
         con.close()
+    return db
+
+
+def test_the_office_page_shows_the_years_and_points_at_both_pages(tmp_path, records):
+    db = wanli_db(tmp_path, records)
     pages = office_pages(db, tmp_path / "report")  # what `cnfiscal report --db` writes beside the other pages
     assert len(pages) == 1
     page = pages[0].read_text(encoding="utf-8")
@@ -32,14 +38,7 @@ def test_the_office_page_shows_the_years_and_points_at_both_pages(tmp_path, reco
 
 
 def test_the_office_page_in_english(tmp_path, records):
-    db = tmp_path / "c.duckdb"
-    con = store.connect(db)
-    try:
-        for record in (altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500")), records[WANLI[1]]):
-            store.write_document(con, record_to_rows(record))
-        crossdoc.refresh(con)
-    finally:
-        con.close()
+    db = wanli_db(tmp_path, records)
     page = office_pages(db, tmp_path / "report", lang="en")[0].read_text(encoding="utf-8")
     assert "the 2024 document says 公务接待费 1.35万元, the same as the previous year" in page
 
@@ -47,12 +46,9 @@ def test_the_office_page_in_english(tmp_path, records):
 def test_the_overview_links_each_office_page_with_its_counts(tmp_path, records):
     from cnfiscal.report.build import report_from_db
 
-    db = tmp_path / "c.duckdb"
-    con = store.connect(db)
+    db = wanli_db(tmp_path, records)
+    con = store.connect(db, read_only=True)
     try:
-        for record in (altered(records[WANLI[0]], "1.35", "2.35", Decimal("23500")), records[WANLI[1]]):
-            store.write_document(con, record_to_rows(record))
-        crossdoc.refresh(con)
         agrees, found = con.execute(
             "SELECT count(*) FILTER (WHERE outcome = 'agrees'), count(*) FILTER (WHERE outcome = 'finding') "
             "FROM corpus_checks"
