@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -56,3 +61,23 @@ def assert_same_tables(a: Path, b: Path) -> None:
     assert left.keys() == right.keys()
     for name in left:
         pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+def run_and_kill(script: str, args: list[str], cwd: Path, after: int) -> tuple[int, list[str]]:
+    """Run ``python -c script args`` and SIGKILL it once it has logged ``after`` lines starting ``stored ``.
+
+    Returns how many were stored and the subprocess's log lines (for the failure message).
+    """
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], cwd=cwd, stderr=subprocess.PIPE, text=True)
+    stored, lines = 0, []
+    deadline = time.monotonic() + 120
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        lines.append(line)
+        stored += line.startswith("stored ")
+        if stored >= after or time.monotonic() > deadline:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stderr.close()
+    return stored, lines

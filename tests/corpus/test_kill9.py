@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from cnfiscal.corpus import ingest, load
-from tests.corpus.helpers import assert_same_tables, make_corpus
+from tests.corpus.helpers import assert_same_tables, make_corpus, run_and_kill
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = """
@@ -28,21 +23,7 @@ def ingest_and_kill(folder: Path, db: Path, after: int) -> tuple[int, list[str]]
 
     Returns how many were committed and the subprocess's log lines (for the failure message).
     """
-    proc = subprocess.Popen(
-        [sys.executable, "-c", RUNNER, str(folder), str(db)], cwd=ROOT, stderr=subprocess.PIPE, text=True
-    )
-    stored, lines = 0, []
-    deadline = time.monotonic() + 120
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        lines.append(line)
-        stored += line.startswith("stored ")
-        if stored >= after or time.monotonic() > deadline:
-            break
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    proc.stderr.close()
-    return stored, lines
+    return run_and_kill(RUNNER, [str(folder), str(db)], ROOT, after)
 
 
 def test_kill9_then_rerun_equals_a_clean_run(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cnfiscal.corpus import load
 from cnfiscal.corpus.watch import watch
-from tests.corpus.helpers import SMALL_PDFS, TEXTS, assert_same_tables
+from tests.corpus.helpers import SMALL_PDFS, TEXTS, assert_same_tables, run_and_kill
 from tests.corpus.watch.conftest import fast_config
 from tests.corpus.watch.helpers import same_watch_state
 from tests.corpus.watch.site import Route, Site
@@ -46,21 +46,7 @@ def serve(site: Site) -> list[str]:
 
 
 def watch_and_kill(url: str, db: Path, digest: Path, after: int) -> tuple[int, list[str]]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", RUNNER, url, str(db), str(digest)], cwd=ROOT, stderr=subprocess.PIPE, text=True
-    )
-    stored, lines = 0, []
-    deadline = time.monotonic() + 120
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        lines.append(line)
-        stored += line.startswith("stored ")
-        if stored >= after or time.monotonic() > deadline:
-            break
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    proc.stderr.close()
-    return stored, lines
+    return run_and_kill(RUNNER, [url, str(db), str(digest)], ROOT, after)
 
 
 def test_kill9_then_rerun_equals_a_clean_run(site, tmp_path):
