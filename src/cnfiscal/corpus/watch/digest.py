@@ -8,6 +8,8 @@ Markdown summary beside each (``latest.md``), Chinese first.
 document stored before held. The identity includes the content hash, so a finding can have been there before only
 when its document was. A finding an auditor dismissed (驳回) — on this version, or the same finding on an earlier
 version of the URL (``corpus.reviews``) — is left out and only counted (``dismissed_findings``).
+``new_corpus_findings`` are the cross-document findings (``corpus_findings``, issue 14) with a document of this
+digest on either side: what a newly published document contradicts in another publication of its office.
 """
 
 from __future__ import annotations
@@ -64,6 +66,21 @@ class DigestFinding(BaseModel):
     where: str | None = None
 
 
+class DigestCorpusFinding(BaseModel):
+    """A finding across two documents of one office (``corpus_findings``): each side's URL (or path) and page."""
+
+    finding_id: str
+    rule: str
+    severity: str
+    message: str
+    stated: str | None = None
+    recomputed: str | None = None
+    url_a: str
+    page_a: int | None = None
+    url_b: str | None = None
+    page_b: int | None = None
+
+
 class DigestSource(BaseModel):
     """What one source led to in this run: a listing that leads to no file at all is worth a look."""
 
@@ -85,6 +102,7 @@ class DigestCounts(BaseModel):
     failed: int = 0
     new_findings: int = 0
     dismissed_findings: int = 0  # new by id, but an auditor dismissed them (or the same finding of an earlier version)
+    new_corpus_findings: int = 0
 
 
 class Digest(BaseModel):
@@ -100,6 +118,7 @@ class Digest(BaseModel):
     changed: list[DigestDocument] = Field(default_factory=list)
     failed: list[DigestFailure] = Field(default_factory=list)
     new_findings: list[DigestFinding] = Field(default_factory=list)
+    new_corpus_findings: list[DigestCorpusFinding] = Field(default_factory=list)
     reprocessed: list[DigestDocument] = Field(default_factory=list)  # read again (--retry-failed), now readable
     source_counts: list[DigestSource] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
@@ -120,9 +139,10 @@ def build(con: duckdb.DuckDBPyConnection, window: Window, counts: DigestCounts, 
     dismissed = dismissed_ids(con)
     digest.new_findings = [f for f in found if f.finding_id not in dismissed]
     digest.counts.dismissed_findings = len(found) - len(digest.new_findings)
+    digest.new_corpus_findings = [f for f in _corpus_findings(con, fresh) if f.finding_id not in dismissed]
     c = digest.counts
     c.new, c.changed, c.failed = len(digest.new), len(digest.changed), len(digest.failed)
-    c.new_findings = len(digest.new_findings)
+    c.new_findings, c.new_corpus_findings = len(digest.new_findings), len(digest.new_corpus_findings)
     return digest
 
 
@@ -224,6 +244,22 @@ def _findings(con: duckdb.DuckDBPyConnection, docs: list[DigestDocument]) -> lis
                 seen.add(fid)
                 out.append(_finding(fid, doc, f))
     return out
+
+
+def _corpus_findings(con: duckdb.DuckDBPyConnection, docs: list[DigestDocument]) -> list[DigestCorpusFinding]:
+    shas = sorted({d.sha256 for d in docs})
+    if not shas:
+        return []
+    marks = ", ".join("?" * len(shas))
+    rows = con.execute(
+        "SELECT f.finding_id, f.rule, f.severity, f.message, f.stated, f.recomputed, "
+        "coalesce(a.path, f.sha256_a), f.page_a, coalesce(b.path, f.sha256_b), f.page_b FROM corpus_findings f "
+        "LEFT JOIN documents a ON a.sha256 = f.sha256_a LEFT JOIN documents b ON b.sha256 = f.sha256_b "
+        f"WHERE f.sha256_a IN ({marks}) OR f.sha256_b IN ({marks}) ORDER BY f.finding_id",
+        [*shas, *shas],
+    ).fetchall()
+    names = ("finding_id", "rule", "severity", "message", "stated", "recomputed", "url_a", "page_a", "url_b", "page_b")
+    return [DigestCorpusFinding(**dict(zip(names, row, strict=True))) for row in rows]
 
 
 def _finding(fid: str, doc: DigestDocument, f: Any) -> DigestFinding:

@@ -15,9 +15,11 @@ def headline(d: Digest) -> str:
     """One line, Chinese then English."""
     c = d.counts
     return (
-        f"新文件 {c.new}，更新 {c.changed}，失败 {c.failed}，新核查发现 {c.new_findings} 条"
+        f"新文件 {c.new}，更新 {c.changed}，失败 {c.failed}，"
+        f"新核查发现 {c.new_findings} 条（跨文件 {c.new_corpus_findings} 条）"
         f"（页面 {c.pages}，文件 {c.files}，下载 {c.downloaded}，未变化 {c.not_modified}）"
         f" — new {c.new}, changed {c.changed}, failed {c.failed}, new findings {c.new_findings}"
+        f" ({c.new_corpus_findings} across documents)"
     )
 
 
@@ -36,6 +38,7 @@ def render(d: Digest) -> str:
         *_documents("重新处理 reprocessed（以前读取失败，本次读出）", d.reprocessed),
         *_failures(d),
         *_findings(d),
+        *_corpus_findings(d),
     ]
     if d.notes:
         lines += ["## 备注 notes", "", *(f"- {n}" for n in d.notes), ""]
@@ -78,4 +81,16 @@ def _findings(d: Digest) -> list[str]:
         out.append(f"- [{_SEVERITY.get(f.severity, f.severity)}] `{f.rule}` {f.message}（{page}，<{f.url}>）")
     if len(ranked) > LISTED:
         out.append(f"- …… 另有 {len(ranked) - LISTED} 条见 latest.json (and {len(ranked) - LISTED} more)")
+    return [*out, ""]
+
+
+def _corpus_findings(d: Digest) -> list[str]:
+    if not d.new_corpus_findings:
+        return []
+    out = ["## 跨文件核查发现 new findings across documents", ""]
+    for f in d.new_corpus_findings[:LISTED]:
+        pages = f"<{f.url_a}> 第 {f.page_a} 页 ↔ <{f.url_b}> 第 {f.page_b} 页"
+        out.append(f"- [{_SEVERITY.get(f.severity, f.severity)}] `{f.rule}` {f.message}（{pages}）")
+    if len(d.new_corpus_findings) > LISTED:
+        out.append(f"- …… 另有 {len(d.new_corpus_findings) - LISTED} 条见 latest.json")
     return [*out, ""]
