@@ -148,31 +148,22 @@ class TemplateFamily:
 
 
 _FN = TableKind
+_FINAL_PUBLIC10 = (
+    _FN.FINAL_TOTAL,
+    _FN.FINAL_INCOME,
+    _FN.FINAL_EXPENSE,
+    _FN.FINAL_FISCAL_TOTAL,
+    _FN.FINAL_GENERAL,
+    _FN.FINAL_GENERAL_BASIC,
+    _FN.FINAL_FUND,
+    _FN.FINAL_STATE_CAPITAL,
+    _FN.FINAL_SANGONG,
+)
 TEMPLATE_FAMILIES: tuple[TemplateFamily, ...] = (
     TemplateFamily(  # 决算 公开01–10表 (Ministry of Finance, 2016–): 非财政拨款总表 only where the unit has such funds
         "final.public10",
-        (
-            _FN.FINAL_TOTAL,
-            _FN.FINAL_INCOME,
-            _FN.FINAL_EXPENSE,
-            _FN.FINAL_FISCAL_TOTAL,
-            _FN.FINAL_GENERAL,
-            _FN.FINAL_GENERAL_BASIC,
-            _FN.FINAL_FUND,
-            _FN.FINAL_STATE_CAPITAL,
-            _FN.FINAL_SANGONG,
-        ),
-        (
-            _FN.FINAL_TOTAL,
-            _FN.FINAL_INCOME,
-            _FN.FINAL_EXPENSE,
-            _FN.FINAL_FISCAL_TOTAL,
-            _FN.FINAL_GENERAL,
-            _FN.FINAL_GENERAL_BASIC,
-            _FN.FINAL_FUND,
-            _FN.FINAL_STATE_CAPITAL,
-            _FN.FINAL_SANGONG,
-        ),
+        _FINAL_PUBLIC10,
+        _FINAL_PUBLIC10,  # every one required
     ),
     TemplateFamily(  # 预算 功能分类/经济分类 set (2018–): nine tables, 三公 with 机关运行经费
         "budget.functional9",
@@ -242,18 +233,21 @@ TABLES_ELSEWHERE_NOTE = "tables published separately"
 # found. The title proposes the kind, the content confirms it; a table whose content does not fit gets a warning
 # naming the kinds it does fit. Kinds without an entry (or an empty table) are not judged.
 _TOTAL_SIDES = (r"收入", r"支出")
+_SANGONG = (r"因公出国|公务接待|公务用车",)
+_FUNCTIONAL = (r"(?:^|\|)2\d{2}(?:\||\d)|支出",)  # 功能分类 codes 2xx
+_ECONOMIC = (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",)  # 经济分类 codes 30x
 CONTENT_SIGNS: dict[TableKind, tuple[str, ...]] = {
     TableKind.FINAL_TOTAL: _TOTAL_SIDES,
     TableKind.FINAL_FISCAL_TOTAL: _TOTAL_SIDES,
     TableKind.BUDGET_TOTAL: _TOTAL_SIDES,
     TableKind.BUDGET_FISCAL_TOTAL: _TOTAL_SIDES,
-    TableKind.FINAL_SANGONG: (r"因公出国|公务接待|公务用车",),
-    TableKind.BUDGET_SANGONG: (r"因公出国|公务接待|公务用车",),
+    TableKind.FINAL_SANGONG: _SANGONG,
+    TableKind.BUDGET_SANGONG: _SANGONG,
     TableKind.BUDGET_OFFICE_COST: (r"机关运行|商品和服务支出|办公费",),
     TableKind.BUDGET_PROCUREMENT: (r"采购|自行组织|货物|工程|服务",),  # 采购品目 A 货物 B 工程 C 服务
-    TableKind.BUDGET_GENERAL: (r"(?:^|\|)2\d{2}(?:\||\d)|支出",),
-    TableKind.BUDGET_FISCAL_EXPENSE: (r"(?:^|\|)2\d{2}(?:\||\d)|支出",),
-    TableKind.BUDGET_GENERAL_BASIC: (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",),
-    TableKind.BUDGET_FISCAL_BASIC: (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",),
-    TableKind.FINAL_GENERAL_BASIC: (r"(?:^|\|)30\d|工资福利|商品和服务|人员经费|公用经费",),
+    TableKind.BUDGET_GENERAL: _FUNCTIONAL,
+    TableKind.BUDGET_FISCAL_EXPENSE: _FUNCTIONAL,
+    TableKind.BUDGET_GENERAL_BASIC: _ECONOMIC,
+    TableKind.BUDGET_FISCAL_BASIC: _ECONOMIC,
+    TableKind.FINAL_GENERAL_BASIC: _ECONOMIC,
 }
