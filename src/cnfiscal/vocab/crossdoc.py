@@ -105,6 +105,34 @@ EXPENSE_COLUMNS: dict[str, str] = {
 }
 LIST_NUMBER = r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*"
 
+# A self-evaluation form's 年初预算数 against its office's budget (``corpus.selfeval.initial_budget``).
+# The 收入 row of a 收支预算总表 carrying the carry-over the budget counts in its total (``上年结转``, ``上年结余``).
+CARRYOVER_ROW = r"^(?:上年结转|上年结余|上年财政拨款结转|上年结转结余)"
+# A project code printed before a project's name (``51000021R000000019951-工资性支出``): not part of the name.
+PROJECT_CODE = r"^[0-9A-Za-z]{8,}\s*[-—－_:：]?\s*"
+# Dropped from a project name before names are compared (exactly, never fuzzily): whitespace and quote marks.
+PROJECT_NAME_NOISE = r"[\s“”\"‘’'「」《》〈〉]"
+# The columns of a 项目支出预算表 giving a project's whole amount, and its 财政拨款 amount.
+PROJECT_TOTAL_COLUMN = r"^(?:合计|总计|小计|金额|预算数|预算金额|项目金额|本年预算)"
+PROJECT_FISCAL_COLUMN = r"财政拨款|一般公共预算"
+# How a form's funding row and a budget figure are named in a message.
+SELFEVAL_ROW_LABELS: dict[str, str] = {
+    "total": "年度资金总额",
+    "fiscal": "财政拨款",
+    "basic": "基本支出",
+    "project": "项目支出",
+}
+SELFEVAL_BUDGET_LABELS: dict[str, str] = {
+    "总计.支出": "支出总计",
+    "财政拨款.支出": "财政拨款支出合计",
+    "财政拨款.收入": "财政拨款收入",
+    "基本支出": "基本支出",
+    "项目支出": "项目支出",
+    "本年收支": "支出总计减上年结转",
+    "project.total": "该项目合计",
+    "project.fiscal": "该项目财政拨款",
+}
+
 CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.yoy.change": (
         "{year}年文件称{item}{current}，比上年{word}{delta}，即上年{base_word}为{implied}；"
@@ -131,5 +159,16 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.final.initial_budget": (
         "{year}年决算所列{item}年初预算数{stated}，{year}年预算文件（第{prev_page}页）所载为{prev}",
         "the {year} final account's 年初预算数 of {item} is {stated}; the {year} budget (p. {prev_page}) prints {prev}",
+    ),
+    "corpus.selfeval.initial_budget": (
+        "{year}年部门整体支出绩效自评表{item}年初预算数{stated}{ne}{year}年部门预算（第{prev_page}页）{target}{prev}",
+        "the {year} department self-evaluation's 年初预算数 of {item} is {stated} {ne} the {year} budget"
+        " (p. {prev_page}): {target} {prev}",
+    ),
+    "corpus.selfeval.initial_budget:project": (
+        "{year}年项目支出绩效自评表（{project}）{item}年初预算数{stated}{ne}{year}年部门预算项目支出预算表"
+        "（第{prev_page}页）{target}{prev}",
+        "the {year} project self-evaluation ({project}): 年初预算数 of {item} {stated} {ne} the {year} budget's"
+        " 项目支出预算表 (p. {prev_page}): {target} {prev}",
     ),
 }
