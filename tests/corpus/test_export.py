@@ -13,9 +13,13 @@ from openpyxl import load_workbook
 
 from cnfiscal.corpus import record_to_rows, store
 from cnfiscal.corpus.export import export
+from cnfiscal.corpus.reviews import DECISIONS, Decision, record_decision
 from cnfiscal.corpus.schema import ALL_TABLES
 from cnfiscal.models import DocumentRecord
 from tests.corpus.factory import rich_record
+
+
+EXPORTED = (*ALL_TABLES, DECISIONS)  # every table, and the decision that holds per finding (derived from reviews)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +33,7 @@ def db(tmp_path_factory):
 
 def test_parquet_keeps_decimal_types_and_values(db, tmp_path):
     written = export(db, "parquet", tmp_path / "pq")
-    assert sorted(p.name for p in written) == sorted(f"{t.name}.parquet" for t in ALL_TABLES)
+    assert sorted(p.name for p in written) == sorted(f"{t.name}.parquet" for t in EXPORTED)
     funding = pq.read_table(tmp_path / "pq/funding.parquet")
     assert funding.schema.field("annual_budget_yuan").type == pa.decimal128(38, 6)
     assert funding.schema.field("rate").type == pa.decimal128(38, 10)
@@ -61,7 +65,7 @@ def test_xlsx_one_sheet_per_table_with_frozen_headers(db, tmp_path):
     out = tmp_path / "corpus.xlsx"
     export(db, "xlsx", out)
     wb = load_workbook(out)
-    assert wb.sheetnames == [t.name for t in ALL_TABLES if t.name != "records"]
+    assert wb.sheetnames == [t.name for t in EXPORTED if t.name != "records"]
     ws = wb["funding"]
     assert ws.freeze_panes == "A2"
     header = [c.value for c in ws[1]]
@@ -81,3 +85,19 @@ def test_xlsx_long_table_continues_on_another_sheet(db, tmp_path, monkeypatch):
     assert "funding (2)" in wb.sheetnames and "funding (3)" not in wb.sheetnames
     assert [c.value for c in wb["funding (2)"][2]][:3] == [rich_record().source.sha256, 0, 1]
     assert wb["funding (2)"].freeze_panes == "A2"
+
+
+def test_decisions_export_the_decision_that_holds(tmp_path):
+    """``reviews`` keeps every decision; ``decisions`` the one that holds per finding (the latest)."""
+    path = tmp_path / "c.duckdb"
+    con = store.connect(path)
+    store.write_document(con, record_to_rows(rich_record()))
+    fid = con.execute("SELECT finding_id FROM findings WHERE finding_id IS NOT NULL LIMIT 1").fetchone()[0]
+    record_decision(con, fid, Decision.PENDING, "先看原件", who="甲")
+    record_decision(con, fid, Decision.CONFIRMED, "已核对", who="乙")
+    con.close()
+    export(path, "csv", tmp_path / "csv")
+    history = pd.read_csv(tmp_path / "csv" / "reviews.csv", dtype=str)
+    held = pd.read_csv(tmp_path / "csv" / "decisions.csv", dtype=str)
+    assert len(history) == 2
+    assert held[["finding_id", "decision", "note", "who"]].values.tolist() == [[fid, "confirmed", "已核对", "乙"]]

@@ -45,7 +45,7 @@ def test_findings_sheet_matches_the_database(db_report: WrittenReport) -> None:
 
 def test_workbook_sheets_have_frozen_headers_and_filters(db_report: WrittenReport) -> None:
     book = openpyxl.load_workbook(db_report.xlsx)
-    assert book.sheetnames == ["documents", "findings", "funding", "indicators"]
+    assert book.sheetnames == ["documents", "findings", "corpus_findings", "funding", "indicators"]
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == ws.dimensions

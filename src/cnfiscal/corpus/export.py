@@ -1,6 +1,7 @@
 """Export every corpus table: Parquet (types kept: DECIMAL stays decimal128), CSV, JSON Lines, or one xlsx workbook.
 
-``parquet``, ``csv`` and ``jsonl`` write one file per table into the folder ``out`` (``documents.parquet`` …);
+``parquet``, ``csv`` and ``jsonl`` write one file per table into the folder ``out`` (``documents.parquet`` …),
+and ``decisions``: the auditor's decision that holds for each finding (``reviews`` keeps the history);
 ``records.jsonl`` holds one whole DocumentRecord per line. The watch tables (``watch_urls`` …) are exported with the
 rest when the database has them. ``xlsx`` writes the file ``out`` with one sheet per table,
 frozen header row and filters, for an auditor; the ``records`` table (whole records as JSON) is left out of it,
@@ -24,6 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from cnfiscal.corpus import store
+from cnfiscal.corpus.reviews import DECISIONS, DECISIONS_SQL
 from cnfiscal.corpus.schema import ALL_TABLES, SPECS, TableSpec
 from cnfiscal.corpus.watch.tables import WATCH_SPECS
 
@@ -67,12 +69,14 @@ def export(db: Path | str, fmt: ExportFormat | str, out: Path | str) -> list[Pat
 
 
 def tables_of(con: duckdb.DuckDBPyConnection) -> list[TableSpec]:
-    """Every corpus table, and the watch tables (``cnfiscal watch``) when the database has them."""
+    """Every corpus table, the decision that holds per finding (``decisions``, derived from ``reviews``), and the
+    watch tables (``cnfiscal watch``) when the database has them."""
     have = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    return [*ALL_TABLES, *(spec for spec in WATCH_SPECS if spec.name in have)]
+    return [*ALL_TABLES, DECISIONS, *(spec for spec in WATCH_SPECS if spec.name in have)]
 
 
-_EXPORTED = {**SPECS, **{spec.name: spec for spec in WATCH_SPECS}}
+_EXPORTED = {**SPECS, DECISIONS.name: DECISIONS, **{spec.name: spec for spec in WATCH_SPECS}}
+_DERIVED = {DECISIONS.name: DECISIONS_SQL}  # exported tables that are a query, not a stored table
 
 
 def batches(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa.RecordBatch]:
@@ -81,7 +85,8 @@ def batches(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[pa.RecordBat
     order = ", ".join(f'"{c}"' for c in spec.order_by)
     cursor = con.cursor()  # its own cursor, so other queries can run while this one is being read
     try:
-        yield from cursor.sql(f"SELECT * FROM {table} ORDER BY {order}").to_arrow_reader(BATCH_ROWS)
+        source = f"({_DERIVED[table]})" if table in _DERIVED else table
+        yield from cursor.sql(f"SELECT * FROM {source} ORDER BY {order}").to_arrow_reader(BATCH_ROWS)
     finally:
         cursor.close()
 
@@ -159,7 +164,8 @@ def _sheet(wb: Any, title: str, header: list[str], n_rows: int) -> Any:
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    source = f"({_DERIVED[table]})" if table in _DERIVED else table
+    row = con.execute(f"SELECT count(*) FROM {source}").fetchone()
     return int(row[0]) if row else 0
 
 

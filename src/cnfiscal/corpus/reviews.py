@@ -5,6 +5,10 @@ never deleted by an ingest: a re-ingest of the same file gives the same ``findin
 finds its decision; a new version of the file (other content, other ids) inherits the decision of a finding that is
 unchanged — same path, rule, location, stated and recomputed figures (``decisions``).
 
+Cross-document findings (``corpus_findings``, the ones that point at two documents) take decisions the same way:
+their id is ``CrossFinding.identity``; a finding re-made when either document has a new version inherits the decision
+when it is unchanged — same rule, statement document path and page, other document path and page, item and figures.
+
 For the nightly digest: ``dismissed_ids(con)`` is the set of live finding ids an auditor dismissed (directly or by
 inheritance), so a dismissed finding is never reported as new.
 """
@@ -20,6 +24,7 @@ from enum import StrEnum
 import duckdb
 import pandas as pd
 
+from cnfiscal.corpus.tablespec import TableSpec
 from cnfiscal.errors import CorpusError
 
 log = logging.getLogger(__name__)
@@ -73,10 +78,24 @@ class Reviewed:
     when: dt.datetime
 
 
-_LIVE = """
+# Where a cross-document finding is, as one string: its statement's page, then the other document and page, then
+# the item (so an unchanged finding of a new version of either document is recognised).
+_CROSS_LOCATION = """
+    concat('p', coalesce(CAST(f.page_a AS VARCHAR), '?'), ' ↔ ', coalesce(b.path, f.sha256_b, ''), ' p',
+           coalesce(CAST(f.page_b AS VARCHAR), '?'), ' ', coalesce(f.item, ''))
+"""
+_CROSS = f"""
+    SELECT f.finding_id, f.sha256_a AS sha256, a.path, f.rule, {_CROSS_LOCATION} AS location, f.stated, f.recomputed
+    FROM corpus_findings f
+    LEFT JOIN documents a ON a.sha256 = f.sha256_a
+    LEFT JOIN documents b ON b.sha256 = f.sha256_b
+    WHERE f.finding_id IS NOT NULL AND f.finding_id <> ''
+"""
+_LIVE = f"""
     SELECT f.finding_id, f.sha256, d.path, f.rule, f.location, f.stated, f.recomputed
     FROM findings f JOIN documents d ON d.sha256 = f.sha256 AND NOT coalesce(d.superseded, false)
     WHERE f.finding_id IS NOT NULL
+    UNION ALL {_CROSS}
 """
 _LATEST = """
     SELECT * EXCLUDE (rn) FROM (
@@ -105,6 +124,23 @@ _DECISIONS = f"""
 """
 
 
+# The decision that holds per live finding, as ``cnfiscal export`` writes it (``decisions.<fmt>``, a sheet of the
+# xlsx export): derived from ``reviews`` (the history) by ``DECISIONS_SQL``, not stored.
+DECISIONS = TableSpec(
+    "decisions",
+    (
+        ("finding_id", "VARCHAR"),
+        ("decision", "VARCHAR"),
+        ("note", "VARCHAR"),
+        ("who", "VARCHAR"),
+        ("when", "TIMESTAMP"),
+        ("inherited_from", "VARCHAR"),
+    ),
+    ("finding_id",),
+)
+DECISIONS_SQL = _DECISIONS
+
+
 def decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The decision that holds for each live finding that has one: columns finding_id, decision, note, who,
     when, inherited_from (the id on an earlier version the decision was made on; null when made on this one)."""
@@ -126,13 +162,19 @@ def record_decision(  # noqa: PLR0917
     who: str | None = None,
     source: str = "cli",
 ) -> Reviewed:
-    """Store one decision on a finding of the database; CorpusError when no finding has this id."""
+    """Store one decision on a finding of the database (one document's or one across documents); CorpusError when
+    no finding has this id."""
     found = con.execute(
         """SELECT f.sha256, d.path, f.rule, f.location, f.stated, f.recomputed
            FROM findings f JOIN documents d ON d.sha256 = f.sha256
            WHERE f.finding_id = ? ORDER BY coalesce(d.superseded, false), d.version DESC LIMIT 1""",
         [finding_id],
     ).fetchone()
+    if found is None:
+        found = con.execute(
+            f"SELECT sha256, path, rule, location, stated, recomputed FROM ({_CROSS}) WHERE finding_id = ? LIMIT 1",
+            [finding_id],
+        ).fetchone()
     if found is None:
         raise CorpusError(f"no finding with id {finding_id} in the database")
     when = dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -24,6 +24,8 @@ from cnfiscal.corpus.rows import record_to_rows
 from cnfiscal.corpus.store import connect, load, write_document
 from cnfiscal.corpus.watch.state import local_copies
 from cnfiscal.models import BBox, DocumentRecord
+from cnfiscal.report.crossfindings import COLUMNS as CROSS
+from cnfiscal.report.crossfindings import load_cross_findings
 from cnfiscal.vocab.messages import DEFAULT_LANG, render
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,8 @@ class ReportData:
     base_dir: Path  # relative source paths are looked up from here (and from the working directory)
     lang: str = DEFAULT_LANG  # language of the findings' messages and of the report (zh, en)
     local_copies: dict[str, Path] = field(default_factory=dict)  # sha256 → stored file (watched URLs: path is a URL)
+    # findings across two documents (report.crossfindings), with their decisions; empty when read from records
+    corpus_findings: pd.DataFrame = field(default_factory=lambda: with_decisions(pd.DataFrame(columns=CROSS), None))
 
     def rows_of(self, table: str, sha256: str) -> list[Any]:
         """Rows (named tuples, in table order) of ``table`` that belong to one document.
@@ -94,9 +98,11 @@ class ReportData:
 def from_frames(
     frames: dict[str, pd.DataFrame],
     base_dir: Path,
+    *,
     reviewed: pd.DataFrame | None = None,
     lang: str = DEFAULT_LANG,
     local_copies: dict[str, Path] | None = None,
+    corpus_findings: pd.DataFrame | None = None,
 ) -> ReportData:
     docs = frames["documents"]
     if "superseded" in docs:
@@ -104,9 +110,11 @@ def from_frames(
     live = set(docs["sha256"].dropna())
     parts = {name: _only(frames[name], live) for name in TABLES if name != "documents"}
     parts["findings"] = localize(with_decisions(parts["findings"], reviewed), lang)
+    cross = with_decisions(pd.DataFrame(columns=CROSS) if corpus_findings is None else corpus_findings, reviewed)
     return ReportData(
-        documents=docs.reset_index(drop=True), base_dir=base_dir, lang=lang, local_copies=local_copies or {}, **parts
-    )
+        documents=docs.reset_index(drop=True), base_dir=base_dir, lang=lang, local_copies=local_copies or {},
+        corpus_findings=cross, **parts,
+    )  # fmt: skip
 
 
 def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
@@ -116,9 +124,12 @@ def from_db(db: Path, lang: str = DEFAULT_LANG) -> ReportData:
         frames = load(con, list(TABLES))
         reviewed = decisions(con)
         copies = local_copies(con)
+        cross = load_cross_findings(con, lang)
     finally:
         con.close()
-    return from_frames(frames, base_dir=db.resolve().parent, reviewed=reviewed, lang=lang, local_copies=copies)
+    return from_frames(
+        frames, base_dir=db.resolve().parent, reviewed=reviewed, lang=lang, local_copies=copies, corpus_findings=cross
+    )
 
 
 def _upgrade(db: Path) -> None:

@@ -16,10 +16,11 @@ import duckdb
 
 from cnfiscal.corpus.crossdoc.figures import figures
 from cnfiscal.corpus.crossdoc.items import Figure, label_of
+from cnfiscal.corpus.reviews import decisions
 from cnfiscal.models import DocumentRecord
-from cnfiscal.report.data import doc_stem
+from cnfiscal.report.crossfindings import message_in
+from cnfiscal.report.data import decision_label, doc_stem
 from cnfiscal.report.render import Cell, render_page
-from cnfiscal.vocab.messages import DEFAULT_LANG, TEMPLATES, render
 
 log = logging.getLogger(__name__)
 
@@ -134,24 +135,20 @@ def _findings(
     con: duckdb.DuckDBPyConnection, office_id: str, files: dict[str, str], lang: str
 ) -> list[dict[str, object]]:
     rows = con.execute(
-        "SELECT severity, rule, message, sha256_a, page_a, sha256_b, page_b, tolerance, message_key, message_params "
-        "FROM corpus_findings "
+        "SELECT severity, rule, message, sha256_a, page_a, sha256_b, page_b, tolerance, message_key, message_params, "
+        "finding_id FROM corpus_findings "
         "WHERE office_id = ? ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, year_a",
         [office_id],
     ).fetchall()
+    held = {r.finding_id: r for r in decisions(con).itertuples(index=False)}
     return [
-        {"severity": sev, "rule": rule, "message": _message(message, key, params, lang, sev),
+        {"severity": sev, "rule": rule, "message": message_in(message, key, params, lang, sev),
          "file_a": files.get(a, a[:12]), "href_a": _href(a), "page_a": pa, "file_b": files.get(b or "", (b or "")[:12]),
-         "href_b": _href(b) if b else None, "page_b": pb, "tolerance": tol}
-        for sev, rule, message, a, pa, b, pb, tol, key, params in rows
+         "href_b": _href(b) if b else None, "page_b": pb, "tolerance": tol, "finding_id": fid,
+         "decision": decision_label(getattr(held.get(fid), "decision", None)),
+         "decision_note": getattr(held.get(fid), "note", None) or ""}
+        for sev, rule, message, a, pa, b, pb, tol, key, params, fid in rows
     ]  # fmt: skip
-
-
-def _message(stored: str, key: str | None, params: str | None, lang: str, severity: str) -> str:
-    """The stored (Chinese) message, or the template's in another language."""
-    if lang == DEFAULT_LANG or not key or key not in TEMPLATES:
-        return stored
-    return render(key, json.loads(params or "{}"), lang, within=severity == "info")
 
 
 def _unchecked(con: duckdb.DuckDBPyConnection, office_id: str) -> list[list[object]]:

@@ -1,6 +1,8 @@
-"""The auditor's workbook: sheets documents, findings, funding, indicators — frozen header row, autofilter.
+"""The auditor's workbook: sheets documents, findings, corpus_findings (across documents), funding, indicators —
+frozen header row, autofilter.
 
-The findings sheet starts with ``finding_id``, ``decision`` (确认 / 驳回 / 待定, a drop-down list) and ``note``:
+The findings and corpus_findings sheets start with ``finding_id``, ``decision`` (确认 / 驳回 / 待定, a drop-down
+list) and ``note``:
 the auditor writes decisions there and ``cnfiscal review --import`` reads them back; decisions already in the
 database are filled in (with who made them and when).
 
@@ -19,6 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cnfiscal.report.crossfindings import COLUMNS as CROSS
+from cnfiscal.report.crossfindings import LABELS as CROSS_LABELS
 from cnfiscal.report.data import ReportData, decision_label
 
 log = logging.getLogger(__name__)
@@ -76,6 +80,7 @@ FINDING_LABELS = {
     "decision_when": "审核时间（UTC）",
 }
 REVIEW_COLUMNS = ["finding_id", "decision", "note"]
+REVIEW_SHEETS = ("findings", "corpus_findings")  # the sheets ``cnfiscal review --import`` reads decisions from
 REVIEW_TRAIL = ["decision_who", "decision_when"]
 FUNDING_COLUMNS = [
     "se_idx",
@@ -129,6 +134,7 @@ def sheets(data: ReportData) -> dict[str, pd.DataFrame]:
     return {
         "documents": data.documents[DOCUMENT_COLUMNS],
         "findings": _findings(data, where),
+        "corpus_findings": _cross_findings(data),
         "funding": _with_document(_with_self_eval(data.funding, self_eval), FUNDING_COLUMNS, where),
         "indicators": _with_document(_with_self_eval(data.indicators, self_eval), INDICATOR_COLUMNS, where),
     }
@@ -142,6 +148,14 @@ def _findings(data: ReportData, where: pd.DataFrame) -> pd.DataFrame:
     )
     merged = frame.merge(where, on="sha256", how="left")
     return merged[[*REVIEW_COLUMNS, "path", "unit_name", *FINDING_COLUMNS, *REVIEW_TRAIL, "sha256"]]
+
+
+def _cross_findings(data: ReportData) -> pd.DataFrame:
+    """The findings across two documents, decision columns first as on the findings sheet."""
+    frame = data.corpus_findings
+    frame = frame.assign(decision=[decision_label(d) for d in frame["decision"]], note=frame["decision_note"])
+    rest = [c for c in CROSS if c != "finding_id"]
+    return frame[[*REVIEW_COLUMNS, *rest, *REVIEW_TRAIL]]
 
 
 def _with_self_eval(frame: pd.DataFrame, self_eval: pd.DataFrame) -> pd.DataFrame:
@@ -159,7 +173,7 @@ def write_workbook(data: ReportData, path: Path) -> Path:
         for name, frame in sheets(data).items():
             frame.to_excel(writer, sheet_name=name, index=False)
             _format(writer.sheets[name], frame)
-            if name == "findings":
+            if name in REVIEW_SHEETS:
                 _decision_list(writer.sheets[name], len(frame))
                 _header_notes(writer.sheets[name], list(frame.columns))
     log.info("wrote %s", path)
@@ -184,8 +198,9 @@ def _decision_list(ws: Worksheet, rows: int) -> None:
 
 def _header_notes(ws: Worksheet, columns: list[str]) -> None:
     for i, column in enumerate(columns, start=1):
-        if column in FINDING_LABELS:
-            ws.cell(1, i).comment = Comment(FINDING_LABELS[column], "cnfiscal")
+        label = FINDING_LABELS.get(column) or CROSS_LABELS.get(column)
+        if label:
+            ws.cell(1, i).comment = Comment(label, "cnfiscal")
 
 
 def _width(value: str) -> int:
