@@ -13,12 +13,17 @@ CHANGE_WORDS: dict[str, int] = {
     "降低": -1,
     "减": -1,
 }
-# A page number printed in the footer or header (``— 5 —``, ``-5-``, ``第5页 共20页``): not part of the prose it
-# interrupts (``…增长`` / ``— 5 —`` / ``10.87%``).
-PAGE_FOOTER = r"^[-—–－~]+\s*\d{1,4}\s*[-—–－~]+$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+# A page number printed in the footer or header (``— 5 —``, ``-5-``, ``─11─``, ``第5页 共20页``): not part of the
+# prose it interrupts (``…增长`` / ``— 5 —`` / ``10.87%``).
+PAGE_FOOTER = r"^[-—–－~─]+\s*\d{1,4}\s*[-—–－~─]+$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+# A bare number on a line of its own (``24``): a page number when it is the first or the last line of its page.
+PAGE_NUMBER = r"^\d{1,4}$"
 # A change word right after one of these is an instruction or a measure (压减10%, 缩减, 核减), not a change of the item.
 CHANGE_NOT_AFTER = "压缩削核"
 FLAT_WORDS: tuple[str, ...] = ("持平", "基本持平", "无变化")
+# The item just stated is new this year (``…580.01万元，此项支出是今年新增支出``, ``此项级科目为今年新增科目``): a
+# change from nothing, by the whole amount.
+NEW_ITEM = r"此项级?(?:支出|科目)?(?:是|为)(?:今年|本年|当年)新增"
 # Comparison words between 决算数 and 预算数 (or two amounts) → the relation they assert.
 DIRECTION_WORDS: dict[str, str] = {
     "大于": ">",

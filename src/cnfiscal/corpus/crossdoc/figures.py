@@ -76,7 +76,7 @@ def comparisons(record: DocumentRecord) -> Iterator[Comparison]:
     for claims in groups.values():
         seen_change = False
         for i, c in enumerate(claims):
-            is_change = c.kind == "change" and c.role in ("change", "flat")
+            is_change = c.kind == "change" and c.role in ("change", "flat", "new")
             rate_only = c.role == "change_pct" and c.value is not None and not seen_change
             seen_change = seen_change or is_change
             if is_change or rate_only:

@@ -16,6 +16,7 @@ _MOVEMENT = regex.compile(cv.MOVEMENT)
 _LEVEL = regex.compile(cv.LEVEL_MARK)
 FUNC_NOISE = regex.compile(cv.FUNC_NOISE)
 YEAR = regex.compile(r"((?:19|20)\d{2})年")
+FUNC_PREFIX = "功能:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,14 @@ def func_key(subject: str) -> str | None:
     parts = [regex.sub(r"支出$", "", p) for p in _LEVEL.split(text) if p.strip()]
     text = "".join(parts[-2:]) if parts else ""
     text = regex.sub(r"支出$", "", text)
-    return f"功能:{text}" if len(text) >= cv.MIN_FUNC_KEY else None
+    return f"{FUNC_PREFIX}{text}" if len(text) >= cv.MIN_FUNC_KEY else None
+
+
+def is_function(item: str) -> bool:
+    """Whether an item is a 功能科目 line (``功能:人大事务行政运行``)."""
+    return item.startswith(FUNC_PREFIX)
 
 
 def label_of(item: str) -> str:
     """An item as a message names it (``三公.公务接待`` → ``公务接待费``; ``功能:人大事务行政运行`` → its names)."""
-    return cv.ITEM_LABELS.get(item, item.removeprefix("功能:"))
+    return cv.ITEM_LABELS.get(item, item.removeprefix(FUNC_PREFIX))

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons
 from cnfiscal.corpus.crossdoc.group import Doc
-from cnfiscal.corpus.crossdoc.items import Figure, label_of
+from cnfiscal.corpus.crossdoc.items import Figure, is_function, label_of
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.models import DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp
@@ -58,11 +58,11 @@ def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tupl
     if not c.item:
         return None, _with(base, reason="the item compared is not recognised")
     candidates = [(d, f) for d in earlier for f in d.figures if f.item == c.item]
+    implied = c.current.yuan - (c.delta or Decimal(0))
     if not candidates:
-        return None, _with(base, reason=f"the {c.base_year} {wanted.value} does not state this item")
+        return None, _not_stated(c, implied, earlier, base, wanted)
     if c.kind == "rate":
         return _check_rate(office_id, doc, c, candidates, base)
-    implied = c.current.yuan - (c.delta or Decimal(0))
     parts = [money_precision(c.current)] + ([money_precision(c.delta_money)] if c.delta_money else [])
     verdicts = []
     for d, f in candidates:
@@ -119,6 +119,23 @@ def _check_rate(
     return finding, _with(
         base, outcome="finding", sha256_b=d.sha256, page_b=f.page, year_b=d.year, finding_id=finding.finding_id
     )
+
+
+def _not_stated(c: Comparison, implied: Decimal, earlier: list[Doc], base: Check, wanted: DocType) -> Check:
+    """No figure of the item in year N−1. A 功能科目 line said to grow by its whole amount (今年新增: implied 0)
+    agrees when the previous year's function table was read and does not list it (a table lists every line with
+    money, so a line it leaves out had none); anything else stays unchecked."""
+    listing = None
+    if implied == 0 and c.kind == "change" and is_function(c.item):
+        tables = ((d, f) for d in earlier for f in d.figures if f.source == "table" and is_function(f.item))
+        listing = next(tables, None)
+    if listing is None:
+        return _with(base, reason=f"the {c.base_year} {wanted.value} does not state this item")
+    d, f = listing
+    return _with(
+        base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year,
+        reason=f"a new line: absent from the {c.base_year} 功能科目 table (p. {f.page}), i.e. 0",
+    )  # fmt: skip
 
 
 def _disagree(candidates: list[tuple[Doc, Figure]]) -> bool:

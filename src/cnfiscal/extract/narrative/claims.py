@@ -23,10 +23,12 @@ _AMOUNT = regex.compile(rf"(?P<num>{_NUM})(?P<unit>万元|亿元|元)")
 _SHARE = regex.compile(rf"^[，,]?{nv.SHARE_WORD}(?P<pct>{_NUM})[%％]")
 _CHANGE_PCT = regex.compile(rf"(?<![{nv.CHANGE_NOT_AFTER}])(?P<verb>{'|'.join(nv.CHANGE_WORDS)})(?P<pct>{_NUM})[%％]")
 _PAGE_FOOTER = regex.compile(nv.PAGE_FOOTER)
+_PAGE_NUMBER = regex.compile(nv.PAGE_NUMBER)
 _CUT_AMOUNT = regex.compile(r"\d(?:万|亿)?$")  # a line cut inside an amount (``支出2340.35万`` / ``元，…``)
 _ITEM_START = regex.compile(r"(?<=。)(?=" + LIST_NUMBER.removeprefix("^") + ")")
 _CHANGE_AMT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})$")
 _FLAT = regex.compile("|".join(nv.FLAT_WORDS))
+_NEW_ITEM = regex.compile(nv.NEW_ITEM)
 _RATE = regex.compile(rf"{nv.RATE_WORD}(?P<pct>{_NUM})[%％]")
 _LAST_BOUNDARY = regex.compile(r"[，,：:；;。、]", flags=regex.REVERSE)  # searched from the end
 _NOISE = regex.compile(nv.SUBJECT_NOISE)
@@ -59,40 +61,57 @@ class Paragraph:
     text: str
     page: int | None
     line: int | None
+    full: bool = False  # its last line runs to the right margin: the text wraps on, it is no heading
+
+
+_MARGIN = 12  # points: a line starting further right than the page's left margin is indented
 
 
 def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
     """Join wrapped lines: a paragraph starts at a list number, an indented line, or each line of a text input."""
     out: list[Paragraph] = []
     left: dict[int | None, float] = {}  # the page's left margin: a centred cover line elsewhere does not move it
+    right: dict[int | None, float] = {}
     for ln in lines:
         if ln.bbox:
             left[ln.page] = min(left.get(ln.page, ln.bbox[0]), ln.bbox[0])
-    for ln in lines:
+            right[ln.page] = max(right.get(ln.page, ln.bbox[2]), ln.bbox[2])
+    for i, ln in enumerate(lines):
         text = _WS.sub("", ln.text)
-        if not text or _PAGE_FOOTER.match(text):
+        if not text or _PAGE_FOOTER.match(text) or _page_number(lines, i, text):
             continue
         # a lead-in (…主要用于以下方面：) continues on the next line, unless that line starts a list item
         opened = bool(out) and out[-1].text.endswith(("：", ":")) and not _LIST.match(text)
         starts = not opened and (
             ln.bbox is None
             or _LIST.match(text)
-            or ln.bbox[0] > left[ln.page] + 12
+            or ln.bbox[0] > left[ln.page] + _MARGIN
             or not out
             or (out[-1].text.endswith("。") and not _item_goes_on(out[-1].text, ln, left))
-            or _is_heading(out[-1].text)
+            or (_is_heading(out[-1].text) and not out[-1].full)
         )
         if starts:
             out.append(Paragraph(text, ln.page, ln.number))
         else:
             out[-1].text += text
+        out[-1].full = ln.bbox is not None and ln.bbox[2] >= right[ln.page] - _MARGIN
     return [item for para in out for item in _items(para)]
+
+
+def _page_number(lines: Sequence[Line], i: int, text: str) -> bool:
+    """A bare number (``24``) that is the first or the last line of its page: the page's number, not prose."""
+    if not _PAGE_NUMBER.match(text):
+        return False
+    page = lines[i].page
+    first = i == 0 or lines[i - 1].page != page
+    last = i == len(lines) - 1 or lines[i + 1].page != page
+    return first or last
 
 
 def _item_goes_on(before: str, ln: Line, left: dict[int | None, float]) -> bool:
     """A list item whose sentence ended at the line's end goes on when the next line is not indented (the next
     sentence of the same item: ``2．社会保障和就业（类）支出1289.52万元，…的支出。`` / ``与上年相比减少…``)."""
-    return bool(_LIST.match(before)) and ln.bbox is not None and ln.bbox[0] <= left[ln.page] + 12
+    return bool(_LIST.match(before)) and ln.bbox is not None and ln.bbox[0] <= left[ln.page] + _MARGIN
 
 
 def _items(para: Paragraph) -> list[Paragraph]:
@@ -171,6 +190,21 @@ def _claims_of(p: Paragraph, group: str) -> list[Claim]:
         subject = _subject(text, before[-1].start()) or None if before else None
         base = period["period"] if period else None
         out.append(claim(_snippet(text, fm), "change", value=0, role="flat", subject=subject, base=base))
+    if not any(c.role in ("change", "flat") for c in out):
+        out.extend(_new_items(p, claim, out))
+    return out
+
+
+def _new_items(p: Paragraph, claim: Callable[..., Claim], found: list[Claim]) -> list[Claim]:
+    """``X万元，此项支出是今年新增支出`` (and no 比上年 in the paragraph): X more than the previous year's nothing."""
+    out = []
+    for m in _NEW_ITEM.finditer(p.text):
+        before = [a for a in _AMOUNT.finditer(p.text) if a.end() <= m.start()]
+        snippet = _snippet(p.text, before[-1]) if before else None
+        last = next((c for c in found if c.kind == "amount" and c.text == snippet), None)
+        if last is not None and last.amount is not None:
+            out.append(claim(_snippet(p.text, m), "change", subject=last.subject, value=last.amount.yuan,
+                             unit=last.unit, amount=last.amount, role="new", base="上年"))  # fmt: skip
     return out
 
 
