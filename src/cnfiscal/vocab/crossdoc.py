@@ -132,6 +132,19 @@ SELFEVAL_BUDGET_LABELS: dict[str, str] = {
     "project.total": "该项目合计",
     "project.fiscal": "该项目财政拨款",
 }
+# Why a clear mismatch of a 年初预算数 is only a warning: the note ending the message (Chinese, English).
+SELFEVAL_NOTES: dict[str, str] = {
+    "disagree": "；预算文件所载该数不一致",
+    "unit": "；自评表的预算单位是该部门下属单位",
+    "ocr": "；金额识别置信度低",
+    "tables": "；单位仅由表格的编制部门识别",
+}
+CROSSDOC_WORDS: dict[str, str] = {
+    SELFEVAL_NOTES["disagree"]: "; the budget's own figures for it disagree",
+    SELFEVAL_NOTES["unit"]: "; the form's 预算单位 is a unit under the office",
+    SELFEVAL_NOTES["ocr"]: "; an amount was read with low OCR confidence",
+    SELFEVAL_NOTES["tables"]: "; an office known only from its tables' 编制部门",
+}
 
 CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.yoy.change": (
@@ -161,14 +174,14 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
         "the {year} final account's 年初预算数 of {item} is {stated}; the {year} budget (p. {prev_page}) prints {prev}",
     ),
     "corpus.selfeval.initial_budget": (
-        "{year}年部门整体支出绩效自评表{item}年初预算数{stated}{ne}{year}年部门预算（第{prev_page}页）{target}{prev}",
+        "{year}年部门整体支出绩效自评表{item}年初预算数{stated}{ne}{year}年部门预算（第{prev_page}页）{target}{prev}{note}",
         "the {year} department self-evaluation's 年初预算数 of {item} is {stated} {ne} the {year} budget"
-        " (p. {prev_page}): {target} {prev}",
+        " (p. {prev_page}): {target} {prev}{note}",
     ),
     "corpus.selfeval.initial_budget:project": (
         "{year}年项目支出绩效自评表（{project}）{item}年初预算数{stated}{ne}{year}年部门预算项目支出预算表"
-        "（第{prev_page}页）{target}{prev}",
+        "（第{prev_page}页）{target}{prev}{note}",
         "the {year} project self-evaluation ({project}): 年初预算数 of {item} {stated} {ne} the {year} budget's"
-        " 项目支出预算表 (p. {prev_page}): {target} {prev}",
+        " 项目支出预算表 (p. {prev_page}): {target} {prev}{note}",
     ),
 }

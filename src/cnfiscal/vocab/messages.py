@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cnfiscal.models import DocumentRecord, Finding, Severity
-from cnfiscal.vocab.crossdoc import CROSSDOC_TEMPLATES
+from cnfiscal.vocab.crossdoc import CROSSDOC_TEMPLATES, CROSSDOC_WORDS
 
 Lang = str  # "zh" | "en"
 LANGS = ("zh", "en")
@@ -242,6 +242,7 @@ WORDS: dict[str, str] = {
     "本文件的等级标准": "the document's bands",
     "分值": "weight",
     "得分": "score",
+    **CROSSDOC_WORDS,
 }
 MISMATCH, WITHIN = "≠", "≈"
 

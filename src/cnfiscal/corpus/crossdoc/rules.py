@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cnfiscal.corpus.crossdoc import pairs, yoy
+from cnfiscal.corpus.crossdoc import pairs, selfeval, yoy
 from cnfiscal.corpus.crossdoc.group import Doc, Member, group_docs
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 
@@ -20,6 +20,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("corpus.yoy", yoy.check),
     (pairs.RULE_UNIT, pairs.check_units),
     (pairs.RULE_FINAL, pairs.check_finals),
+    (selfeval.RULE, selfeval.check),
 )
 
 __all__ = ["RULES", "CrossFinding", "GroupResult", "Member", "check_office"]
