@@ -217,6 +217,29 @@ class Claim(Record):
     value_raw: str | None = None  # the value as printed (``1565. 61``, ``两``): its precision, for tolerances
 
 
+class MemberUnit(Record):
+    """A unit a department's document lists as part of its budget (部门概况: 机构设置, 预算/决算单位构成)."""
+
+    name: str  # as printed, without its list number, kind words or note
+    own: bool = False  # the department's own unit (X本级, X（本部）, 商务委本部)
+    kind: str | None = None  # 行政单位 / 事业单位 … where the line names it (下属事业单位X)
+    note: str | None = None  # the 备注 or the words after the name (预算不单列，并入本级)
+    separate: bool = True  # its budget is its own (False: 不单列预算, 并入本级/本部)
+    page: int | None = None
+    bbox: BBox | None = None
+    raw: str = ""  # the printed line (or table row)
+
+
+class UnitCount(Record):
+    """A count of units the document states: ``下属5家预算单位`` (subordinate), ``共计1家`` (total),
+    ``行政单位1家`` (kind 行政单位)."""
+
+    kind: str  # "subordinate" | "total" | the unit kind as printed (行政单位, 参公单位, 事业单位)
+    count: int
+    raw: str
+    page: int | None = None
+
+
 class Finding(Record):
     finding_id: str | None = None  # ``identity(sha256)``, set by the pipeline once the document's hash is known
     rule: str
@@ -273,6 +296,8 @@ class DocumentRecord(Record):
     self_evals: list[SelfEval] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    units: list[MemberUnit] = Field(default_factory=list)  # the units a department's document lists
+    unit_counts: list[UnitCount] = Field(default_factory=list)  # the counts of units it states
     findings: list[Finding] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     errors: list[ErrorItem] = Field(default_factory=list)

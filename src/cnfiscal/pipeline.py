@@ -71,6 +71,8 @@ def normalize_stage(doc: ExtractedDocument) -> DocumentRecord:
         self_evals=merged.self_evals,
         tables=merged.tables,
         claims=merged.claims,
+        units=merged.units,
+        unit_counts=merged.unit_counts,
         warnings=merged.warnings,
         errors=errors,
     )
@@ -137,6 +139,8 @@ def _merge(into: Parts, parts: Parts) -> None:
     into.self_evals.extend(parts.self_evals)
     into.tables.extend(parts.tables)
     into.claims.extend(parts.claims)
+    into.units.extend(parts.units)
+    into.unit_counts.extend(parts.unit_counts)
     into.warnings.extend(parts.warnings)
     into.unit_name = into.unit_name or parts.unit_name
     into.year = into.year or parts.year

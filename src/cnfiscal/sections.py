@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cnfiscal.extract.layout import ExtractedDocument
-from cnfiscal.models import Claim, DocType, SelfEval, Table
+from cnfiscal.models import Claim, DocType, MemberUnit, SelfEval, Table, UnitCount
 
 if TYPE_CHECKING:
+    from cnfiscal.extract.narrative.units import UnitsFound
     from cnfiscal.extract.stdtables.section import ReportFound
     from cnfiscal.normalize.selfeval import SelfEvalsFound
 
@@ -24,6 +25,8 @@ class Parts:
     self_evals: list[SelfEval] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    units: list[MemberUnit] = field(default_factory=list)
+    unit_counts: list[UnitCount] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unit_name: str | None = None
     year: int | None = None
@@ -45,6 +48,9 @@ def _registry() -> list[tuple[str, SectionParser]]:
     from cnfiscal.normalize.claims.report import parse_report
 
     parsers.append(("report_claims", lambda doc, doc_type: Parts(claims=parse_report(doc, doc_type))))
+    from cnfiscal.extract.narrative.units import find_units
+
+    parsers.append(("units", lambda doc, doc_type: _units_parts(find_units(doc))))
     return parsers
 
 
@@ -52,6 +58,10 @@ def _report_parts(found: ReportFound) -> Parts:
     return Parts(
         tables=found.tables, claims=found.claims, warnings=found.warnings, unit_name=found.unit_name, year=found.year
     )
+
+
+def _units_parts(found: UnitsFound) -> Parts:
+    return Parts(units=found.units, unit_counts=found.counts)
 
 
 def _self_eval_parts(found: SelfEvalsFound) -> Parts:
