@@ -113,3 +113,22 @@ def test_state_rows_say_what_each_url_served(site, tmp_path):
     assert etag and modified == "Tue, 01 Dec 2026 08:00:00 GMT" and kind == "pdf"
     docs = load(tmp_path / "c.duckdb", ["documents"])["documents"]
     assert set(docs["path"]) == {site.url(p) for p in ("/files/2023.pdf", "/files/seed000.txt", "/faults/busy.txt")}
+
+
+def test_a_redirect_to_a_place_robots_txt_forbids_is_not_followed(site, tmp_path):
+    """A public link that redirects into a disallowed folder (here, of the same site) is refused at the hop: the
+    disallowed URL is never requested, and the failure says where the redirect led."""
+    site.add("/robots.txt", Route(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"))
+    site.add("/list.html", Route(page([("/files/moved.pdf", "2023年自评表"), ("/files/2023.pdf", "2023")]).encode(),
+                                 content_type="text/html; charset=utf-8"))  # fmt: skip
+    site.add("/files/moved.pdf", Route(location="/private/moved.pdf"))
+    site.add("/private/moved.pdf", Route(PDF_2023.read_bytes()))
+    site.add("/files/2023.pdf", Route(PDF_2023.read_bytes()))
+    summary = watch([site.url("/list.html")], tmp_path / "c.duckdb", fast_config(tmp_path))
+    d = summary.digest
+    assert d is not None
+    (failed,) = d.failed
+    assert failed.url == site.url("/files/moved.pdf")
+    assert failed.reason.startswith(f"重定向目标 {site.url('/private/moved.pdf')} 不可抓取：robots.txt 不允许抓取")
+    assert site.requests("/private/moved.pdf") == []
+    assert [x.url for x in d.new] == [site.url("/files/2023.pdf")]  # the rest of the run goes on

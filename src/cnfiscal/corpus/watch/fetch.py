@@ -104,6 +104,7 @@ class Fetcher:
             max_redirects=config.max_redirects,
             transport=transport,
             limits=httpx.Limits(max_connections=max(1, config.concurrency)),
+            event_hooks={"request": [self._allowed_hop]},
         )
         self.gate = HostGate(config.per_host, config.interval)
         self.robots = Robots(ROBOTS_AGENT, self._get_robots)
@@ -128,13 +129,23 @@ class Fetcher:
         except httpx.TooManyRedirects:
             n = self.config.max_redirects
             return _failed(url, f"重定向过多（超过 {n} 次，可能是循环）too many redirects (> {n}; a loop?)")
-        except (TooLarge, TooSlow) as e:
+        except (TooLarge, TooSlow, RedirectRefused) as e:
             return _failed(url, str(e))
         except _RETRYABLE as e:
             return _failed(url, _give_up_reason(e, self.config), self.config.attempts)
         except httpx.HTTPError as e:
             return _failed(url, f"请求失败 request failed: {type(e).__name__}: {e}")
         return _judged(fetched, suffix)
+
+    def _allowed_hop(self, request: httpx.Request) -> None:
+        """Every request the client sends, redirects included, is one robots.txt allows (the first one was
+        checked before: its answer is cached); robots.txt itself is always read."""
+        if request.url.path == "/robots.txt":
+            return
+        hop = str(request.url)
+        answer = self.robots.check(hop)
+        if not answer.allowed:
+            raise RedirectRefused(f"重定向目标 {hop} 不可抓取：{answer.reason} redirect target refused")
 
     def _retrying(self) -> tenacity.Retrying:
         return tenacity.Retrying(
@@ -181,6 +192,10 @@ class Fetcher:
             log.warning("%s: %s", url, e)
             return None, ""
         return resp.status_code, resp.text if resp.status_code < 300 else ""
+
+
+class RedirectRefused(FetchError):
+    """A redirect to a URL robots.txt does not let us fetch (the request is not sent)."""
 
 
 class TooSlow(FetchError):
