@@ -21,6 +21,9 @@ PAGE_NUMBER = r"^\d{1,4}$"
 # A change word right after one of these is an instruction or a measure (压减10%, 缩减, 核减), not a change of the item.
 CHANGE_NOT_AFTER = "压缩削核"
 FLAT_WORDS: tuple[str, ...] = ("持平", "基本持平", "无变化")
+# The same as the previous year, said with words that elsewhere compare two figures of one year (``与上年预算数一致``,
+# ``与上年数一致``, ``与上年相同``): flat only right after 与上年.
+SAME_AS_PREVIOUS = r"(?<=与上年度?(?:预算)?数?(?:保持)?)(?:一致|相同|相等)"
 # The item just stated is new this year (``…580.01万元，此项支出是今年新增支出``, ``此项级科目为今年新增科目``): a
 # change from nothing, by the whole amount.
 NEW_ITEM = r"此项级?(?:支出|科目)?(?:是|为)(?:今年|本年|当年)新增"

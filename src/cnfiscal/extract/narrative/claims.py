@@ -26,8 +26,10 @@ _PAGE_FOOTER = regex.compile(nv.PAGE_FOOTER)
 _PAGE_NUMBER = regex.compile(nv.PAGE_NUMBER)
 _CUT_AMOUNT = regex.compile(r"\d(?:万|亿)?$")  # a line cut inside an amount (``支出2340.35万`` / ``元，…``)
 _ITEM_START = regex.compile(r"(?<=。)(?=" + LIST_NUMBER.removeprefix("^") + ")")
-_CHANGE_AMT = regex.compile(rf"(?P<verb>{'|'.join(nv.CHANGE_WORDS)})$")
-_FLAT = regex.compile("|".join(nv.FLAT_WORDS))
+_VERBS = "|".join(nv.CHANGE_WORDS)
+# ``增加（减少）0万元``: a form's two words, the change of 0 filled in
+_CHANGE_AMT = regex.compile(rf"(?P<verb>{_VERBS})(?P<either>[（(](?:{_VERBS})[)）])?$")
+_FLAT = regex.compile("|".join([*nv.FLAT_WORDS, nv.SAME_AS_PREVIOUS]))
 _NEW_ITEM = regex.compile(nv.NEW_ITEM)
 _RATE = regex.compile(rf"{nv.RATE_WORD}(?P<pct>{_NUM})[%％]")
 _LAST_BOUNDARY = regex.compile(r"[，,：:；;。、]", flags=regex.REVERSE)  # searched from the end
@@ -82,13 +84,18 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
             continue
         # a lead-in (…主要用于以下方面：) continues on the next line, unless that line starts a list item
         opened = bool(out) and out[-1].text.endswith(("：", ":")) and not _LIST.match(text)
-        starts = not opened and (
-            ln.bbox is None
-            or _LIST.match(text)
-            or ln.bbox[0] > left[ln.page] + _MARGIN
-            or not out
-            or (out[-1].text.endswith("。") and not _item_goes_on(out[-1].text, ln, left))
-            or (_is_heading(out[-1].text) and not out[-1].full)
+        same_row = _same_row(lines[i - 1], ln) if i else False  # a filled-in form's blank: ``增加（减`` ``少）`` ``0``
+        starts = (
+            not opened
+            and not same_row
+            and (
+                ln.bbox is None
+                or _LIST.match(text)
+                or ln.bbox[0] > left[ln.page] + _MARGIN
+                or not out
+                or (out[-1].text.endswith("。") and not _item_goes_on(out[-1].text, ln, left))
+                or (_is_heading(out[-1].text) and not out[-1].full)
+            )
         )
         if starts:
             out.append(Paragraph(text, ln.page, ln.number))
@@ -96,6 +103,12 @@ def paragraphs(lines: Sequence[Line]) -> list[Paragraph]:
             out[-1].text += text
         out[-1].full = ln.bbox is not None and ln.bbox[2] >= right[ln.page] - _MARGIN
     return [item for para in out for item in _items(para)]
+
+
+def _same_row(before: Line, ln: Line) -> bool:
+    """A line printed on the same row right after the one before it (a separate text span): the same line."""
+    a, b = before.bbox, ln.bbox
+    return a is not None and b is not None and before.page == ln.page and abs(a[1] - b[1]) < 3 and b[0] >= a[2] - 1
 
 
 def _page_number(lines: Sequence[Line], i: int, text: str) -> bool:
@@ -219,6 +232,8 @@ def _amount_claims(p: Paragraph, claim: Callable[..., Claim]) -> list[Claim]:
             continue  # 单价100万元（含）以上: a threshold, not a figure
         subject = _subject(text, m.start()) or None
         verb = _CHANGE_AMT.search(text[: m.start()])
+        if verb and verb["either"] and money.yuan != 0:
+            verb = None  # 增加（减少）X万元, a form's two words: only a change of 0 has no direction to tell
         if verb and out and out[-1].kind == "amount":
             subject = out[-1].subject  # 财政拨款收入X万元，比2024年预算减少Y万元: the change of 财政拨款收入
         kind, role = ("change", "change") if verb else ("amount", _role(subject or ""))
