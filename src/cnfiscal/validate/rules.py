@@ -17,6 +17,7 @@ from cnfiscal.validate import selfeval_formula as frm
 from cnfiscal.validate import selfeval_funding as fund
 from cnfiscal.validate import selfeval_indicators as ind
 from cnfiscal.validate import selfeval_total as tot
+from cnfiscal.validate import unit_counts as uc
 from cnfiscal.validate.base import per_self_eval
 
 SINGLE = "< 1 unit of the stated figure's last printed digit (rounding or truncation) → info"
@@ -153,6 +154,12 @@ def _report_rules() -> list[Rule]:
         ),
         Rule(
             "report.count", "a stated count (项目 N 个) = the number of items listed", "0 (exact)", rep.count_findings
+        ),
+        Rule(
+            uc.RULE,
+            "a department's stated number of units (下属N家, 共计N家, 行政单位N家…) = the units it lists",
+            "0 (exact)",
+            uc.unit_count_findings,
         ),
     ]
 

@@ -231,6 +231,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "第{page}页为空白页",
         "page {page} is blank",
     ),
+    # doc.unit_count: the units a department's document states against those it lists
+    "doc.unit_count:subordinate": (
+        "文中称“{raw}”，所列本级以外的单位为{n}家",
+        "“{raw}” stated ({stated} units besides the department's own), {n} listed",
+    ),
+    "doc.unit_count:total": (
+        "文中称“{raw}”，所列单位为{n}家",
+        "“{raw}” stated ({stated} units), {n} listed",
+    ),
+    "doc.unit_count:kinds": (
+        "文中称“{raw}”，合计{stated}家，所列单位为{n}家",
+        "“{raw}” stated, {stated} units in all; {n} listed",
+    ),
     **CROSSDOC_TEMPLATES,  # corpus.* rules across documents (issue 14)
 }
 
