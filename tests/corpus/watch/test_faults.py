@@ -132,3 +132,19 @@ def test_a_redirect_to_a_place_robots_txt_forbids_is_not_followed(site, tmp_path
     assert failed.reason.startswith(f"重定向目标 {site.url('/private/moved.pdf')} 不可抓取：robots.txt 不允许抓取")
     assert site.requests("/private/moved.pdf") == []
     assert [x.url for x in d.new] == [site.url("/files/2023.pdf")]  # the rest of the run goes on
+
+
+def test_pages_written_by_a_script_are_followed(site, tmp_path):
+    """A listing whose page links a ``createPageHTML`` script writes: the second page, never linked by an <a>, is
+    fetched and its attachment ingested."""
+    script = '<script>createPageHTML(2, 0, "index", "html");</script>'
+    site.add("/list/index.html", Route(page([("/files/2023.pdf", "2023")]).replace("</body>", script + "</body>")
+                                       .encode(), content_type="text/html; charset=utf-8"))  # fmt: skip
+    site.add("/list/index_1.html", Route(page([("/files/seed000.txt", "2021年自评表")]).encode(), content_type=HTML))
+    site.add("/files/2023.pdf", Route(PDF_2023.read_bytes()))
+    site.add("/files/seed000.txt", Route(TEXT_2021.read_bytes()))
+    summary = watch([site.url("/list/index.html")], tmp_path / "c.duckdb", fast_config(tmp_path))
+    d = summary.digest
+    assert d is not None and summary.ok
+    assert sorted(x.url for x in d.new) == [site.url("/files/2023.pdf"), site.url("/files/seed000.txt")]
+    assert len(site.requests("/list/index_1.html")) == 1

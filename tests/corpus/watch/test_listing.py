@@ -51,3 +51,39 @@ def test_type_by_content():
     assert mismatch(".xlsx", ContentKind.PDF).startswith("内容是 PDF，不是 ZIP/Office")
     assert mismatch(".xls", ContentKind.HTML) is None  # offices do save web tables as .xls
     assert mismatch(".pdf", ContentKind.PDF) is None and mismatch(".html", ContentKind.HTML) is None
+
+
+def _scripted(script: str, url: str = "http://127.0.0.1:9/xxgk/czyjs/index.html") -> list[tuple[str, bool]]:
+    html = f"<html><body><ul><li><a href='./202401/t1.html'>2024年部门预算</a></li></ul><script>{script}</script>"
+    links = page_links(html + "</body></html>", url)
+    return [(link.url.removeprefix("http://127.0.0.1:9/xxgk/czyjs/"), link.next_page) for link in links]
+
+
+def test_pages_a_create_page_html_script_announces_are_next_pages():
+    # the listing's first page (index.html) is not announced again; the others are next pages, next to it
+    assert _scripted('createPageHTML(3, 0, "index", "html");') == [
+        ("202401/t1.html", False),
+        ("index_1.html", True),
+        ("index_2.html", True),
+    ]
+    # a container id first and the record count last; read from a later page of the listing
+    assert _scripted(
+        "createPageHTML('page_div',3, 2,'index','shtml',57);", url="http://127.0.0.1:9/xxgk/czyjs/index_2.shtml"
+    ) == [
+        ("202401/t1.html", False),
+        ("index.shtml", True),
+        ("index_1.shtml", True),
+    ]
+    # the count in a variable of the script
+    script = (
+        "var currentPage = 0;//所在页从0开始\nvar countPage = 2//共多少页\n"
+        'createPageHTML(countPage, currentPage, "index", "htm");'
+    )
+    listing = "http://127.0.0.1:9/xxgk/czyjs/index.htm"
+    assert _scripted(script, url=listing) == [("202401/t1.html", False), ("index_1.htm", True)]
+
+
+def test_a_create_page_html_call_that_cannot_be_read_gives_no_page():
+    assert _scripted('createPageHTML(countPage, 0, "index", "html");') == [("202401/t1.html", False)]  # no var
+    assert _scripted("createPageHTML(opts);") == [("202401/t1.html", False)]
+    assert _scripted('createPageHTML(2, 0, "../../etc/passwd", "html");') == [("202401/t1.html", False)]

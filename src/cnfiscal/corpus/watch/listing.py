@@ -1,5 +1,6 @@
 """A listing or detail page → its links: the text decoded (GBK or UTF-8, declared or sniffed), links made absolute,
-each judged as a document file, a page to follow, or the next page of the listing (下一页)."""
+each judged as a document file, a page to follow, or the next page of the listing (下一页, or the pages a
+``createPageHTML`` script writes)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import charset_normalizer
 import lxml.html
 from lxml import etree
 
+from cnfiscal.corpus.watch.scripted import scripted_pages
 from cnfiscal.corpus.watch.sources import FILE_SUFFIXES, PAGE_SUFFIXES, UrlKind, suffix_of
 
 log = logging.getLogger(__name__)
@@ -65,7 +67,8 @@ def _usable(name: str | None) -> str | None:
 
 
 def page_links(text: str, page_url: str) -> list[Link]:
-    """Every http(s) link of the page, absolute, without fragments, once each, in page order."""
+    """Every http(s) link of the page, absolute, without fragments, once each, in page order; then the listing's
+    pages a ``createPageHTML`` script announces (``scripted``), as next-page links."""
     try:
         root = lxml.html.fromstring(text.encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError) as e:
@@ -79,6 +82,12 @@ def page_links(text: str, page_url: str) -> list[Link]:
         if link is not None and link.url not in seen:
             seen.add(link.url)
             out.append(link)
+    scripts = [el.text or "" for el in root.iter("script")]
+    here = urldefrag(page_url).url
+    for i, url in enumerate(scripted_pages(scripts, base)):
+        if url not in seen and url != here and classify(url) is UrlKind.PAGE:
+            seen.add(url)
+            out.append(Link(url, f"第{i + 1}页", UrlKind.PAGE, next_page=True))
     return out
 
 
