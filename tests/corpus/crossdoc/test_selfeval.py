@@ -130,3 +130,29 @@ def test_the_real_forms_have_no_budget_of_their_year(records):
         assert {(c.outcome, c.reason, c.year_a) for c in checks} == {
             ("unchecked", f"no 部门预算 of {year} of this office in the corpus", year)
         }
+
+
+def test_the_corpus_tables_carry_both_sides(tmp_path, forms):
+    """Through the database (what ingest does): the finding and its check rows, each side's sha256 and page."""
+    from cnfiscal.corpus import record_to_rows, store
+    from cnfiscal.corpus.crossdoc import store as crossdoc
+
+    form = forms["samples/pdf/self_eval_seed004_dept_2023.pdf"]
+    budget = process(MADE / "govservice_budget_2023_changed.txt")
+    con = store.connect(tmp_path / "c.duckdb")
+    try:
+        for record in (form, budget):
+            store.write_document(con, record_to_rows(record))
+            crossdoc.refresh(con)
+        found = con.execute(
+            "SELECT item, severity, sha256_a, page_a, sha256_b, page_b FROM corpus_findings WHERE rule = ? "
+            "ORDER BY item",
+            [RULE],
+        ).fetchall()
+        checks = con.execute("SELECT outcome, count(*) FROM corpus_checks WHERE rule = ? GROUP BY ALL", [RULE])
+        outcomes = dict(checks.fetchall())
+    finally:
+        con.close()
+    a, b = form.source.sha256, budget.source.sha256
+    assert found == [("基本支出", "error", a, 1, b, 5), ("年度资金总额", "error", a, 1, b, 3)]
+    assert outcomes == {"finding": 2, "agrees": 1}
