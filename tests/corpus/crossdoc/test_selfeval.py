@@ -156,3 +156,27 @@ def test_the_corpus_tables_carry_both_sides(tmp_path, forms):
     a, b = form.source.sha256, budget.source.sha256
     assert found == [("基本支出", "error", a, 1, b, 5), ("年度资金总额", "error", a, 1, b, 3)]
     assert outcomes == {"finding": 2, "agrees": 1}
+
+
+def _with_form_names(record: DocumentRecord, unit: str, department: str) -> DocumentRecord:
+    """The record with its form's 预算单位 / 主管部门 printed otherwise (the document's own name unchanged)."""
+    form = record.self_evals[0].model_copy(update={"unit_name": unit, "department": department})
+    return record.model_copy(update={"self_evals": [form]})
+
+
+def test_a_form_of_a_unit_under_the_office_gives_warnings_only(forms):
+    """A project form whose 预算单位 is a unit of the office (its 主管部门 the office's own unit,
+    青神县发展和改革局本级, as printed): the project may be the unit's, so a mismatch with the office's project list
+    is a warning; a form naming another office altogether is not compared."""
+    real = forms["samples/web/sc_qingshen_drc_2023_project_self_eval_excerpt.txt"]
+    budget = process(MADE / "qingshen_budget_2023_changed.txt")
+    form = _with_form_names(real, "青神县价格认证中心", real.self_evals[0].department or "")
+    checks, findings = _run(form, budget)
+    assert {(f.severity.value, f.page_b) for f in findings} == {("warning", 6)}
+    assert all(f.message.endswith("；自评表的预算单位是该部门下属单位") for f in findings)
+    assert {c.reason for c in checks} == {"the form's 预算单位 is a unit under the office"}
+    other = _with_form_names(real, "青神县财政局", "青神县财政局")
+    checks, findings = _run(other, budget)
+    assert not findings
+    reason = "the form's 预算单位 / 主管部门 (青神县财政局 / 青神县财政局) do not name this office"
+    assert {c.reason for c in checks} == {reason}
