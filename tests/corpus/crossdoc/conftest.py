@@ -15,6 +15,11 @@ EXPECTED = Path(__file__).resolve().parents[2] / "data" / "expected" / "crossdoc
 
 WANLI = ("sh_putuo_wanli_subdistrict_2023_budget.pdf", "budget_wanli_2024.pdf")
 NPCSC = ("js_npcsc_office_2017_budget_full.pdf", "js_npcsc_office_2018_budget_full.pdf")
+PARTY = (
+    "js_party_cttee_office_2017_budget_full.pdf",
+    "js_party_cttee_office_2017_budget_tables.pdf",
+    "js_party_cttee_office_2018_budget_full.pdf",
+)
 
 # The groups of issue 14: one office's budgets of successive years, and offices that must stay apart.
 FILES = (
