@@ -9,20 +9,25 @@ false; unlabelled ones are listed to be read). A change that helps one template 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench._corpus_metrics import DocScore, load_truth, score
+from bench._crossdoc_metrics import compare, report_lines, summarise
 from bench._registry import ROOT, BenchContext, benchmark
+from cnfiscal.models import DocumentRecord
 
 TRUTH = ROOT / "tests" / "data" / "expected" / "corpus"
+CROSSDOC_TRUTH = ROOT / "tests" / "data" / "expected" / "crossdoc"
 
 
 @dataclass(frozen=True, slots=True)
 class CorpusRun:
     scores: list[DocScore]
+    records: dict[str, DocumentRecord] = field(default_factory=dict)  # file name → record (the cross-document part)
 
     def total(self, attr: str) -> int:
         return sum(int(getattr(s, attr)) for s in self.scores)
@@ -38,13 +43,26 @@ def sample_path(name: str) -> Path:
 def run_corpus(names: list[str] | None = None) -> CorpusRun:
     from cnfiscal.pipeline import process
 
-    scores = []
+    scores, records = [], {}
     for truth_file in sorted(TRUTH.glob("*.json")):
         truth = load_truth(truth_file)
         if names and truth["file"] not in names:
             continue
-        scores.append(score(process(sample_path(truth["file"])), truth))
-    return CorpusRun(scores)
+        records[truth["file"]] = record = process(sample_path(truth["file"]))
+        scores.append(score(record, truth))
+    return CorpusRun(scores, records)
+
+
+def crossdoc_report(run: CorpusRun, verbose: bool = False) -> list[str]:
+    """The cross-document checks over the run's documents, against ``yoy.json`` and ``offices.json``."""
+    from cnfiscal.corpus.crossdoc import check_records
+
+    result = check_records(run.records.values())
+    names = {r.source.sha256: name for name, r in run.records.items()}
+    offices = json.loads((CROSSDOC_TRUTH / "offices.json").read_text(encoding="utf-8"))
+    yoy = json.loads((CROSSDOC_TRUTH / "yoy.json").read_text(encoding="utf-8"))
+    labels = {name: entry["office"] for name, entry in offices.get("documents", {}).items()}
+    return report_lines(summarise(result, names, labels), compare(result, names, yoy, offices), verbose)
 
 
 def report(run: CorpusRun, verbose: bool = False) -> list[str]:
@@ -88,4 +106,6 @@ def _mark(ok: bool) -> str:
 @benchmark("corpus")
 def corpus(ctx: BenchContext) -> list[str]:
     logging.getLogger("cnfiscal").setLevel(logging.CRITICAL)
-    return report(run_corpus(), verbose=bool(os.environ.get("CNFISCAL_BENCH_VERBOSE")))
+    verbose = bool(os.environ.get("CNFISCAL_BENCH_VERBOSE"))
+    run = run_corpus()
+    return report(run, verbose=verbose) + crossdoc_report(run, verbose=verbose)
