@@ -180,3 +180,19 @@ def test_a_form_of_a_unit_under_the_office_gives_warnings_only(forms):
     assert not findings
     reason = "the form's 预算单位 / 主管部门 (青神县财政局 / 青神县财政局) do not name this office"
     assert {c.reason for c in checks} == {reason}
+
+
+def test_a_fiscal_row_meets_the_budgets_fiscal_total(forms):
+    """seed004 prints no 财政拨款 row: the form is given one (其中：财政拨款 752.03万元, the form's 年度资金总额) to pin
+    the row's budget figure — the carry-over budget's 财政拨款收支预算总表 支出总计 752.03 (p4), not its 支出总计
+    802.03 (p3)."""
+    real = forms["samples/pdf/self_eval_seed004_dept_2023.pdf"]
+    total = real.self_evals[0].funding[0]
+    assert total.canonical == "total" and total.initial_budget is not None
+    fiscal = total.model_copy(update={"source": "其中：财政拨款", "canonical": "fiscal", "is_breakdown": True})
+    form = real.self_evals[0].model_copy(update={"funding": [*real.self_evals[0].funding, fiscal]})
+    record = real.model_copy(update={"self_evals": [form]})
+    checks, findings = _run(record, process(MADE / "govservice_budget_2023_carryover.txt"))
+    assert not findings
+    check = next(c for c in checks if c.item == "财政拨款")
+    assert (check.outcome, check.page_b, check.reason) == ("agrees", 4, None)

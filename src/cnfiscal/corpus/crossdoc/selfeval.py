@@ -140,7 +140,8 @@ def _check(office_id: str, st: Statement, base: Check, budgets: list[Doc]) -> tu
 def _dept_sides(st: Statement, budgets: list[Doc]) -> tuple[list[Side], str]:
     items = DEPT_ITEMS[st.row.canonical or ""]
     figures = [(b, f) for b in budgets for f in b.figures if f.item in items]
-    figures.sort(key=lambda bf: bf[1].source != "table")  # a table cell first: the figure as the budget states it
+    # a table cell first (the figure as the budget states it), the item named first first (财政拨款 支出 before 收入)
+    figures.sort(key=lambda bf: (bf[1].source != "table", items.index(bf[1].item)))
     sides = [Side(b, f.money, f.page, f.evidence, cv.SELFEVAL_BUDGET_LABELS[f.item]) for b, f in figures]
     return sides, f"the {st.year} budget does not state its {' / '.join(cv.SELFEVAL_BUDGET_LABELS[i] for i in items)}"
 
