@@ -128,7 +128,6 @@ SELFEVAL_BUDGET_LABELS: dict[str, str] = {
     "财政拨款.收入": "财政拨款收入",
     "基本支出": "基本支出",
     "项目支出": "项目支出",
-    "本年收支": "支出总计减上年结转",
     "project.total": "该项目合计",
     "project.fiscal": "该项目财政拨款",
 }
@@ -144,6 +143,8 @@ CROSSDOC_WORDS: dict[str, str] = {
     SELFEVAL_NOTES["unit"]: "; the form's 预算单位 is a unit under the office",
     SELFEVAL_NOTES["ocr"]: "; an amount was read with low OCR confidence",
     SELFEVAL_NOTES["tables"]: "; an office known only from its tables' 编制部门",
+    SELFEVAL_BUDGET_LABELS["project.total"]: "the project's 合计",
+    SELFEVAL_BUDGET_LABELS["project.fiscal"]: "the project's 财政拨款",
 }
 
 CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
