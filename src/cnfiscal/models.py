@@ -221,7 +221,7 @@ class MemberUnit(Record):
     """A unit a department's document lists as part of its budget (部门概况: 机构设置, 预算/决算单位构成)."""
 
     name: str  # as printed, without its list number, kind words or note
-    own: bool = False  # the department's own unit (X本级, X（本部）, 商务委本部)
+    own: bool = False  # the department's own unit (X本级, X（本部）, X委本部)
     kind: str | None = None  # 行政单位 / 事业单位 … where the line names it (下属事业单位X)
     note: str | None = None  # the 备注 or the words after the name (预算不单列，并入本级)
     separate: bool = True  # its budget is its own (False: 不单列预算, 并入本级/本部)

@@ -21,7 +21,7 @@ ITEM_NUMBER = r"(?<![\d.．])(\d{1,2})\s*[.．、](?!\d)"
 # Where an unnumbered list ends (``仅包括X，不含Y``).
 UNNUMBERED_END = r"[，,。；;]|不含"
 # The end of an item's name: its first comma or full stop (what follows is a note, or words about its
-# divisions — ``商务委本部，…机关设9个内设机构，包括：…`` — which are not units).
+# divisions — ``X委本部，…机关设9个内设机构，包括：…`` — which are not units).
 NAME_END = r"[，,。；;]"
 # The kind of unit printed before a name (``下属事业单位X``).
 KIND_PREFIX = r"^(?:下属|所属)?(行政单位|参公事业单位|参公单位|事业单位)"
@@ -50,3 +50,18 @@ KIND_COUNTS = ("行政单位", "参公单位", "事业单位")
 CHINESE_DIGITS: dict[str, int] = {
     "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }  # fmt: skip
+
+# corpus.department.sum_units — which items of a department are the plain sum of its units'. 财政拨款 reaches each
+# unit from the finance bureau directly (nothing passes through another unit of the department), so the 财政拨款
+# totals, their 一般公共预算 / 政府性基金 / 国有资本经营 parts, the 三公 and 机关运行经费 (paid from 财政拨款) and the
+# 一般公共预算 功能科目 lines add up exactly. Whole income and expenditure (收支总表, 支出预算总表 and its
+# 基本/项目支出 and 功能科目 lines) can hold money moved inside the department (上级补助收入 / 对附属单位补助支出 /
+# 上缴上级支出 / 附属单位上缴收入), which a consolidation removes: a difference there is a warning, with that reason.
+SUM_PLAIN_ITEMS: frozenset[str] = frozenset({
+    "财政拨款.收入", "财政拨款.支出", "一般公共预算.收入", "一般公共预算.支出", "政府性基金.收入", "政府性基金.支出",
+    "国有资本经营.收入", "国有资本经营.支出", "三公", "三公.因公出国", "三公.公务用车购置及运行", "三公.公务用车购置",
+    "三公.公务用车运行", "三公.公务接待", "机关运行经费",
+})  # fmt: skip
+# The tables whose 功能科目 lines are 一般公共预算 (财政拨款) money: plain sums (other tables' lines: transfers
+# possible; the message template ``corpus.department.sum_units:transfers`` says so).
+SUM_PLAIN_FUNCTION_TABLES: frozenset[str] = frozenset({"budget.general", "final.general"})

@@ -245,6 +245,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "“{raw}” stated, {stated} units in all; {n} listed",
     ),
     **CROSSDOC_TEMPLATES,  # corpus.* rules across documents (issue 14)
+    # corpus.department.sum_units: a department's figure against the sum of its units' (issue 14)
+    "corpus.department.sum_units": (
+        "部门{dept}的{item}{dept_value}（第{page}页）不等于所列{n}家单位之和{sum}：{units}",
+        "department {dept}: {item} {dept_value} (p. {page}) is not the sum of its {n} units, {sum}: {units}",
+    ),
+    "corpus.department.sum_units:transfers": (
+        "部门{dept}的{item}{dept_value}（第{page}页）不等于所列{n}家单位之和{sum}：{units}"
+        "（部门内部往来如上级补助收入、对附属单位补助支出在汇总时抵消，差额可能由此而来）",
+        "department {dept}: {item} {dept_value} (p. {page}) is not the sum of its {n} units, {sum}: {units}"
+        " (transfers inside the department, such as 上级补助收入 and 对附属单位补助支出, cancel out when consolidated:"
+        " the difference may come from them)",
+    ),
 }
 
 # Words that fill template parameters, per language: the Chinese word is what a rule passes.

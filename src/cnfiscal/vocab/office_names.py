@@ -48,7 +48,7 @@ AUTONOMOUS_REGION = "区"
 
 # Qualifiers after a name that say which part of the office published (the department's own unit): the
 # office stays the same, the document's scope is the unit.
-UNIT_SCOPE_SUFFIXES: tuple[str, ...] = ("（本级）", "(本级)", "机关本级", "本级")
+UNIT_SCOPE_SUFFIXES: tuple[str, ...] = ("（本级）", "(本级)", "机关本级", "本级", "（本部）", "(本部)", "本部")
 DEPT_SCOPE_SUFFIXES: tuple[str, ...] = ("（部门）", "(部门)", "（汇总）", "(汇总)")
 
 # Characters that never belong to an office name as printed (spaces, quotes, brackets left by extraction).

@@ -1,5 +1,5 @@
-"""One office's group of documents, as the rules see it: each record with its year, its scope (the department, or
-its own unit ``X本级``) and the figures it gives for its own year."""
+"""One office's group of documents, as the rules see it: each record with its year, its scope (the department, its
+own unit ``X本级``, or a unit its list of units names: ``members``) and the figures it gives for its own year."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ class Member:
 
     record: DocumentRecord
     year: int | None
-    scope: str | None = None  # "unit" for the department's own unit (X本级)
+    scope: str | None = None  # "unit": the department's own unit (X本级) or a unit its list names
+    unit_key: str | None = None  # which unit (its own folded name; the department's for X本级); None: the department
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class Doc:
     year: int | None
     is_unit: bool
     figures: tuple[Figure, ...]
+    unit_key: str | None = None  # which of the department's units (None: the department itself)
 
     @property
     def sha256(self) -> str:
@@ -37,4 +39,7 @@ class Doc:
 
 
 def group_docs(members: Iterable[Member]) -> list[Doc]:
-    return [Doc(m.record, m.year, m.scope == "unit", tuple(figures(m.record))) for m in members]
+    return [
+        Doc(m.record, m.year, m.scope == "unit", tuple(figures(m.record)), m.unit_key if m.scope == "unit" else None)
+        for m in members
+    ]

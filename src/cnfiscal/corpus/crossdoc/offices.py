@@ -72,6 +72,10 @@ class OfficeLink:
     year: int | None = None
     doc_type: str | None = None
     names: tuple[str, ...] = field(default_factory=tuple)  # every name form the document gives
+    # a unit linked to its department's group because the department's list names it (``members``)
+    member_of: str | None = None  # the department document's sha256
+    member_page: int | None = None
+    member_line: str | None = None  # the list's line, as printed
 
 
 def office_id_of(key: str) -> str:

@@ -1,14 +1,13 @@
 """Two documents of one office and one year: a department and its own unit, a final account and its budget.
 
-- ``corpus.unit.le_department``: the department consolidates its units, so a figure of its own unit (``X本级``) never
-  exceeds the department's figure for the same item in the same kind of document of the same year (totals, 财政拨款,
-  基本/项目支出, 三公 and its parts, 机关运行经费, 功能科目 lines) — read from the standard tables on both sides,
-  where a figure is a table cell and not a sentence's reading.
+- ``corpus.unit.le_department``: the department consolidates its units, so a figure of a unit (its own, ``X本级``,
+  or one its list of units names: ``members``) never exceeds the department's figure for the same item in the same
+  kind of document of the same year (totals, 财政拨款, 基本/项目支出, 三公 and its parts, 机关运行经费, 功能科目
+  lines) — read from the standard tables on both sides, where a figure is a table cell and not a sentence's reading.
 - ``corpus.final.initial_budget``: the 年初预算 a final account (决算) quotes for an item is the budget the office
   published for that year: it must equal the budget document's figure for the same item.
 
-The sum rule (the department = the sum of all its units) needs the list of the department's units, which the records
-do not carry: not checked.
+The sum rule (the department = the sum of its units) is ``sums``.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ export carry them).
 - ``offices``: one row per office — its id, the name most often printed, every name form seen, the years and
   documents linked, and the content signature of the group last checked (``signature``: what makes a re-check
   incremental and crash-safe).
-- ``office_links``: one row per live document — the office it was linked to (or null), the name it was read from,
-  the name-form rules applied, the confidence, and the reason when a link was refused.
+- ``office_links``: one row per live document — the office its name links it to (or null), the name it was read from,
+  the name-form rules applied, the confidence, and the reason when a link was refused; for a unit its department's
+  list names (same year), the department's office it is checked in (``member_office_id``) with the evidence.
 - ``corpus_findings``: cross-document findings; side A the document making the statement, side B the document it is
   checked against, each with sha256 and page; ``finding_id`` stable over runs.
 - ``corpus_checks``: every cross-document statement met (agrees, finding, or unchecked with the reason).
@@ -47,6 +48,13 @@ OFFICE_LINKS = TableSpec(
         ("year", "INTEGER"),
         ("doc_type", "VARCHAR"),
         ("names", "VARCHAR"),  # JSON list of every name form the document prints
+        # added for a department's units (appended: an older database gains them by ALTER TABLE)
+        ("units", "VARCHAR"),  # JSON list of the units a department's document lists (members.Listed)
+        ("member_of", "VARCHAR"),  # a unit its department's list names: the department document's sha256
+        ("member_office_id", "VARCHAR"),  # … the department's office (the group the document is checked in)
+        ("member_page", "INTEGER"),
+        ("member_line", "VARCHAR"),  # the list's line, as printed
+        ("member_confidence", "DOUBLE"),
     ),
     ("sha256",),
 )
