@@ -72,8 +72,12 @@ def office_index(db: Path) -> list[list[object]]:
 def _write(con: duckdb.DuckDBPyConnection, out_dir: Path, lang: str, office: tuple[str, str, str]) -> Path:
     office_id, name, names = office
     links = con.execute(
-        "SELECT l.sha256, l.year, l.doc_type, d.path, l.name, l.source, l.rules, l.confidence FROM office_links l "
-        "JOIN documents d ON d.sha256 = l.sha256 AND NOT d.superseded WHERE l.office_id = ? ORDER BY l.year, d.path",
+        # a unit its department's list names is shown on the department's page, linked by that list
+        "SELECT l.sha256, l.year, l.doc_type, d.path, l.name, "
+        "CASE WHEN l.member_of IS NULL THEN l.source ELSE 'unit_list' END, l.rules, "
+        "coalesce(l.member_confidence, l.confidence) FROM office_links l "
+        "JOIN documents d ON d.sha256 = l.sha256 AND NOT d.superseded "
+        "WHERE coalesce(l.member_office_id, l.office_id) = ? ORDER BY l.year, d.path",
         [office_id],
     ).fetchall()
     files = {sha: Path(path).name for sha, _, _, path, *_ in links}
