@@ -42,6 +42,16 @@ def test_a_bare_page_number_between_two_pages_is_skipped() -> None:
     assert flat == ["人大事务（款）人大监督（项）支出", "人大事务（款）人大代表履职能力提升（项）支出"]
 
 
+def test_a_whole_amount_wrapped_to_the_top_of_a_page_is_no_page_number() -> None:
+    lines = [
+        _line("9.人大事务（款）其他人大事务（项）支出", 24, 111, 701, 516),
+        _line("580", 25, 79, 101, 100),  # larger than the page's index: an amount, not the page's number
+        _line("万元，与上年相比增加480万元。", 25, 79, 131, 300),
+    ]
+    amount = next(c for c in extract_claims(lines) if c.kind == "amount")
+    assert (amount.value, amount.subject) == (5800000, "人大事务（款）其他人大事务（项）支出")
+
+
 def test_spans_on_one_row_are_one_line() -> None:
     # 2018 p28: a form's blank filled in — '少）', '0', '万元，…' are three spans on one row
     lines = [

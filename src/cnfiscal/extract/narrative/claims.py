@@ -112,10 +112,11 @@ def _same_row(before: Line, ln: Line) -> bool:
 
 
 def _page_number(lines: Sequence[Line], i: int, text: str) -> bool:
-    """A bare number (``24``) that is the first or the last line of its page: the page's number, not prose."""
-    if not _PAGE_NUMBER.match(text):
-        return False
+    """A bare number (``24``) that is the first or the last line of its page and no larger than the page's index
+    (+2): the page's number, not prose (an integer amount wrapped onto a line of its own, ``580``, stays)."""
     page = lines[i].page
+    if not _PAGE_NUMBER.match(text) or not 0 < int(text) <= page + 2:
+        return False
     first = i == 0 or lines[i - 1].page != page
     last = i == len(lines) - 1 or lines[i + 1].page != page
     return first or last
