@@ -18,7 +18,6 @@ from cnfiscal.corpus.schema import ALL_TABLES
 from cnfiscal.models import DocumentRecord
 from tests.corpus.factory import rich_record
 
-
 EXPORTED = (*ALL_TABLES, DECISIONS)  # every table, and the decision that holds per finding (derived from reviews)
 
 
