@@ -16,6 +16,8 @@ _WHOLE_OF = r"(?:^|本年|年度|[厅局委处院室部、])"
 FUNC_LIST_NUMBER = r"(?:^|[。；：\s])[\d一二三四五六七八九十]+\s*[．.、]\s*"
 # (item id, pattern searched in the subject), first match wins.
 ITEMS: tuple[tuple[str, str], ...] = (
+    # the carry-over a budget counts among its income (``上年结转资金预算数为0万元``): a figure of the year itself
+    ("上年结转.收入", r"^(?:上年结转|上年结余|上年财政拨款结转)"),
     ("机关运行经费", r"机关运行经费"),
     ("三公.因公出国", r"因公出国[（(]境[)）]"),
     ("三公.公务用车购置及运行", r"公务(?:用)?车(?:辆)?购置及运行"),
@@ -68,6 +70,7 @@ ITEM_LABELS: dict[str, str] = {
     "财政专户管理资金.收入": "财政专户管理资金收入",
     "其他资金.收入": "其他资金收入",
     "预留机动经费": "单位预留机动经费",
+    "上年结转.收入": "上年结转资金",
 }
 # A subject that is a movement, not a level (``增加基本支出844.15万元``): never a figure of its item.
 MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|较上年)"
@@ -97,6 +100,24 @@ SUMMARY_ROWS: tuple[tuple[str, str | None, str, str], ...] = (
     ("budget.fiscal_total", "收入", r"^收入(?:合计|总计)$", "财政拨款.收入"),
     ("budget.fiscal_total", "支出", r"^支出(?:合计|总计)$", "财政拨款.支出"),
 )
+# The income of a summary table split into its sources: (table kind, side or None, pattern on the row label) → item,
+# and the side's total row. When the sources printing an amount add up to the total, a source row printed with
+# every amount cell blank holds nothing: the table states that item as 0 (``政府性基金小计`` left blank).
+INCOME_PARTS: tuple[tuple[str, str | None, str, str], ...] = (
+    ("budget.total", "收入", r"^(?:一般公共预算|公共财政预算)(?:拨款)?(?:收入)?$", "一般公共预算.收入"),
+    ("budget.total", "收入", r"^政府性基金(?:预算)?(?:拨款)?(?:收入)?$", "政府性基金.收入"),
+    ("budget.total", "收入", r"^财政专户管理资金(?:收入)?$", "财政专户管理资金.收入"),
+    ("budget.total", "收入", r"^其他资金(?:收入)?$", "其他资金.收入"),
+    ("budget.total", "收入", r"^(?:上年结转|上年结余)(?:资金|和结余资金|结余)?$", "上年结转.收入"),
+    ("budget.income", None, r"^一般公共预算资金小计$", "一般公共预算.收入"),
+    ("budget.income", None, r"^政府性基金小计$", "政府性基金.收入"),
+    ("budget.income", None, r"^财政专户管理资金小计$", "财政专户管理资金.收入"),
+    ("budget.income", None, r"^其他资金小计$", "其他资金.收入"),
+    ("budget.income", None, r"^上年结转和结余资金小计$", "上年结转.收入"),
+)
+INCOME_TOTAL_ROW = r"^收入(?:合计|总计)$"
+# How a figure read from a blank row or from words saying there is none is shown (evidence, messages).
+BLANK_WORD = "空白"
 # The columns of a 支出预算总表's total row (row label empty or 合计/总计) → item.
 EXPENSE_TOTAL_ROW = r"^(?:合计|总计)?$"
 EXPENSE_COLUMNS: dict[str, str] = {
@@ -161,6 +182,20 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
         "the {year} document says {item} {current}, the same as the previous year; the {prev_year} document"
         " (p. {prev_page}) prints {prev}",
     ),
+    # the previous year's row of the item printed blank (or words saying there is none): read as 0, maybe a miss
+    "corpus.yoy.change:blank": (
+        "{year}年文件称{item}{current}，比上年{word}{delta}，即上年{base_word}为{implied}；"
+        "{prev_year}年文件（第{prev_page}页）“{prev_what}”未列金额，视为0（也可能是提取遗漏）",
+        "the {year} document says {item} {current}, {word} {delta} against the previous year, i.e. a previous"
+        " {base_word} of {implied}; the {prev_year} document (p. {prev_page}) leaves “{prev_what}” blank, read as 0"
+        " (an extraction miss is possible)",
+    ),
+    "corpus.yoy.flat:blank": (
+        "{year}年文件称{item}{current}，与上年持平；{prev_year}年文件（第{prev_page}页）“{prev_what}”未列金额，"
+        "视为0（也可能是提取遗漏）",
+        "the {year} document says {item} {current}, the same as the previous year; the {prev_year} document"
+        " (p. {prev_page}) leaves “{prev_what}” blank, read as 0 (an extraction miss is possible)",
+    ),
     "corpus.yoy.rate": (
         "{year}年文件称{item}比上年{word}{stated}；按{prev_year}年文件（第{prev_page}页）所载{prev}计算，"
         "（{current} − {prev}）÷ {prev} = {recomputed}",
@@ -171,6 +206,30 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     "corpus.unit.le_department": (
         "单位{unit}的{item}{unit_value}大于其部门{dept}的{dept_value}",
         "unit {unit}: {item} {unit_value} is above its department {dept}'s {dept_value}",
+    ),
+    "corpus.unit.le_department:absent": (
+        "单位{unit}的{item}{unit_value}（第{page}页，{code}）未列于其部门{dept}的{table}（第{dept_pages}页）；该表合计"
+        "等于各类之和、类款项逐级相符，部门汇总其单位，应至少列出此数",
+        "unit {unit}: {item} {unit_value} (p. {page}, {code}) is not in its department {dept}'s {table}"
+        " (p. {dept_pages}), whose 合计 and 类/款/项 lines all add up: the department consolidates its units",
+    ),
+    "corpus.unit.le_department:absent_incomplete": (
+        "单位{unit}的{item}{unit_value}（第{page}页，{code}）未见于其部门{dept}的{table}（第{dept_pages}页）；"
+        "该表各行之和与合计不尽相符或有金额未读出，未必缺列，请人工核对",
+        "unit {unit}: {item} {unit_value} (p. {page}, {code}) is not found in its department {dept}'s {table}"
+        " (p. {dept_pages}); that table's lines do not all add up (or a cell was not read): perhaps not missing",
+    ),
+    "corpus.unit.le_department:absent_level": (
+        "单位{unit}的{item}{unit_value}（第{page}页，{code}）未见于其部门{dept}的{table}（第{dept_pages}页）；"
+        "该表在其上级科目下未列此级明细，未必缺列，请人工核对",
+        "unit {unit}: {item} {unit_value} (p. {page}, {code}) is not found in its department {dept}'s {table}"
+        " (p. {dept_pages}); that table prints no lines of this level under its parent: perhaps not missing",
+    ),
+    "corpus.unit.le_department:absent_item": (
+        "单位{unit}的{item}{unit_value}（第{page}页）未见于其部门{dept}的{table}（第{dept_pages}页）；"
+        "此项不是编码科目，部门表可能以其他名称列出，请人工核对",
+        "unit {unit}: {item} {unit_value} (p. {page}) is not found in its department {dept}'s {table}"
+        " (p. {dept_pages}); not a coded line: the department's table may name it otherwise",
     ),
     "corpus.final.initial_budget": (
         "{year}年决算所列{item}年初预算数{stated}，{year}年预算文件（第{prev_page}页）所载为{prev}",

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc.items import FUNC_NOISE, YEAR, Figure, item_of
+from cnfiscal.corpus.crossdoc.items import CARRYOVER, FUNC_NOISE, YEAR, Figure, item_of
 from cnfiscal.corpus.crossdoc.table_figures import table_figures
 from cnfiscal.models import Claim, DocumentRecord, Money
 from cnfiscal.vocab import crossdoc as cv
@@ -26,6 +26,7 @@ _EXECUTED = regex.compile(cv.BASE_EXECUTED)
 _BUDGET = regex.compile(cv.BASE_BUDGET)
 _PREVIOUS = regex.compile(cv.BASE_PREVIOUS)
 _IN_COMPARISON = regex.compile(cv.ITEM_IN_COMPARISON)
+_CARRYOVER = regex.compile(dict(cv.ITEMS)[CARRYOVER])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +56,12 @@ def _text_figures(record: DocumentRecord) -> Iterator[Figure]:
     for c in record.claims:
         if c.kind != "amount" or c.amount is None or not c.subject:
             continue
-        if _OTHER_PERIOD.search(c.subject) or _other_year(c.subject, record.year):
-            continue
         item = item_of(c.subject, c.text)
-        if item is not None:
-            yield Figure(item, c.amount, c.page, "text", c.text)
+        # 上年结转 names the year's own carry-over income: only the words after it may name another period
+        own = _CARRYOVER.sub("", c.subject) if item == CARRYOVER else c.subject
+        if item is None or _OTHER_PERIOD.search(own) or _other_year(c.subject, record.year):
+            continue
+        yield Figure(item, c.amount, c.page, "text", c.text)
 
 
 def _other_year(subject: str, year: int | None) -> bool:

@@ -17,6 +17,7 @@ _LEVEL = regex.compile(cv.LEVEL_MARK)
 FUNC_NOISE = regex.compile(cv.FUNC_NOISE)
 YEAR = regex.compile(r"((?:19|20)\d{2})年")
 FUNC_PREFIX = "功能:"
+CARRYOVER = "上年结转.收入"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Figure:
     page: int | None
     source: str  # "text" | "table"
     evidence: str
+    read_as: str = ""  # "blank": a row printed with every amount cell blank, or words saying there is none (0)
 
 
 def item_of(subject: str | None, text: str = "") -> str | None:

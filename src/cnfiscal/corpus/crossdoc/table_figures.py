@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import regex
 
@@ -14,6 +15,8 @@ from cnfiscal.vocab import crossdoc as cv
 _LIST_NUMBER = regex.compile(cv.LIST_NUMBER)
 _EXPENSE_TOTAL = regex.compile(cv.EXPENSE_TOTAL_ROW)
 _SUMMARY = tuple((kind, side, regex.compile(p), item) for kind, side, p, item in cv.SUMMARY_ROWS)
+_PARTS = tuple((kind, side, regex.compile(p), item) for kind, side, p, item in cv.INCOME_PARTS)
+_INCOME_TOTAL = regex.compile(cv.INCOME_TOTAL_ROW)
 _FUNCTION_KINDS = frozenset({"budget.general", "budget.expense", "final.general", "final.expense"})
 _SANGONG_COLUMNS: dict[str, str] = {
     "“三公”经费预算数合计": "三公",
@@ -40,6 +43,7 @@ def table_figures(record: DocumentRecord) -> Iterator[Figure]:
             yield from _columns(table, _SANGONG_COLUMNS, lambda row: True)
             continue
         yield from _summary(table)
+        yield from _income_parts(table)
         if table.kind == "budget.expense":
             yield from _columns(table, cv.EXPENSE_COLUMNS, _is_total_row)
         if table.kind in _FUNCTION_KINDS:
@@ -70,6 +74,35 @@ def _summary(table: Table) -> Iterator[Figure]:
                 break
 
 
+def _income_parts(table: Table) -> Iterator[Figure]:
+    """The sources of a summary table's income (``cv.INCOME_PARTS``) not already read by ``_summary``: a row with
+    an amount gives it; a row printed with every amount cell blank gives 0 (``read_as="blank"``), but only when
+    the sources printing an amount add up to the side's total — the table was read whole, so the blank holds
+    nothing. An unreadable cell is no blank."""
+    parts = [(row, item) for row in table.rows for kind, side, p, item in _PARTS
+             if kind == table.kind and (side is None or row.side == side) and p.search(_label(row))]  # fmt: skip
+    summary = {item for kind, _, _, item in _SUMMARY if kind == table.kind}
+    for row, item in parts:
+        money = _first(row)
+        if money is not None and item not in summary:
+            yield _figure(item, money, table, row, _label(row))
+    blanks = [(row, item) for row, item in parts if not row.values]
+    if blanks and _parts_make_total(table, [row for row, _ in parts]):
+        for row, item in blanks:
+            page = row.page or table.page_start
+            zero = Money(yuan=Decimal(0), raw="0", unit="元", page=page)  # exactly nothing
+            yield Figure(item, zero, page, "table", f"{table.name}：{_label(row)} {cv.BLANK_WORD}", "blank")
+
+
+def _parts_make_total(table: Table, parts: list[TableRow]) -> bool:
+    side = parts[0].side
+    totals = [_first(r) for r in table.rows if r.side == side and _INCOME_TOTAL.search(_label(r))]
+    if len(totals) != 1 or totals[0] is None or any(None in r.values.values() for r in parts):
+        return False
+    items = [_first(r) for r in parts]
+    return sum((m.yuan for m in items if m is not None), Decimal(0)) == totals[0].yuan
+
+
 def _columns(table: Table, columns: dict[str, str], wanted: object) -> Iterator[Figure]:
     for row in table.rows:
         if not callable(wanted) or not wanted(row):
@@ -81,7 +114,13 @@ def _columns(table: Table, columns: dict[str, str], wanted: object) -> Iterator[
 
 
 def _functions(table: Table) -> Iterator[Figure]:
-    """A 功能科目 row's first value: a 项 keyed with its 款 name (``人大事务行政运行``), a 款 or 类 by its own."""
+    for key, row, money in function_rows(table):
+        yield _figure(key, money, table, row, f"{row.code} {row.name}")
+
+
+def function_rows(table: Table) -> Iterator[tuple[str, TableRow, Money]]:
+    """A 功能科目 row's key and first value: a 项 keyed with its 款 name (``人大事务行政运行``), a 款 or 类 by its
+    own."""
     names = {row.code: row.name for row in table.rows if row.code and row.name}
     for row in table.rows:
         money = _first(row)
@@ -90,7 +129,11 @@ def _functions(table: Table) -> Iterator[Figure]:
         parent = names.get(row.code[:-2], "") if len(row.code) == 7 else ""
         key = func_key(regex.sub(r"支出$", "", parent) + "（款）" + row.name if parent else row.name)
         if key:
-            yield _figure(key, money, table, row, f"{row.code} {row.name}")
+            yield key, row, money
+
+
+def is_function_table(table: Table) -> bool:
+    return table.kind in _FUNCTION_KINDS
 
 
 def _first(row: TableRow) -> Money | None:

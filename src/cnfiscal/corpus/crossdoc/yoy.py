@@ -61,6 +61,18 @@ def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tupl
     implied = c.current.yuan - (c.delta or Decimal(0))
     if not candidates:
         return None, _not_stated(c, implied, earlier, base, wanted)
+    return _against(office_id, doc, c, candidates, base)
+
+
+def _against(
+    office_id: str, doc: Doc, c: Comparison, candidates: list[tuple[Doc, Figure]], base: Check
+) -> tuple[CrossFinding | None, Check]:
+    """A statement against the previous year's figures of its item (a printed amount before a blank row)."""
+    printed = [(d, f) for d, f in candidates if not f.read_as]
+    if not printed and c.kind != "rate":
+        return _against_blank(office_id, doc, c, candidates[0], base)
+    candidates = printed or candidates
+    implied = c.current.yuan - (c.delta or Decimal(0))
     if c.kind == "rate":
         return _check_rate(office_id, doc, c, candidates, base)
     parts = [money_precision(c.current)] + ([money_precision(c.delta_money)] if c.delta_money else [])
@@ -136,6 +148,36 @@ def _not_stated(c: Comparison, implied: Decimal, earlier: list[Doc], base: Check
         base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year,
         reason=f"a new line: absent from the {c.base_year} 功能科目 table (p. {f.page}), i.e. 0",
     )  # fmt: skip
+
+
+def _against_blank(
+    office_id: str, doc: Doc, c: Comparison, blank: tuple[Doc, Figure], base: Check
+) -> tuple[CrossFinding | None, Check]:
+    """Year N−1 states the item only as a blank row (or words saying there is none): 0. A statement implying 0
+    agrees; one implying another figure is at most a warning — a blank may be an amount the reader missed."""
+    d, f = blank
+    implied = c.current.yuan - (c.delta or Decimal(0))
+    where = dict(sha256_b=d.sha256, page_b=f.page, year_b=d.year)
+    if implied == 0:
+        return None, _with(base, outcome="agrees", reason=f"{c.base_year} p. {f.page}: {f.evidence}, i.e. 0", **where)
+    key = f"{_RULES[c.kind]}:blank"
+    delta = c.delta or Decimal(0)
+    message = msg(
+        key, year=doc.year, item=c.label or label_of(c.item), current=sh.amount(c.current),
+        word="增加" if delta >= 0 else "减少",
+        delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
+        base_word={"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数"),
+        implied=sh.like(implied, c.current, *_also(c.delta_money)), prev_year=d.year, prev_page=f.page,
+        prev_what=f.evidence.split("：")[-1],
+    )  # fmt: skip
+    finding = CrossFinding(
+        office_id=office_id, rule=_RULES[c.kind], severity=Severity.WARNING, message=message.render(), item=c.item,
+        stated=sh.plain(implied), recomputed="0", difference=sh.plain(implied), evidence=f"{c.evidence} | {f.evidence}",
+        sha256_a=doc.sha256, page_a=c.page, year_a=doc.year, sha256_b=d.sha256, page_b=f.page, year_b=d.year,
+        message_key=key, message_params=dict(message.params),
+    ).with_identity()  # fmt: skip
+    reason = f"the {c.base_year} row of this item is blank: read as 0, an extraction miss is possible"
+    return finding, _with(base, outcome="finding", finding_id=finding.finding_id, reason=reason, **where)
 
 
 def _disagree(candidates: list[tuple[Doc, Figure]]) -> bool:
