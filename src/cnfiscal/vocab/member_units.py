@@ -65,3 +65,6 @@ SUM_PLAIN_ITEMS: frozenset[str] = frozenset({
 # The tables whose 功能科目 lines are 一般公共预算 (财政拨款) money: plain sums (other tables' lines: transfers
 # possible; the message template ``corpus.department.sum_units:transfers`` says so).
 SUM_PLAIN_FUNCTION_TABLES: frozenset[str] = frozenset({"budget.general", "final.general"})
+# corpus.unit.le_department — a line a unit prints that its department lacks: the 合计 row of a coded table, whose
+# equality with Σ its 类 rows (and 类 = Σ款 = Σ项) says the table was read completely.
+TABLE_TOTAL_ROW = r"^(?:合计|总计)$"

@@ -18,10 +18,11 @@ from decimal import Decimal
 
 import regex
 
+from cnfiscal.corpus.crossdoc import absent
 from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.corpus.crossdoc.items import Figure, item_of, label_of
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.models import Claim, DocType, Severity
+from cnfiscal.models import Claim, DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import Message, msg
@@ -48,8 +49,13 @@ def check_units(office_id: str, docs: list[Doc]) -> Result:
             base = Check(office_id, RULE_UNIT, figure.item, unit.sha256, figure.page, unit.year, figure.evidence,
                          "unchecked")  # fmt: skip
             above = [_Side(d, f) for d in depts for f in d.figures if f.source == "table" and f.item == figure.item]
-            if not above:
-                checks.append(_with(base, reason=f"no department figure for this item in {unit.year}"))
+            lack = absent.department_line(unit, figure, depts) if not above else None
+            if lack is not None and lack.same_code is not None:
+                above = [_Side(*lack.same_code)]
+            elif lack is not None:
+                found, check = _lacking(office_id, _Side(unit, figure), lack, base)
+                checks.append(check)
+                findings.extend(found)
                 continue
             found, check = _unit_vs_department(office_id, _Side(unit, figure), above, base)
             checks.append(check)
@@ -82,6 +88,32 @@ def _unit_vs_department(
         diff=verdict.difference,
     )
     return [finding], _with(base, outcome="finding", finding_id=finding.finding_id, **_b(top))
+
+
+def _lacking(office_id: str, unit: _Side, lack: absent.Lack, base: Check) -> tuple[list[CrossFinding], Check]:
+    """A unit's line the department's table of the same kind lacks: the department's figure is 0 there."""
+    if lack.table is None or lack.dept is None:
+        return [], _with(base, reason=lack.reason or f"no department figure for this item in {unit.doc.year}")
+    table = lack.table
+    pages = f"{table.page_start}" + (f"–{table.page_end}" if (table.page_end or 0) > (table.page_start or 0) else "")
+    zero = Money(yuan=Decimal(0), raw="0", unit=unit.figure.money.unit, page=table.page_start)
+    evidence = f"{table.name}：{lack.code or label_of(unit.figure.item)} not printed"
+    dept = _Side(lack.dept, Figure(unit.figure.item, zero, table.page_start, "table", evidence))
+    tol = Tolerance.of_sum(money_precision(unit.figure.money), [])
+    mismatch = Severity.ERROR if lack.variant == absent.CERTAIN else Severity.WARNING
+    verdict = judge(unit.figure.money.yuan, Decimal(0), tol, mismatch)
+    assert verdict is not None  # a unit's 0 is never looked for
+    message = msg(
+        f"{RULE_UNIT}:{lack.variant}", unit=unit.doc.record.unit_name or "", item=label_of(unit.figure.item),
+        unit_value=sh.amount(unit.figure.money), page=unit.figure.page, code=lack.code,
+        dept=lack.dept.record.unit_name or "", table=table.name, dept_pages=pages,
+    )  # fmt: skip
+    finding = _finding(
+        office_id, RULE_UNIT, severity=verdict.severity, message=message, a=unit, b=dept, tol=tol,
+        diff=verdict.difference,
+    )  # fmt: skip
+    check = _with(base, outcome="finding", finding_id=finding.finding_id, **_b(dept))
+    return [finding], check
 
 
 def check_finals(office_id: str, docs: list[Doc]) -> Result:

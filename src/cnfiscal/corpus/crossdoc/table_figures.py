@@ -132,9 +132,5 @@ def function_rows(table: Table) -> Iterator[tuple[str, TableRow, Money]]:
             yield key, row, money
 
 
-def is_function_table(table: Table) -> bool:
-    return table.kind in _FUNCTION_KINDS
-
-
 def _first(row: TableRow) -> Money | None:
     return next((m for m in row.values.values() if m is not None), None)
