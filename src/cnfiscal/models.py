@@ -198,7 +198,7 @@ class Table(Record):
     notes: list[str] = Field(default_factory=list)
 
 
-ClaimKind = Literal["amount", "share", "change", "rate", "count"]
+ClaimKind = Literal["amount", "share", "change", "rate", "count", "none"]  # none: words saying an item is not there
 
 
 class Claim(Record):

@@ -116,6 +116,20 @@ INCOME_PARTS: tuple[tuple[str, str | None, str, str], ...] = (
     ("budget.income", None, r"^上年结转和结余资金小计$", "上年结转.收入"),
 )
 INCOME_TOTAL_ROW = r"^收入(?:合计|总计)$"
+# Words saying an item is not there (a ``none`` claim's subject, ``本部门无政府性基金预算``): the items they state as 0.
+# Only a whole fund, its income or its expense — never a part of it (``政府性基金基本支出预算表 … 无``).
+NONE_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"^(?:财政拨款)?政府性基金(?:预算)?(?:收支)?(?:预算)?表?$", ("政府性基金.收入", "政府性基金.支出")),
+    (r"^(?:财政拨款)?政府性基金(?:预算)?支出(?:预算)?表?$", ("政府性基金.支出",)),
+    (r"^(?:财政拨款)?政府性基金(?:预算)?收入(?:预算)?表?$", ("政府性基金.收入",)),
+    (r"^国有资本经营(?:预算)?(?:收支)?(?:预算)?表?$", ("国有资本经营.收入", "国有资本经营.支出")),
+    (r"^国有资本经营(?:预算)?支出(?:预算)?表?$", ("国有资本经营.支出",)),
+    (r"^国有资本经营(?:预算)?收入(?:预算)?表?$", ("国有资本经营.收入",)),
+)
+# A table of one fund's expense printing no amount, with a note saying there is none (``(无政府性基金支出）``,
+# ``注：本部门无相关收支项目``): the item it states as 0.
+NONE_TABLES: dict[str, str] = {"budget.fund": "政府性基金.支出"}
+NONE_NOTE = r"无(?:相关)?(?:政府性基金|国有资本经营)?(?:预算)?(?:收支|支出|收入)?(?:项目)?[)）。]?$|无数据|为空表"
 # How a figure read from a blank row or from words saying there is none is shown (evidence, messages).
 BLANK_WORD = "空白"
 # The columns of a 支出预算总表's total row (row label empty or 合计/总计) → item.
@@ -185,16 +199,16 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
     # the previous year's row of the item printed blank (or words saying there is none): read as 0, maybe a miss
     "corpus.yoy.change:blank": (
         "{year}年文件称{item}{current}，比上年{word}{delta}，即上年{base_word}为{implied}；"
-        "{prev_year}年文件（第{prev_page}页）“{prev_what}”未列金额，视为0（也可能是提取遗漏）",
+        "{prev_year}年文件（第{prev_page}页）“{prev_what}”，视为0（也可能是提取遗漏）",
         "the {year} document says {item} {current}, {word} {delta} against the previous year, i.e. a previous"
-        " {base_word} of {implied}; the {prev_year} document (p. {prev_page}) leaves “{prev_what}” blank, read as 0"
+        " {base_word} of {implied}; the {prev_year} document (p. {prev_page}): “{prev_what}”, read as 0"
         " (an extraction miss is possible)",
     ),
     "corpus.yoy.flat:blank": (
-        "{year}年文件称{item}{current}，与上年持平；{prev_year}年文件（第{prev_page}页）“{prev_what}”未列金额，"
+        "{year}年文件称{item}{current}，与上年持平；{prev_year}年文件（第{prev_page}页）“{prev_what}”，"
         "视为0（也可能是提取遗漏）",
         "the {year} document says {item} {current}, the same as the previous year; the {prev_year} document"
-        " (p. {prev_page}) leaves “{prev_what}” blank, read as 0 (an extraction miss is possible)",
+        " (p. {prev_page}): “{prev_what}”, read as 0 (an extraction miss is possible)",
     ),
     "corpus.yoy.rate": (
         "{year}年文件称{item}比上年{word}{stated}；按{prev_year}年文件（第{prev_page}页）所载{prev}计算，"

@@ -54,3 +54,12 @@ TEMPLATE_RESIDUE: tuple[str, ...] = (
     r"增长（下降）",
     r"主要原因是?[:：]?\s*。",  # an unfinished 主要原因是。 (a reason left out)
 )
+
+# Words saying an item does not exist (``本部门无政府性基金预算``; a heading ``七、政府性基金支出预算表情况说明``
+# followed by ``无``): a ``none`` claim whose subject is the item named — by the words, or by the heading above.
+NONE_NAMED = (
+    r"^(?:本(?:部门|单位)|我(?:部门|单位))?(?:没有|无)(?P<subject>(?:政府性基金|国有资本经营)\p{Han}{0,10}?)"
+    r"(?:安排|项目)?[。.；;]?$"
+)
+NONE_ALONE = r"^(?:无|没有|本(?:部门|单位)(?:无|没有)(?:此项|该项|相关)?(?:收支|预算|数据)?(?:项目|情况)?)[。.]?$"
+NONE_HEADING = r"(?P<subject>\p{Han}+?)(?:情况)?说明[:：]?$"

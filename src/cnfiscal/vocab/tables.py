@@ -33,7 +33,8 @@ DEPT_LINE = r"^(?:编制部门|编制单位|部\s*门(?:名称)?|单位名称|�
 LIST_NUMBER = (
     r"^(?:[-•·]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*(?:[．、]|\.(?!\d)))"
 )
-EMPTY_TABLE_MARKS = (r"本表为空表", r"本表无数据", r"故本表为空", r"无数据")
+# (a whole line in brackets saying there is none: ``(无政府性基金支出）``)
+EMPTY_TABLE_MARKS = (r"本表为空表", r"本表无数据", r"故本表为空", r"无数据", r"^[（(]\s*无\p{Han}{2,20}[)）]$")
 NOTE_PREFIX = r"^(?:注|说明)\s*\d?\s*[:：.．]"
 
 # Header labels of label columns (not value columns).

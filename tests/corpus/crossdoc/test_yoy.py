@@ -58,19 +58,22 @@ def test_statements_met_but_left_unchecked_say_why(real, by_sha):
     assert not wrong
 
 
-def test_statements_of_0_against_a_blank_row_and_the_carry_over_agree(real, by_sha):
-    # once unchecked (yoy.json "from_blank", item 上年结转.收入): 2018 p19-20 against the 2017 p7/p9 收支预算总表
-    # rows left blank (their printed sources make 收入合计 13,649.07), 2019 p9 against 2018 p20
-    # '上年结转资金预算数为0万元'
+def test_the_seven_statements_once_unchecked_agree(real, by_sha):
+    # yoy.json "from_blank": 2018 p19-20 against the 2017 p7/p9 收支预算总表 rows left blank (their printed sources
+    # make 收入合计 13,649.07); "from_none": 2018 p28 against 2017 p15 '(无政府性基金支出）', the 委办公厅 2018 p11
+    # against 2017 p9 '本部门无政府性基金预算'; 上年结转.收入: 2019 p9 against 2018 p20 '上年结转资金预算数为0万元'
     want = [e for group in expected("yoy.json")["agrees"].values() for e in group
-            if e.get("from_blank") or e["item"] == "上年结转.收入"]  # fmt: skip
+            if e.get("from_blank") or e.get("from_none") or e["item"] == "上年结转.收入"]  # fmt: skip
     got = {(by_sha[c.sha256_a], c.page_a, c.item): c for c in real.checks}
-    assert len(want) == 5
+    assert len(want) == 7
     assert {(e["a"], e["page_a"], e["item"]): (got[(e["a"], e["page_a"], e["item"])].outcome,
             got[(e["a"], e["page_a"], e["item"])].page_b) for e in want} == {
         (e["a"], e["page_a"], e["item"]): ("agrees", e["page_b"]) for e in want
     }  # fmt: skip
-    assert all("空白" in (got[(e["a"], e["page_a"], e["item"])].reason or "") for e in want if e.get("from_blank"))
+    blank = [got[(e["a"], e["page_a"], e["item"])].reason or "" for e in want if e.get("from_blank")]
+    assert len(blank) == 4 and all("空白" in r for r in blank)
+    none = [got[(e["a"], e["page_a"], e["item"])].reason or "" for e in want if e.get("from_none")]
+    assert len(none) == 2 and all("无政府性基金" in r for r in none)
 
 
 def test_a_new_line_agrees_only_while_the_previous_table_leaves_it_out(records, by_sha):

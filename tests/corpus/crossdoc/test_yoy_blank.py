@@ -91,7 +91,7 @@ def test_a_statement_implying_money_against_a_blank_row_is_only_a_warning():
         ("corpus.yoy.change", Severity.WARNING, "300000", "0", 7)
     ]
     assert findings[0].message_key == "corpus.yoy.change:blank"
-    assert "“政府性基金预算 空白”未列金额，视为0（也可能是提取遗漏）" in findings[0].message
+    assert "“政府性基金预算 空白”，视为0（也可能是提取遗漏）" in findings[0].message
 
 
 def test_flat_against_a_blank_row():
@@ -163,3 +163,47 @@ def test_the_previous_year_of_a_comparison_is_no_carry_over():
     checks, findings = _checks(earlier, later, "基本支出")
     assert [c.outcome for c in checks] == ["agrees"] and not findings
     assert not [c for c in check_records([earlier, later]).checks if c.item == "上年结转.收入"]
+
+
+def _none(subject: str, text: str, page: int = 9) -> Claim:
+    return Claim(text=text, page=page, kind="none", subject=subject, group="none1", role="none")
+
+
+def test_words_saying_there_is_none_are_0():
+    # 委办公厅 2018 p11 '政府性基金支出预算支出0万元，与上年数一致' against 2017 p9 '本部门无政府性基金预算'
+    earlier = _budget(2017, "1", claims=[_none("政府性基金预算", "本部门无政府性基金预算")])
+    later = _budget(2018, "2", claims=_statement("政府性基金支出预算支出", "0", None, page=11))
+    checks, findings = _checks(earlier, later, "政府性基金.支出")
+    assert [(c.outcome, c.page_b) for c in checks] == [("agrees", 9)]
+    assert "本部门无政府性基金预算" in (checks[0].reason or "") and not findings
+    some = _budget(2018, "2", claims=_statement("政府性基金支出预算支出", "8", None, page=11))
+    checks, findings = _checks(earlier, some, "政府性基金.支出")
+    assert [(f.severity, f.stated, f.recomputed) for f in findings] == [(Severity.WARNING, "80000", "0")]
+    assert "says there is none" in (checks[0].reason or "")
+
+
+def test_none_of_a_part_of_a_fund_is_no_figure_of_the_fund():
+    # 人大常委会办公厅 2017 p27 '七、政府性基金基本支出预算表情况说明 无': only the basic expense is said to be none
+    earlier = _budget(2017, "1", claims=[_none("政府性基金基本支出预算表", "七、政府性基金基本支出预算表情况说明无")])
+    later = _budget(2018, "2", claims=_statement("政府性基金支出预算支出", "0", "0", page=28))
+    assert [c.outcome for c in _checks(earlier, later, "政府性基金.支出")[0]] == ["unchecked"]
+    assert not [c for c in check_records([earlier, later]).checks if c.item == "基本支出"]
+
+
+def _fund_table(*rows: TableRow, notes: list[str]) -> Table:
+    return Table(name="部门政府性基金预算支出功能分类预算表", kind="budget.fund", page_start=15, rows=list(rows),
+                 notes=notes, empty=not rows)  # fmt: skip
+
+
+def test_a_fund_table_with_no_amount_saying_none_is_0():
+    # 人大常委会办公厅 2017 p15: header, 合计 blank, '(无政府性基金支出）'
+    later = _budget(2018, "2", claims=_statement("政府性基金支出预算支出", "0", "0", page=28))
+    earlier = _budget(2017, "1", tables=[_fund_table(notes=["(无政府性基金支出）"])])
+    assert [(c.outcome, c.page_b) for c in _checks(earlier, later, "政府性基金.支出")[0]] == [("agrees", 15)]
+    # the same note beside a row with an amount: the words are not taken
+    row = TableRow(code="229", name="其他支出", values={"金额": _money("5.00", 15)}, page=15)
+    earlier = _budget(2017, "1", tables=[_fund_table(row, notes=["(无政府性基金支出）"])])
+    assert [c.outcome for c in _checks(earlier, later, "政府性基金.支出")[0]] == ["unchecked"]
+    # a table with no amount and no words: nothing said
+    earlier = _budget(2017, "1", tables=[_fund_table(notes=[])])
+    assert [c.outcome for c in _checks(earlier, later, "政府性基金.支出")[0]] == ["unchecked"]

@@ -27,6 +27,8 @@ _BUDGET = regex.compile(cv.BASE_BUDGET)
 _PREVIOUS = regex.compile(cv.BASE_PREVIOUS)
 _IN_COMPARISON = regex.compile(cv.ITEM_IN_COMPARISON)
 _CARRYOVER = regex.compile(dict(cv.ITEMS)[CARRYOVER])
+_NONE_ITEMS = tuple((regex.compile(p), items) for p, items in cv.NONE_ITEMS)
+_NONE_NOTE = regex.compile(cv.NONE_NOTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,25 @@ class Comparison:
 
 def figures(record: DocumentRecord) -> list[Figure]:
     """Every figure of the document for its own year: narrative amounts and standard-table rows."""
-    return [*_text_figures(record), *table_figures(record)]
+    return [*_text_figures(record), *table_figures(record), *none_figures(record)]
+
+
+def none_figures(record: DocumentRecord) -> Iterator[Figure]:
+    """Words saying an item is not there — a ``none`` claim (``本部门无政府性基金预算``) or a note of a fund's table
+    printing no amount (``(无政府性基金支出）``): the item as 0, ``read_as="none"``."""
+    for c in record.claims:
+        items = next((items for p, items in _NONE_ITEMS if c.kind == "none" and p.match(c.subject or "")), ())
+        for item in items:
+            yield Figure(item, _zero(c.page), c.page, "text", c.text, "none")
+    for t in record.tables:
+        fund = cv.NONE_TABLES.get(t.kind or "")
+        note = next((n for n in t.notes if _NONE_NOTE.search(n)), None)
+        if fund and note and not any(row.values for row in t.rows):  # no cell read at all, not even an unreadable one
+            yield Figure(fund, _zero(t.page_start), t.page_start, "table", f"{t.name}：{note}", "none")
+
+
+def _zero(page: int | None) -> Money:
+    return Money(yuan=Decimal(0), raw="0", unit="元", page=page)  # exactly nothing
 
 
 def _text_figures(record: DocumentRecord) -> Iterator[Figure]:

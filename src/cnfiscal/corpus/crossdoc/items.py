@@ -29,7 +29,7 @@ class Figure:
     page: int | None
     source: str  # "text" | "table"
     evidence: str
-    read_as: str = ""  # "blank": a row printed with every amount cell blank, or words saying there is none (0)
+    read_as: str = ""  # 0 read from "blank" (a row printed with every amount cell blank) or "none" (words: 无…)
 
 
 def item_of(subject: str | None, text: str = "") -> str | None:

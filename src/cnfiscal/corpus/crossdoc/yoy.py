@@ -168,7 +168,7 @@ def _against_blank(
         delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
         base_word={"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数"),
         implied=sh.like(implied, c.current, *_also(c.delta_money)), prev_year=d.year, prev_page=f.page,
-        prev_what=f.evidence.split("：")[-1],
+        prev_what=f.evidence.split("：")[-1] if f.source == "table" else f.evidence,
     )  # fmt: skip
     finding = CrossFinding(
         office_id=office_id, rule=_RULES[c.kind], severity=Severity.WARNING, message=message.render(), item=c.item,
@@ -176,7 +176,8 @@ def _against_blank(
         sha256_a=doc.sha256, page_a=c.page, year_a=doc.year, sha256_b=d.sha256, page_b=f.page, year_b=d.year,
         message_key=key, message_params=dict(message.params),
     ).with_identity()  # fmt: skip
-    reason = f"the {c.base_year} row of this item is blank: read as 0, an extraction miss is possible"
+    said = "says there is none" if f.read_as == "none" else "prints the row of this item blank"
+    reason = f"the {c.base_year} {d.doc_type.value} {said}: read as 0, an extraction miss is possible"
     return finding, _with(base, outcome="finding", finding_id=finding.finding_id, reason=reason, **where)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from cnfiscal.extract.layout import Line
+from cnfiscal.extract.narrative.absent import none_claims
 from cnfiscal.models import Claim, Table
 from cnfiscal.numbers.claims import amount, percent
 from cnfiscal.vocab import narrative as nv
@@ -148,8 +149,10 @@ def _is_heading(text: str) -> bool:
 
 def extract_claims(lines: Sequence[Line], tables: Sequence[Table] = ()) -> list[Claim]:
     claims: list[Claim] = []
-    for i, para in enumerate(paragraphs(lines)):
+    paras = paragraphs(lines)
+    for i, para in enumerate(paras):
         claims.extend(_claims_of(para, f"para{i + 1}"))
+    claims.extend(none_claims(paras, _is_heading))
     return claims
 
 
