@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from cnfiscal.extract.grid.hrules import infer_tables
 from cnfiscal.extract.grid.lines import Rulings, Segment, cluster_positions
 from cnfiscal.extract.grid.text import Piece, cell_text, split_word
 from cnfiscal.extract.layout import Word
@@ -53,6 +54,7 @@ class PageTable:
     xs: tuple[float, ...]
     ys: tuple[float, ...]
     cells: tuple[TableCell, ...]
+    inferred: bool = False  # ruled with horizontal lines only: the columns inferred from the words
 
     @property
     def bbox(self) -> BBox:
@@ -73,11 +75,18 @@ class PageTable:
 def find_page_tables(page: int, rulings: Rulings, words: Sequence[Word]) -> list[PageTable]:
     """Every ruled table of one page, top to bottom."""
     tables = []
+    loose: list[Segment] = []  # horizontal rules no vertical rule touches
     for hs, vs in _components(rulings):
+        if not vs:
+            loose.extend(hs)
         skeleton = _skeleton(hs, vs)
         if skeleton is None:
             continue
         tables.append(_build(page, skeleton, (hs, vs), words))
+    for hs, vs in infer_tables(loose, words) if words else ():
+        skeleton = _skeleton(hs, vs)
+        if skeleton is not None:
+            tables.append(_build(page, skeleton, (hs, vs), words, inferred=True))
     return sorted(tables, key=lambda t: (t.ys[0], t.xs[0]))
 
 
@@ -127,6 +136,7 @@ def _build(
     skeleton: tuple[list[float], list[float]],
     rules: tuple[list[Segment], list[Segment]],
     words: Sequence[Word],
+    inferred: bool = False,
 ) -> PageTable:
     xs, ys = skeleton
     hs, vs = rules
@@ -139,7 +149,7 @@ def _build(
         pieces = texts.get(key)
         cells.append(TableCell(r0, c0, r1, c1, bbox, cell_text(pieces) if pieces else ""))
     cells.sort(key=lambda c: (c.r0, c.c0))
-    return PageTable(page, tuple(xs), tuple(ys), tuple(cells))
+    return PageTable(page, tuple(xs), tuple(ys), tuple(cells), inferred)
 
 
 def _ruled(segments: list[Segment], borders: list[float], mids: list[float]) -> list[list[bool]]:

@@ -1,0 +1,122 @@
+"""Columns of a table without vertical rules, from its words (see ``hrules``).
+
+Column ranges are the x-extents the words occupy: body words first, then header words from the bottom
+up, each widening the one range it overlaps (a header word over two ranges spans columns and is left out;
+one over none stands over an empty column). Borders between ranges follow how amounts are printed:
+right-aligned, so a column of amounts ends just right of its numbers (by the padding seen at the table's
+right edge), and begins as far left of its header's centre as it ends right of it; elsewhere a border is
+midway between the ranges.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+from cnfiscal.extract.grid.lines import Segment
+from cnfiscal.extract.layout import Word
+
+AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+MIN_GAP = 2.0  # words this far apart horizontally are in different columns
+CROSS = 1.0  # a word reaching this far over a border crosses it
+PAD = 2.0  # cell padding assumed when the table's right edge does not show it
+MAX_PAD = 6.0
+
+
+@dataclass(slots=True)
+class Range:
+    lo: float
+    hi: float
+    body_hi: float
+    words: int = 0
+    amounts: int = 0
+    head: float | None = None  # centre of the lowest header word over the column
+
+    @property
+    def numeric(self) -> bool:
+        return self.words > 0 and self.amounts * 2 >= self.words
+
+
+def column_ranges(body: Sequence[Word], head: Sequence[Word]) -> list[Range]:
+    """Ranges left to right; ``head``: the header words, bottom row first."""
+    ranges: list[Range] = []
+    for w in sorted(body, key=lambda w: w.bbox[0]):
+        x0, x1 = w.bbox[0], w.bbox[2]
+        if not ranges or x0 > ranges[-1].hi + MIN_GAP:
+            ranges.append(Range(x0, x1, x1))
+        r = ranges[-1]
+        r.hi = r.body_hi = max(r.hi, x1)
+        r.words += 1
+        r.amounts += bool(AMOUNT.match(w.text))
+    for w in head:
+        x0, x1 = w.bbox[0], w.bbox[2]
+        hit = [r for r in ranges if x0 <= r.hi + MIN_GAP and x1 >= r.lo - MIN_GAP]
+        if len(hit) == 1:
+            r = hit[0]
+            r.lo, r.hi = min(r.lo, x0), max(r.hi, x1)
+            r.head = (x0 + x1) / 2 if r.head is None else r.head
+        elif not hit:
+            ranges.append(Range(x0, x1, x1, head=(x0 + x1) / 2))
+            ranges.sort(key=lambda r: r.lo)
+    return ranges
+
+
+def borders(ranges: list[Range], right: float) -> list[float]:
+    """The inner column borders (one between each two ranges)."""
+    last = ranges[-1]
+    pad = min(max(right - last.body_hi, 0.0), MAX_PAD) if last.numeric else PAD
+    out = []
+    for a, b in pairwise(ranges):
+        mid = (a.hi + b.lo) / 2
+        if a.numeric:
+            x = a.body_hi + pad
+        elif b.numeric and b.head is not None:
+            x = 2 * b.head - (b.body_hi + pad)
+        else:
+            x = mid
+        out.append(min(max(x, a.hi), b.lo) if a.hi < b.lo else mid)
+    return out
+
+
+def virtual_verticals(xs: list[float], row_ys: list[float], words: list[Word], body_top: float) -> list[Segment]:
+    """A rule at each inner border ``xs[1:-1]`` in each row where no word crosses it and, in the header,
+    no cell centred over several columns spans it."""
+    out = []
+    for y0, y1 in pairwise(row_ys):
+        row = [w for w in words if y0 < (w.bbox[1] + w.bbox[3]) / 2 < y1]
+        spanned = _spanned(xs, row, [w for w in words if w.bbox[1] < y1 - 1 and w.bbox[3] > y0 + 1])
+        for k, x in enumerate(xs[1:-1], 1):
+            if (y1 > body_top + CROSS or k not in spanned) and not any(
+                w.bbox[0] + CROSS < x < w.bbox[2] - CROSS for w in row
+            ):
+                out.append(Segment(x, y0, y1))
+    return out
+
+
+def _col(xs: list[float], x: float) -> int:
+    return max(0, min(len(xs) - 2, bisect_right(xs, x) - 1))
+
+
+def _spanned(xs: list[float], row: list[Word], near: list[Word]) -> set[int]:
+    """Inner borders a header cell spans: its text is centred over its own and empty neighbouring columns
+    (a cell over 合计 | 基本支出 | 项目支出 stands in the middle one, centred over all three). ``near``:
+    the words reaching into the row (a label merged over two rows keeps its column taken)."""
+    used = {_col(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in near}
+    out: set[int] = set()
+    for c in sorted({_col(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in row}):
+        mine = [w for w in row if _col(xs, (w.bbox[0] + w.bbox[2]) / 2) == c]
+        cx = (min(w.bbox[0] for w in mine) + max(w.bbox[2] for w in mine)) / 2
+        a = c
+        while a > 0 and a - 1 not in used:
+            a -= 1
+        b = c
+        while b + 1 < len(xs) - 1 and b + 1 not in used:
+            b += 1
+        spans = [(i, j) for i in range(a, c + 1) for j in range(c, b + 1)]
+        i, j = min(spans, key=lambda s: (abs((xs[s[0]] + xs[s[1] + 1]) / 2 - cx), s[1] - s[0]))
+        out.update(range(i + 1, j + 1))
+    return out

@@ -1,0 +1,103 @@
+"""Tables ruled with horizontal lines only (三线表, Word tables without vertical borders): columns inferred.
+
+Horizontal rules that no vertical rule touches are stacked into table candidates (rules lying within
+the extent of a long rule above them). Inside a candidate:
+
+- rows are the bands between the rules; a body band holding several lines with amounts (a 三线表's
+  body) is cut between those lines, a wrapped label line going with the nearest amount line;
+- the header is the bands above the first band with an amount;
+- columns are the x-ranges the words occupy (``stream`` reading, as pdfplumber's ``text`` strategy and
+  camelot's stream): body words first, then header words from the bottom up, each joining the one range
+  it overlaps (a header word over two ranges spans columns and is left out). A column border lies in each
+  gap between two ranges.
+
+The result is rules as if drawn: a virtual vertical rule at each border wherever no word crosses it (a
+header cell over several columns stays one merged cell) and a virtual horizontal rule at each cut, so the
+ruled-table builder reads the candidate like any other grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from cnfiscal.extract.grid.hcolumns import AMOUNT as _AMOUNT
+from cnfiscal.extract.grid.hcolumns import borders, column_ranges, virtual_verticals
+from cnfiscal.extract.grid.lines import Segment
+from cnfiscal.extract.layout import Word
+
+ALIGN = 4.0  # rule ends this close line up (one table)
+MIN_RULES = 3  # fewer horizontal rules do not make a table
+MIN_WIDTH = 120.0  # a rule seeding a table is at least this long (not an underline)
+OVERLAP = 0.5  # words overlapping vertically by more than this are on one row
+
+Rules = tuple[list[Segment], list[Segment]]
+
+
+def infer_tables(rules: Sequence[Segment], words: Sequence[Word]) -> list[Rules]:
+    """Horizontal rules (touched by no vertical rule) and the page's words → rules of inferred tables."""
+    out = []
+    for stack in _stacks(rules):
+        inferred = _infer(stack, words)
+        if inferred is not None:
+            out.append(inferred)
+    return out
+
+
+def _stacks(rules: Sequence[Segment]) -> list[list[Segment]]:
+    """Rules grouped under a long rule: each lies within the extent of the stack's first (longest) rule."""
+    stacks: list[list[Segment]] = []
+    for s in sorted(rules, key=lambda s: (s.pos, s.lo)):
+        host = next((st for st in reversed(stacks) if _within(s, st[0])), None)
+        if host is not None:
+            host.append(s)
+        elif s.hi - s.lo >= MIN_WIDTH:
+            stacks.append([s])
+    return [st for st in stacks if len({round(s.pos) for s in st}) >= MIN_RULES]
+
+
+def _within(s: Segment, top: Segment) -> bool:
+    return top.lo - ALIGN <= s.lo and s.hi <= top.hi + ALIGN
+
+
+def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
+    lo, hi = stack[0].lo, stack[0].hi
+    ys = sorted({s.pos for s in stack})
+    mine = [w for w in words if lo <= _cx(w) <= hi and ys[0] < _cy(w) < ys[-1]]
+    bands = [[w for w in mine if y0 < _cy(w) < y1] for y0, y1 in pairwise(ys)]
+    first = next((i for i, b in enumerate(bands) if any(_AMOUNT.match(w.text) for w in b)), len(bands))
+    cuts = [y for i in range(first, len(bands)) for y in _cuts(bands[i])]
+    body = [w for b in bands[first:] for w in b]
+    head = [w for b in reversed(bands[:first]) for w in sorted(b, key=_cy, reverse=True)]
+    ranges = column_ranges(body, head)
+    if len(ranges) < 2:
+        return None
+    left, right = min(lo, ranges[0].lo - 1), max(hi, ranges[-1].hi + 1)
+    xs = [left, *borders(ranges, right), right]
+    hs = [*stack, *(Segment(y, left, right) for y in cuts)]
+    hs += [Segment(ys[0], left, right), Segment(ys[-1], left, right)]
+    vs = [Segment(left, ys[0], ys[-1]), Segment(right, ys[0], ys[-1])]
+    vs += virtual_verticals(xs, sorted([*ys, *cuts]), mine, ys[first] if first < len(bands) else ys[-1])
+    return hs, vs
+
+
+def _cx(w: Word) -> float:
+    return (w.bbox[0] + w.bbox[2]) / 2
+
+
+def _cy(w: Word) -> float:
+    return (w.bbox[1] + w.bbox[3]) / 2
+
+
+def _cuts(band: list[Word]) -> list[float]:
+    """Where a band holding several rows (lines with amounts) is cut: midway between those lines."""
+    lines: list[list[Word]] = []  # words overlapping vertically, in a chain: one row (a wrapped cell included)
+    bottom = -1.0
+    for w in sorted(band, key=lambda w: w.bbox[1]):
+        if lines and w.bbox[1] < bottom - OVERLAP:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+        bottom = max(bottom, w.bbox[3]) if len(lines[-1]) > 1 else w.bbox[3]
+    cores = [sum(_cy(w) for w in ln) / len(ln) for ln in lines if any(_AMOUNT.match(w.text) for w in ln)]
+    return [(a + b) / 2 for a, b in pairwise(cores)]
