@@ -55,7 +55,7 @@ def test_a_units_previous_year_is_never_another_units(records, units):
     assert (aid_check.rule, aid_check.item, aid_check.outcome, aid_check.sha256_b) == (
         RULE_CHANGE, "财政拨款.收入", "unchecked", None,
     )  # fmt: skip
-    assert aid_check.reason == "no budget of 2025 of this office in the corpus"  # of its scope: none of its own
+    assert aid_check.reason == "no budget of 2025 of this unit in the corpus"  # of its scope: none of its own
     (own_check,) = by_doc[own.source.sha256]  # p2: 8602.22万元，比2025年预算增加602.22万元
     assert (own_check.outcome, own_check.sha256_b, own_check.page_b) == ("agrees", own_2025.source.sha256, 2)
     assert not [f for f in result.findings if f.rule.startswith("corpus.yoy")]
@@ -91,7 +91,7 @@ def test_a_units_final_account_meets_only_that_units_budget(final, final_key, bu
     checks = [c for c in check_office("o-test", group).checks if c.rule == RULE_FINAL]
     assert checks and {c.outcome for c in checks} == {outcome}
     if outcome == "unchecked":
-        assert {c.reason for c in checks} == {"no budget of 2024 of this office in the corpus"}
+        assert {c.reason for c in checks} == {"no budget of 2024 of this unit in the corpus"}
 
 
 @pytest.mark.parametrize(("form_key", "budget_key"), [(A, B), (None, B), (A, None)])

@@ -127,7 +127,8 @@ def check_finals(office_id: str, docs: list[Doc]) -> Result:
             base = Check(office_id, RULE_FINAL, figure.item, final.sha256, figure.page, final.year, figure.evidence,
                          "unchecked")  # fmt: skip
             if not budgets:
-                checks.append(_with(base, reason=f"no budget of {final.year} of this office in the corpus"))
+                scope = "unit" if final.is_unit else "office"
+                checks.append(_with(base, reason=f"no budget of {final.year} of this {scope} in the corpus"))
                 continue
             sides = [_Side(d, f) for d in budgets for f in d.figures if f.item == figure.item]
             if not sides:

@@ -54,7 +54,8 @@ def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tupl
         if d.year == c.base_year and d.doc_type is wanted and d.is_unit == doc.is_unit and d.sha256 != doc.sha256
     ]  # fmt: skip
     if not earlier:
-        return None, _with(base, reason=f"no {wanted.value} of {c.base_year} of this office in the corpus")
+        scope = "unit" if doc.is_unit else "office"  # a unit's base is its own documents only (rules.PER_SCOPE)
+        return None, _with(base, reason=f"no {wanted.value} of {c.base_year} of this {scope} in the corpus")
     if not c.item:
         return None, _with(base, reason="the item compared is not recognised")
     candidates = [(d, f) for d in earlier for f in d.figures if f.item == c.item]
