@@ -21,10 +21,12 @@ from cnfiscal.extract.grid.lines import Segment
 from cnfiscal.extract.layout import Word
 
 AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+_DIGITS = regex.compile(r"^[-−]?[\d,.]+$")
 MIN_GAP = 2.0  # words this far apart horizontally are in different columns
 CROSS = 1.0  # a word reaching this far over a border crosses it
 PAD = 2.0  # cell padding assumed when the table's right edge does not show it
 MAX_PAD = 6.0
+ALIGNED = 1.5  # word ends this close are aligned
 
 
 @dataclass(slots=True)
@@ -35,34 +37,78 @@ class Range:
     words: int = 0
     amounts: int = 0
     head: float | None = None  # centre of the lowest header word over the column
+    x1_min: float = 1e9  # least right end of its body words
 
     @property
     def numeric(self) -> bool:
-        return self.words > 0 and self.amounts * 2 >= self.words
+        """Amounts, right-aligned."""
+        return self.words > 0 and self.amounts * 2 >= self.words and self.body_hi - self.x1_min <= ALIGNED
+
+    @property
+    def flush_left(self) -> bool:
+        """Labels or codes (printed from the cell's left edge)."""
+        return self.words > 0 and not self.numeric
+
+    def add(self, w: Word) -> None:
+        x1 = w.bbox[2]
+        self.hi = self.body_hi = max(self.hi, x1)
+        self.words += 1
+        self.amounts += bool(_DIGITS.match(w.text)) and ("." in w.text or "," in w.text)
+        self.x1_min = min(self.x1_min, x1)
 
 
-def column_ranges(body: Sequence[Word], head: Sequence[Word]) -> list[Range]:
-    """Ranges left to right; ``head``: the header words, bottom row first."""
+def column_ranges(body: Sequence[Word], head: Sequence[Word], edges: tuple[float, float]) -> list[Range]:
+    """Ranges left to right. ``head``: the header words, bottom row first; ``edges``: the top of the header's
+    last row (only a word reaching into it heads a column of its own) and the table's right edge."""
+    leaf_top, right = edges
+    ranges = _body_ranges(body)
+    for w in head:
+        x0, x1 = w.bbox[0], w.bbox[2]
+        hit = [r for r in ranges if x0 <= r.hi + MIN_GAP and x1 >= r.lo - MIN_GAP]
+        owner = hit[0] if len(hit) == 1 else None if hit else _label_left(ranges, w, right) or _amounts_right(ranges, w)
+        if owner is not None:
+            owner.lo, owner.hi = min(owner.lo, x0), max(owner.hi, x1)
+            owner.head = (x0 + x1) / 2 if owner.head is None else owner.head
+        elif not hit and w.bbox[3] > leaf_top + 1:
+            ranges.append(Range(x0, x1, x1, head=(x0 + x1) / 2))
+            ranges.sort(key=lambda r: r.lo)
+    return ranges
+
+
+def _body_ranges(body: Sequence[Word]) -> list[Range]:
     ranges: list[Range] = []
     for w in sorted(body, key=lambda w: w.bbox[0]):
         x0, x1 = w.bbox[0], w.bbox[2]
         if not ranges or x0 > ranges[-1].hi + MIN_GAP:
             ranges.append(Range(x0, x1, x1))
-        r = ranges[-1]
-        r.hi = r.body_hi = max(r.hi, x1)
-        r.words += 1
-        r.amounts += bool(AMOUNT.match(w.text))
-    for w in head:
-        x0, x1 = w.bbox[0], w.bbox[2]
-        hit = [r for r in ranges if x0 <= r.hi + MIN_GAP and x1 >= r.lo - MIN_GAP]
-        if len(hit) == 1:
-            r = hit[0]
-            r.lo, r.hi = min(r.lo, x0), max(r.hi, x1)
-            r.head = (x0 + x1) / 2 if r.head is None else r.head
-        elif not hit:
-            ranges.append(Range(x0, x1, x1, head=(x0 + x1) / 2))
-            ranges.sort(key=lambda r: r.lo)
+        ranges[-1].add(w)
     return ranges
+
+
+def _label_left(ranges: list[Range], w: Word, right: float) -> Range | None:
+    """The label column a header word right of its text belongs to: labels are printed from the cell's left
+    edge and the header centred, so the cell (mirrored about the header's centre) still ends before the next
+    column's words. ``None`` when the word heads a column of its own (an empty one)."""
+    cx = (w.bbox[0] + w.bbox[2]) / 2
+    left = [r for r in ranges if r.hi < w.bbox[0]]
+    if not left or not left[-1].flush_left:
+        return None
+    nxt = min((r.lo for r in ranges if r.lo > w.bbox[2]), default=right)
+    return left[-1] if 2 * cx - (left[-1].lo - PAD) <= nxt + MIN_GAP else None
+
+
+def _amounts_right(ranges: list[Range], w: Word) -> Range | None:
+    """The column of amounts a header word left of its numbers belongs to: the amounts end at the cell's right
+    edge and the header is centred, so the cell (mirrored about the header's centre) begins after the previous
+    column's words; and the numbers start within their own width of the header."""
+    cx = (w.bbox[0] + w.bbox[2]) / 2
+    right = [r for r in ranges if r.lo > w.bbox[2]]
+    if not right or not right[0].numeric:
+        return None
+    r = right[0]
+    prev = max((q.hi for q in ranges if q.hi < w.bbox[0]), default=-1e9)
+    near = r.lo - w.bbox[2] <= r.body_hi - r.lo
+    return r if near and 2 * cx - (r.body_hi + PAD) >= prev - MIN_GAP else None
 
 
 def borders(ranges: list[Range], right: float) -> list[float]:

@@ -69,7 +69,7 @@ def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
     cuts = [y for i in range(first, len(bands)) for y in _cuts(bands[i])]
     body = [w for b in bands[first:] for w in b]
     head = [w for b in reversed(bands[:first]) for w in sorted(b, key=_cy, reverse=True)]
-    ranges = column_ranges(body, head)
+    ranges = column_ranges(body, head, (ys[max(first - 1, 0)], hi))
     if len(ranges) < 2:
         return None
     left, right = min(lo, ranges[0].lo - 1), max(hi, ranges[-1].hi + 1)

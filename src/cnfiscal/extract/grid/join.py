@@ -21,6 +21,7 @@ from cnfiscal.models import BBox
 log = logging.getLogger(__name__)
 
 ALIGN = 3.0  # borders of two parts within this are the same border
+ALIGN_INFERRED = 10.0  # the same, for borders inferred from the words (a table ruled with horizontal lines only)
 MIN_SHARED = 0.6  # share of a continuation's column borders that must line up with the head's
 MAX_HEADER = 5  # repeated header rows looked for
 _PAGE_MARK = regex.compile(r"^[\s\-—–第页共/\d]*$")  # "3", "- 3 -", "第3页", "第 3 页 共 9 页"
@@ -46,7 +47,8 @@ def _continues(prev: PageTable, prev_page: Page, nxt: PageTable, nxt_page: Page)
         return False
     if abs(prev.xs[0] - nxt.xs[0]) > ALIGN or abs(prev.xs[-1] - nxt.xs[-1]) > ALIGN:
         return False
-    shared = sum(1 for x in nxt.xs if any(abs(x - p) <= ALIGN for p in prev.xs))
+    tol = ALIGN_INFERRED if prev.inferred or nxt.inferred else ALIGN
+    shared = sum(1 for x in nxt.xs if any(abs(x - p) <= tol for p in prev.xs))
     return shared >= MIN_SHARED * len(nxt.xs)
 
 
@@ -62,7 +64,8 @@ def _text_beyond(page: Page, below: float | None = None, above: float | None = N
 
 def to_grid(parts: Sequence[PageTable]) -> Grid:
     """One Grid from a table and its continuations (in page order)."""
-    xs = cluster_positions((x for t in parts for x in t.xs), ALIGN)
+    # inferred borders move with the words of each page: a continuation's are put on its head's
+    xs = cluster_positions((x for t in parts if t is parts[0] or not t.inferred for x in t.xs), ALIGN)
     cells: list[Cell] = []
     offset = 0
     for k, part in enumerate(parts):
