@@ -98,3 +98,13 @@ def test_continuation_on_the_head_columns() -> None:
     head = PageTable(1, (0, 56, 200, 300, 400), (0, 10), (), inferred=True)
     cont = PageTable(2, (0, 50, 190, 305, 400), (0, 10), (), inferred=True)
     assert to_grid([head, cont]).n_cols == 4
+
+
+def test_two_tables_of_one_width() -> None:
+    """A second table of the same width below the first (its title and unit line between them: 75 pt, more than
+    2.5 of the first one's rows, 65 / 3 pt each) is a table of its own; the first keeps its own rows only."""
+    title = [_w("表二", 180, 140, 220, 153), _w("单位：万元", 350, 158, 398, 166)]
+    below = [_w(w.text, w.bbox[0], w.bbox[1] + 170, w.bbox[2], w.bbox[3] + 170) for w in WORDS]
+    rules = _rules(0, 15, 30, 95, 170, 185, 200, 265)  # 三线表 (with a header rule) twice
+    first, second = find_page_tables(1, rules, [*WORDS, *title, *below])
+    assert _rows(first) == HEADER + BODY and _rows(second) == HEADER + BODY

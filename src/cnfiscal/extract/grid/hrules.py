@@ -29,6 +29,7 @@ from cnfiscal.extract.layout import Word
 ALIGN = 4.0  # rule ends this close line up (one table)
 MIN_RULES = 3  # fewer horizontal rules do not make a table
 MIN_WIDTH = 120.0  # a rule seeding a table is at least this long (not an underline)
+GAP_ROWS = 2.5  # a band without amounts this many rows tall, after the rows, ends the table
 OVERLAP = 0.5  # words overlapping vertically by more than this are on one row
 
 Rules = tuple[list[Segment], list[Segment]]
@@ -37,7 +38,7 @@ Rules = tuple[list[Segment], list[Segment]]
 def infer_tables(rules: Sequence[Segment], words: Sequence[Word]) -> list[Rules]:
     """Horizontal rules (touched by no vertical rule) and the page's words → rules of inferred tables."""
     out = []
-    for stack in _stacks(rules):
+    for stack in (part for st in _stacks(rules) for part in _split(st, words)):
         inferred = _infer(stack, words)
         if inferred is not None:
             out.append(inferred)
@@ -56,12 +57,42 @@ def _stacks(rules: Sequence[Segment]) -> list[list[Segment]]:
     return [st for st in stacks if len({round(s.pos) for s in st}) >= MIN_RULES]
 
 
+def _split(stack: list[Segment], words: Sequence[Word]) -> list[list[Segment]]:
+    """A stack cut where, after rows with amounts, a band without any is much taller than those rows: what
+    stands between two tables of one width (the next one's title and unit line)."""
+    ys = sorted({s.pos for s in stack})
+    lo, hi = min(s.lo for s in stack), max(s.hi for s in stack)
+    bands = [[w for w in words if y0 < _cy(w) < y1 and lo <= _cx(w) <= hi] for y0, y1 in pairwise(ys)]
+    rows = [(y1 - y0) / (len(_cuts(b)) + 1) for (y0, y1), b in zip(pairwise(ys), bands, strict=True) if _has_amount(b)]
+    if not rows:
+        return [stack]
+    first = next(i for i, b in enumerate(bands) if _has_amount(b))
+    tall = sorted(rows)[len(rows) // 2] * GAP_ROWS
+    k = next(
+        (
+            i
+            for i in range(first + 1, len(bands))
+            if bands[i] and not _has_amount(bands[i]) and ys[i + 1] - ys[i] > tall
+        ),
+        None,
+    )
+    if k is None:
+        return [stack]
+    head, rest = [s for s in stack if s.pos <= ys[k]], [s for s in stack if s.pos >= ys[k + 1]]
+    parts = [head] + (_split(rest, words) if rest else [])
+    return [p for p in parts if len({round(s.pos) for s in p}) >= MIN_RULES]
+
+
+def _has_amount(words: Sequence[Word]) -> bool:
+    return any(_AMOUNT.match(w.text) for w in words)
+
+
 def _within(s: Segment, top: Segment) -> bool:
     return top.lo - ALIGN <= s.lo and s.hi <= top.hi + ALIGN
 
 
 def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
-    lo, hi = stack[0].lo, stack[0].hi
+    lo, hi = min(s.lo for s in stack), max(s.hi for s in stack)
     ys = sorted({s.pos for s in stack})
     mine = [w for w in words if lo <= _cx(w) <= hi and ys[0] < _cy(w) < ys[-1]]
     bands = [[w for w in mine if y0 < _cy(w) < y1] for y0, y1 in pairwise(ys)]
