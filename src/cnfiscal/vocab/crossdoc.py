@@ -89,6 +89,18 @@ BASE_BUDGET = r"预算"
 BASE_YEAR = r"((?:19|20)\d{2})年"
 BASE_PREVIOUS = r"上年|上一年|上年度|去年"
 
+# A level statement of year N about year N−1 (``2023年当年预算执行数为45.41万元``, ``上年预算数为X万元``): a subject
+# naming the previous year (its number, or 上年) and a basis — the outturn (executed) or the budget as passed. An
+# adjusted budget (调整预算, 全年预算) or a carry-over (上年结转) is neither: not recognised.
+QUOTED_EXECUTED = r"执行数|决算数|实际支出数?"
+QUOTED_BUDGET = r"年初预算数?|预算数"
+QUOTED_NOT = r"调整|全年预算|结转|结余"
+# The words of such a subject that are not its item (``2023年当年预算执行数`` → nothing: the item is the line the
+# paragraph is about).
+QUOTED_WORDS = (
+    r"(?:19|20)\d{2}年度?|上一?年度?|去年|当年|年初预算数?|预算执行数|执行数|决算数|预算数|实际支出数?|[为是：:，,]$"
+)
+
 # Standard summary tables: (table kind, side or None, pattern on the row label with its list number removed) → item.
 SUMMARY_ROWS: tuple[tuple[str, str | None, str, str], ...] = (
     ("budget.total", "收入", r"^一般公共预算", "一般公共预算.收入"),
@@ -140,6 +152,9 @@ EXPENSE_COLUMNS: dict[str, str] = {
     "项目支出": "项目支出",
     "单位预留机动经费": "预留机动经费",
 }
+# A final account's (决算) table column holding a budget figure beside the outturn (``年初预算数``, ``调整预算数``,
+# ``全年预算数``): never the figure of the year's outturn.
+FINAL_BUDGET_COLUMN = r"年初预算|调整预算|调整后预算|全年预算|预算数"
 LIST_NUMBER = r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])\s*"
 
 # A self-evaluation form's 年初预算数 against its office's budget (``corpus.selfeval.initial_budget``).
@@ -175,7 +190,12 @@ SELFEVAL_NOTES: dict[str, str] = {
     "ocr": "；金额识别置信度低",
     "tables": "；单位仅由表格的编制部门识别",
 }
+# How a quoted statement's basis and the previous year's document are named in its message.
+QUOTED_BASE_WORDS: dict[str, str] = {"executed": "执行数", "budget": "预算数"}
+QUOTED_DOC_WORDS: dict[str, str] = {"final_account": "决算", "budget": "预算"}
 CROSSDOC_WORDS: dict[str, str] = {
+    QUOTED_DOC_WORDS["final_account"]: "final account",
+    QUOTED_DOC_WORDS["budget"]: "budget",
     SELFEVAL_NOTES["disagree"]: "; the budget's own figures for it disagree",
     SELFEVAL_NOTES["unit"]: "; the form's 预算单位 is a unit under the office",
     SELFEVAL_NOTES["ocr"]: "; an amount was read with low OCR confidence",
@@ -216,6 +236,18 @@ CROSSDOC_TEMPLATES: dict[str, tuple[str, str]] = {
         "the {year} document says {item} {word} {stated} against the previous year; from the {prev_year} document"
         " (p. {prev_page}),"
         " ({current} − {prev}) ÷ {prev} = {recomputed}",
+    ),
+    # a level statement about the previous year (``2023年当年预算执行数为45.41万元``) against that year's own document
+    "corpus.yoy.quoted": (
+        "{year}年文件称{base_year}年{item}{base_word}为{stated}；{prev_year}年{prev_kind}（第{prev_page}页）所载为{prev}",
+        "the {year} document says the {base_year} {base_word} of {item} was {stated}; the {prev_year} {prev_kind}"
+        " (p. {prev_page}) prints {prev}",
+    ),
+    "corpus.yoy.quoted:blank": (
+        "{year}年文件称{base_year}年{item}{base_word}为{stated}；{prev_year}年{prev_kind}（第{prev_page}页）"
+        "“{prev_what}”，视为0（也可能是提取遗漏）",
+        "the {year} document says the {base_year} {base_word} of {item} was {stated}; the {prev_year} {prev_kind}"
+        " (p. {prev_page}): “{prev_what}”, read as 0 (an extraction miss is possible)",
     ),
     "corpus.unit.le_department": (
         "单位{unit}的{item}{unit_value}大于其部门{dept}的{dept_value}",

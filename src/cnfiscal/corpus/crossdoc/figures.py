@@ -29,6 +29,11 @@ _IN_COMPARISON = regex.compile(cv.ITEM_IN_COMPARISON)
 _CARRYOVER = regex.compile(dict(cv.ITEMS)[CARRYOVER])
 _NONE_ITEMS = tuple((regex.compile(p), items) for p, items in cv.NONE_ITEMS)
 _NONE_NOTE = regex.compile(cv.NONE_NOTE)
+_QUOTED_EXECUTED = regex.compile(cv.QUOTED_EXECUTED)
+_QUOTED_BUDGET = regex.compile(cv.QUOTED_BUDGET)
+_QUOTED_NOT = regex.compile(cv.QUOTED_NOT)
+_QUOTED_WORDS = regex.compile(cv.QUOTED_WORDS)
+_MOVEMENT_START = regex.compile(cv.MOVEMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +41,8 @@ class Comparison:
     """A sentence of year N comparing an item with year N−1."""
 
     item: str
-    current: Money  # year N's amount in the same sentence
-    kind: str  # "change" (an amount), "flat" (持平), "rate" (a percentage only)
+    current: Money  # year N's amount in the same sentence (kind quoted: the amount it quotes for year N−1)
+    kind: str  # "change" (an amount), "flat" (持平), "rate" (a percentage only), "quoted" (year N−1's level)
     delta: Decimal | None  # signed change in 元 (kind change)
     delta_money: Money | None
     rate: Decimal | None  # signed fraction stated with it (增长6.59% → 0.0659)
@@ -47,6 +52,7 @@ class Comparison:
     page: int | None
     evidence: str
     label: str = ""  # the item as the sentence names it (for messages)
+    also: Money | None = None  # kind rate: another amount of year N the paragraph gives the item (its line's)
 
 
 def figures(record: DocumentRecord) -> list[Figure]:
@@ -125,9 +131,10 @@ def _comparison(record: DocumentRecord, claims: list[Claim], i: int) -> Comparis
         item = item_of(named.group(1))
     label = _label(line if item and line is not None and item == item_of(line.subject, line.text) else current)
     if c.role == "change_pct":
+        also = line.amount if line is not None and item and item == item_of(line.subject, line.text) else None
         return Comparison(
             item or "", current.amount, "rate", None, None, c.value, c.value_raw or c.text, base_year, basis,
-            c.page, c.text, label,
+            c.page, c.text, label, also if also is not None and also.yuan != current.amount.yuan else None,
         )  # fmt: skip
     rate = _rate_after(claims, i)
     kind = "flat" if c.role == "flat" else "change"
@@ -136,6 +143,43 @@ def _comparison(record: DocumentRecord, claims: list[Claim], i: int) -> Comparis
         item or "", current.amount, kind, delta, c.amount, rate.value if rate else None,
         (rate.value_raw or rate.text) if rate else None, base_year, basis, c.page, c.text, label,
     )  # fmt: skip
+
+
+def quoted(record: DocumentRecord) -> Iterator[Comparison]:
+    """Every level statement of year N about year N−1 (``2023年当年预算执行数为45.41万元``, ``上年预算数为X万元``):
+    kind ``quoted``, ``current`` the quoted amount, delta 0 — the figure year N−1's own document must give. Its
+    item is named in the subject (``上年财政拨款收入预算数``) or is the 功能科目 line the paragraph is about."""
+    if record.year is None:
+        return
+    groups: dict[str, list[Claim]] = {}
+    for c in record.claims:
+        groups.setdefault(c.group or f"#{id(c)}", []).append(c)
+    for claims in groups.values():
+        line = next((x for x in claims if x.role == "line" and x.subject), None)
+        for c in claims:
+            basis = _quoted_basis(c, record.year)
+            if basis is None or c.amount is None:
+                continue
+            rest = _QUOTED_WORDS.sub("", c.subject or "")
+            item = item_of(rest, c.text) if rest else None
+            if item is None and line is not None and not rest:
+                item = item_of(line.subject, line.text)
+            label = _label(line) if line is not None and item and item == item_of(line.subject, line.text) else rest
+            yield Comparison(
+                item or "", c.amount, "quoted", Decimal(0), None, None, None, record.year - 1, basis, c.page, c.text,
+                label,
+            )  # fmt: skip
+
+
+def _quoted_basis(c: Claim, year: int) -> str | None:
+    """The basis of an amount quoted for year N−1 (``executed`` / ``budget``), None when the claim is not one."""
+    subject = c.subject or ""
+    if c.kind != "amount" or not subject or _QUOTED_NOT.search(subject) or _MOVEMENT_START.match(subject):
+        return None
+    years = {int(y) for y in YEAR.findall(subject)}
+    if years != {year - 1} and (years or not _PREVIOUS.search(subject)):
+        return None
+    return "executed" if _QUOTED_EXECUTED.search(subject) else "budget" if _QUOTED_BUDGET.search(subject) else None
 
 
 def _words_before(claim: Claim) -> str | None:

@@ -18,6 +18,7 @@ _SUMMARY = tuple((kind, side, regex.compile(p), item) for kind, side, p, item in
 _PARTS = tuple((kind, side, regex.compile(p), item) for kind, side, p, item in cv.INCOME_PARTS)
 _INCOME_TOTAL = regex.compile(cv.INCOME_TOTAL_ROW)
 _FUNCTION_KINDS = frozenset({"budget.general", "budget.expense", "final.general", "final.expense"})
+_BUDGET_COLUMN = regex.compile(cv.FINAL_BUDGET_COLUMN)
 _SANGONG_COLUMNS: dict[str, str] = {
     "“三公”经费预算数合计": "三公",
     "因公出国(境)费": "三公.因公出国",
@@ -120,16 +121,23 @@ def _functions(table: Table) -> Iterator[Figure]:
 
 def function_rows(table: Table) -> Iterator[tuple[str, TableRow, Money]]:
     """A 功能科目 row's key and first value: a 项 keyed with its 款 name (``人大事务行政运行``), a 款 or 类 by its
-    own."""
+    own. A final account's row gives its outturn (``_outturn``), never a budget column it prints beside it."""
     names = {row.code: row.name for row in table.rows if row.code and row.name}
+    final = (table.kind or "").startswith("final.")
     for row in table.rows:
-        money = _first(row)
+        money = _outturn(row) if final else _first(row)
         if money is None or not row.code or not row.name:
             continue
         parent = names.get(row.code[:-2], "") if len(row.code) == 7 else ""
         key = func_key(regex.sub(r"支出$", "", parent) + "（款）" + row.name if parent else row.name)
         if key:
             yield key, row, money
+
+
+def _outturn(row: TableRow) -> Money | None:
+    """A 决算 row's first amount outside its budget columns (``年初预算数``, ``调整预算数``, ``全年预算数``): the
+    outturn (合计 / 决算数 / 本年支出合计). A row whose outturn cell is blank gives nothing."""
+    return next((m for col, m in row.values.items() if m is not None and not _BUDGET_COLUMN.search(col)), None)
 
 
 def _first(row: TableRow) -> Money | None:

@@ -10,6 +10,10 @@ with every figure the office's documents of the named year give for the same ite
   initial budget, an adjusted budget or the outturn), or when the previous year's documents disagree.
 
 A base of 执行数/决算 is looked up in the previous year's final accounts (决算), never in its budget.
+
+A level statement about year N−1 (``2023年当年预算执行数为45.41万元``, ``上年预算数为X万元``; kind ``quoted``,
+``corpus.yoy.quoted``) is the previous figure itself: executed → the 决算's outturn, budget → the budget; always
+named, so ``error`` unless the previous year's documents disagree.
 """
 
 from __future__ import annotations
@@ -18,19 +22,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons
+from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons, quoted
 from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.corpus.crossdoc.items import Figure, is_function, label_of
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.models import DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp
+from cnfiscal.vocab import crossdoc as cv
 from cnfiscal.vocab import show as sh
-from cnfiscal.vocab.messages import msg
+from cnfiscal.vocab.messages import Message, msg
 
 RULE_CHANGE = "corpus.yoy.change"
 RULE_FLAT = "corpus.yoy.flat"
 RULE_RATE = "corpus.yoy.rate"
-_RULES = {"change": RULE_CHANGE, "flat": RULE_FLAT, "rate": RULE_RATE}
+RULE_QUOTED = "corpus.yoy.quoted"
+_RULES = {"change": RULE_CHANGE, "flat": RULE_FLAT, "rate": RULE_RATE, "quoted": RULE_QUOTED}
 
 
 def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Check]]:
@@ -38,7 +44,7 @@ def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Che
     found: list[CrossFinding] = []
     checks: list[Check] = []
     for doc in docs:
-        for comparison in comparisons(doc.record):
+        for comparison in [*comparisons(doc.record), *quoted(doc.record)]:
             finding, record = _check_one(office_id, doc, comparison, docs)
             checks.append(record)
             if finding is not None:
@@ -49,6 +55,8 @@ def check(office_id: str, docs: list[Doc]) -> tuple[list[CrossFinding], list[Che
 def _check_one(office_id: str, doc: Doc, c: Comparison, docs: list[Doc]) -> tuple[CrossFinding | None, Check]:
     base = Check(office_id, _RULES[c.kind], c.item, doc.sha256, c.page, doc.year, c.evidence, "unchecked")
     wanted = DocType.FINAL_ACCOUNT if c.basis == "executed" else doc.doc_type
+    if c.kind == "quoted" and c.basis == "budget":
+        wanted = DocType.BUDGET
     earlier = [
         d for d in docs
         if d.year == c.base_year and d.doc_type is wanted and d.is_unit == doc.is_unit and d.sha256 != doc.sha256
@@ -99,27 +107,30 @@ def _against(
 def _check_rate(
     office_id: str, doc: Doc, c: Comparison, candidates: list[tuple[Doc, Figure]], base: Check
 ) -> tuple[CrossFinding | None, Check]:
-    """``增长Y%`` with no amount: Y against (current − previous) ÷ previous, previous from year N−1's documents."""
+    """``增长Y%`` with no amount: Y against (current − previous) ÷ previous, previous from year N−1's documents.
+    When the paragraph gives the item two amounts of year N (its line's and a ``预算安排``), either may be the
+    one the rate was computed from: the rate is checked against the previous year, not the paragraph itself."""
     usable = [(d, f) for d, f in candidates if f.money.yuan != 0]
     if not usable or c.rate is None:
         return None, _with(base, reason="the previous figure is zero: no rate to compare")
     tol = Tolerance.single(rate_ulp(c.rate, c.rate_raw))
     scored = []
-    for d, f in usable:
-        recomputed = (c.current.yuan - f.money.yuan) / f.money.yuan
-        verdict = judge(c.rate, recomputed, tol)
-        if verdict is None:
-            return None, _with(base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year)
-        scored.append((abs(verdict.difference), verdict, recomputed, d, f))
-    _, verdict, recomputed, d, f = min(scored, key=lambda v: v[0])
+    for current in [c.current, *_also(c.also)]:
+        for d, f in usable:
+            recomputed = (current.yuan - f.money.yuan) / f.money.yuan
+            verdict = judge(c.rate, recomputed, tol)
+            if verdict is None:
+                return None, _with(base, outcome="agrees", sha256_b=d.sha256, page_b=f.page, year_b=d.year)
+            scored.append((abs(verdict.difference), verdict, recomputed, d, f, current))
+    _, verdict, recomputed, d, f, current = min(scored, key=lambda v: v[0])
     severity = verdict.severity
     if severity is Severity.ERROR and (c.basis is None or _disagree(usable)):
         severity = Severity.WARNING
     shown = sh.printed_rate(c.rate, c.rate_raw)
     message = msg(
         RULE_RATE, year=doc.year, item=c.label or label_of(c.item), word="增长" if c.rate >= 0 else "下降",
-        stated=sh.printed_rate(abs(c.rate), c.rate_raw), prev_year=d.year, prev_page=f.page, prev=sh.amount(f.money),
-        current=sh.amount(c.current),
+        stated=sh.printed_rate(abs(c.rate), (c.rate_raw or "").lstrip("-−")), prev_year=d.year, prev_page=f.page,
+        prev=sh.amount(f.money), current=sh.amount(current),
         recomputed=sh.recomputed_rate(recomputed, c.rate, shown),
     )  # fmt: skip
     finding = CrossFinding(
@@ -139,7 +150,7 @@ def _not_stated(c: Comparison, implied: Decimal, earlier: list[Doc], base: Check
     agrees when the previous year's function table was read and does not list it (a table lists every line with
     money, so a line it leaves out had none); anything else stays unchecked."""
     listing = None
-    if implied == 0 and c.kind == "change" and is_function(c.item):
+    if implied == 0 and c.kind in ("change", "quoted") and is_function(c.item):
         tables = ((d, f) for d in earlier for f in d.figures if f.source == "table" and is_function(f.item))
         listing = next(tables, None)
     if listing is None:
@@ -163,13 +174,13 @@ def _against_blank(
         return None, _with(base, outcome="agrees", reason=f"{c.base_year} p. {f.page}: {f.evidence}, i.e. 0", **where)
     key = f"{_RULES[c.kind]}:blank"
     delta = c.delta or Decimal(0)
-    message = msg(
+    message = _quoted_message(key, doc, c, d, f, prev_what=_what(f)) if c.kind == "quoted" else msg(
         key, year=doc.year, item=c.label or label_of(c.item), current=sh.amount(c.current),
         word="增加" if delta >= 0 else "减少",
         delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
         base_word={"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数"),
         implied=sh.like(implied, c.current, *_also(c.delta_money)), prev_year=d.year, prev_page=f.page,
-        prev_what=f.evidence.split("：")[-1] if f.source == "table" else f.evidence,
+        prev_what=_what(f),
     )  # fmt: skip
     finding = CrossFinding(
         office_id=office_id, rule=_RULES[c.kind], severity=Severity.WARNING, message=message.render(), item=c.item,
@@ -208,11 +219,25 @@ class _Mismatch:
     tolerance: Tolerance
 
 
+def _what(f: Figure) -> str:
+    return f.evidence.split("：")[-1] if f.source == "table" else f.evidence
+
+
+def _quoted_message(key: str, doc: Doc, c: Comparison, d: Doc, f: Figure, **more: str) -> Message:
+    """The message of a level statement about year N−1 against that year's document."""
+    return msg(
+        key, year=doc.year, base_year=c.base_year, item=c.label or label_of(c.item),
+        base_word=cv.QUOTED_BASE_WORDS.get(c.basis or "", "数"), stated=sh.amount(c.current), prev_year=d.year,
+        prev_kind=cv.QUOTED_DOC_WORDS.get(d.doc_type.value, d.doc_type.value), prev_page=f.page,
+        prev=sh.amount(f.money), **more,
+    )  # fmt: skip
+
+
 def _finding(office_id: str, doc: Doc, c: Comparison, m: _Mismatch) -> CrossFinding:
     d, f, implied = m.doc, m.figure, m.implied
     base_word = {"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数")
     delta = c.delta or Decimal(0)
-    message = msg(
+    message = _quoted_message(RULE_QUOTED, doc, c, d, f) if c.kind == "quoted" else msg(
         RULE_FLAT if c.kind == "flat" else RULE_CHANGE,
         year=doc.year, item=c.label or label_of(c.item), current=sh.amount(c.current),
         word="增加" if delta >= 0 else "减少",
