@@ -91,10 +91,11 @@ BASE_PREVIOUS = r"上年|上一年|上年度|去年"
 
 # A level statement of year N about year N−1 (``2023年当年预算执行数为45.41万元``, ``上年预算数为X万元``): a subject
 # naming the previous year (its number, or 上年) and a basis — the outturn (executed) or the budget as passed. An
-# adjusted budget (调整预算, 全年预算) or a carry-over (上年结转) is neither: not recognised.
+# adjusted budget (调整预算, 全年预算) or a carry-over (上年结转) is neither, and a subject comparing two years
+# (``本年数小于上年预算数403.75万元``: a difference) is no level: not recognised.
 QUOTED_EXECUTED = r"执行数|决算数|实际支出数?"
 QUOTED_BUDGET = r"年初预算数?|预算数"
-QUOTED_NOT = r"调整|全年预算|结转|结余"
+QUOTED_NOT = r"调整|全年预算|结转|结余|本年|[小大多少高低]于|[增减]|[比较]|相比|相同|持平|一致"
 # The words of such a subject that are not its item (``2023年当年预算执行数`` → nothing: the item is the line the
 # paragraph is about).
 QUOTED_WORDS = (

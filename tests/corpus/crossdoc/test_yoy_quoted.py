@@ -157,6 +157,7 @@ def test_the_other_forms_of_a_quoted_statement():
         _amount("上年结转资金预算数", "5.00"),  # a carry-over into 2024: a 2024 figure
         _amount("2022年财政拨款收入执行数", "70.00"),  # two years back
         _amount("上年财政拨款收入调整预算数", "95.00"),  # an adjusted budget: neither basis
+        _amount("本年数小于上年预算数", "403.75"),  # a difference (js_npcsc_office_2017 p29, 会议费): no level
     ]
     got = [(c.item, c.basis, c.base_year, c.current.raw) for c in quoted(_doc(2024, DocType.BUDGET, "a", claims))]
     assert got == [
