@@ -108,3 +108,11 @@ def test_two_tables_of_one_width() -> None:
     rules = _rules(0, 15, 30, 95, 170, 185, 200, 265)  # 三线表 (with a header rule) twice
     first, second = find_page_tables(1, rules, [*WORDS, *title, *below])
     assert _rows(first) == HEADER + BODY and _rows(second) == HEADER + BODY
+
+
+def test_three_rules_header_rows_without_rule() -> None:
+    """A 三线表 whose two header rows have no rule between them: the rows are told apart under the line with
+    cells over several columns (项目, 本年支出), and those cells still span their columns."""
+    (t,) = find_page_tables(1, _rules(0, 30, 95), WORDS)
+    assert _rows(t) == [*HEADER, *BODY]
+    assert [(c.c0, c.c1) for c in t.cells if c.r0 == 0] == [(0, 2), (2, 4)]

@@ -21,7 +21,15 @@ from cnfiscal.extract.grid.lines import Segment
 from cnfiscal.extract.layout import Word
 
 AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
-_DIGITS = regex.compile(r"^[-−]?[\d,.]+$")
+_DIGITS = regex.compile(r"^[-−]?\d[\d,.]*$")
+
+
+def is_amount(text: str) -> bool:
+    """An amount or the first piece of one wrapped in its cell (``32,180,887.`` over ``32``); not an item number
+    (``1.``)."""
+    return len(text) >= 3 and bool(_DIGITS.match(text)) and ("." in text or "," in text)
+
+
 MIN_GAP = 2.0  # words this far apart horizontally are in different columns
 CROSS = 1.0  # a word reaching this far over a border crosses it
 PAD = 2.0  # cell padding assumed when the table's right edge does not show it
@@ -53,7 +61,7 @@ class Range:
         x1 = w.bbox[2]
         self.hi = self.body_hi = max(self.hi, x1)
         self.words += 1
-        self.amounts += bool(_DIGITS.match(w.text)) and ("." in w.text or "," in w.text)
+        self.amounts += is_amount(w.text)
         self.x1_min = min(self.x1_min, x1)
 
 
@@ -65,11 +73,15 @@ def column_ranges(body: Sequence[Word], head: Sequence[Word], edges: tuple[float
     for w in head:
         x0, x1 = w.bbox[0], w.bbox[2]
         hit = [r for r in ranges if x0 <= r.hi + MIN_GAP and x1 >= r.lo - MIN_GAP]
+        leaf = w.bbox[3] > leaf_top + 1  # a word above the last header line joins the range it stands in only
+        cx = (x0 + x1) / 2
+        if len(hit) == 1 and not leaf and not hit[0].lo <= cx <= hit[0].hi:
+            continue
         owner = hit[0] if len(hit) == 1 else None if hit else _label_left(ranges, w, right) or _amounts_right(ranges, w)
         if owner is not None:
             owner.lo, owner.hi = min(owner.lo, x0), max(owner.hi, x1)
             owner.head = (x0 + x1) / 2 if owner.head is None else owner.head
-        elif not hit and w.bbox[3] > leaf_top + 1:
+        elif not hit and leaf:
             ranges.append(Range(x0, x1, x1, head=(x0 + x1) / 2))
             ranges.sort(key=lambda r: r.lo)
     return ranges

@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from cnfiscal.extract.grid.hcolumns import AMOUNT as _AMOUNT
-from cnfiscal.extract.grid.hcolumns import borders, column_ranges, virtual_verticals
+from cnfiscal.extract.grid.hcolumns import CROSS, borders, column_ranges, is_amount, virtual_verticals
 from cnfiscal.extract.grid.lines import Segment
 from cnfiscal.extract.layout import Word
 
@@ -84,7 +83,7 @@ def _split(stack: list[Segment], words: Sequence[Word]) -> list[list[Segment]]:
 
 
 def _has_amount(words: Sequence[Word]) -> bool:
-    return any(_AMOUNT.match(w.text) for w in words)
+    return any(is_amount(w.text) for w in words)
 
 
 def _within(s: Segment, top: Segment) -> bool:
@@ -96,20 +95,50 @@ def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
     ys = sorted({s.pos for s in stack})
     mine = [w for w in words if lo <= _cx(w) <= hi and ys[0] < _cy(w) < ys[-1]]
     bands = [[w for w in mine if y0 < _cy(w) < y1] for y0, y1 in pairwise(ys)]
-    first = next((i for i, b in enumerate(bands) if any(_AMOUNT.match(w.text) for w in b)), len(bands))
+    first = next((i for i, b in enumerate(bands) if any(is_amount(w.text) for w in b)), len(bands))
     cuts = [y for i in range(first, len(bands)) for y in _cuts(bands[i])]
     body = [w for b in bands[first:] for w in b]
     head = [w for b in reversed(bands[:first]) for w in sorted(b, key=_cy, reverse=True)]
-    ranges = column_ranges(body, head, (ys[max(first - 1, 0)], hi))
+    leaf = _lines(bands[first - 1])[-1] if first and bands[first - 1] else []
+    ranges = column_ranges(body, head, (min((w.bbox[1] for w in leaf), default=ys[max(first - 1, 0)]), hi))
     if len(ranges) < 2:
         return None
     left, right = min(lo, ranges[0].lo - 1), max(hi, ranges[-1].hi + 1)
     xs = [left, *borders(ranges, right), right]
+    head_cuts = [y for b in bands[:first] for y in _header_cuts(b, xs)]
     hs = [*stack, *(Segment(y, left, right) for y in cuts)]
     hs += [Segment(ys[0], left, right), Segment(ys[-1], left, right)]
+    hs += [seg for y in head_cuts for seg in _cut_segments(y, xs, head)]
     vs = [Segment(left, ys[0], ys[-1]), Segment(right, ys[0], ys[-1])]
-    vs += virtual_verticals(xs, sorted([*ys, *cuts]), mine, ys[first] if first < len(bands) else ys[-1])
+    row_ys = sorted([*ys, *cuts, *head_cuts])
+    vs += virtual_verticals(xs, row_ys, mine, ys[first] if first < len(bands) else ys[-1])
     return hs, vs
+
+
+def _lines(band: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by their vertical centres, top to bottom."""
+    lines: list[list[Word]] = []
+    for w in sorted(band, key=_cy):
+        if lines and _cy(w) - _cy(lines[-1][0]) <= (w.bbox[3] - w.bbox[1]) / 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _header_cuts(band: list[Word], xs: list[float]) -> list[float]:
+    """Header rows with no rule between them (a 三线表's): cut under a line with a cell over several columns."""
+    out = []
+    for upper, lower in pairwise(_lines(band)):
+        if any(w.bbox[0] + CROSS < x < w.bbox[2] - CROSS for w in upper for x in xs[1:-1]):
+            out.append((max(w.bbox[3] for w in upper) + min(w.bbox[1] for w in lower)) / 2)
+    return out
+
+
+def _cut_segments(y: float, xs: list[float], words: list[Word]) -> list[Segment]:
+    """A rule at ``y`` under each column no word runs across (a label over both rows stays one cell)."""
+    across = [w for w in words if w.bbox[1] + CROSS < y < w.bbox[3] - CROSS]
+    return [Segment(y, x0, x1) for x0, x1 in pairwise(xs) if not any(w.bbox[0] < x1 and w.bbox[2] > x0 for w in across)]
 
 
 def _cx(w: Word) -> float:
@@ -130,5 +159,5 @@ def _cuts(band: list[Word]) -> list[float]:
         else:
             lines.append([w])
         bottom = max(bottom, w.bbox[3]) if len(lines[-1]) > 1 else w.bbox[3]
-    cores = [sum(_cy(w) for w in ln) / len(ln) for ln in lines if any(_AMOUNT.match(w.text) for w in ln)]
+    cores = [sum(_cy(w) for w in ln) / len(ln) for ln in lines if any(is_amount(w.text) for w in ln)]
     return [(a + b) / 2 for a, b in pairwise(cores)]
