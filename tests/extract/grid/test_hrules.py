@@ -116,3 +116,20 @@ def test_three_rules_header_rows_without_rule() -> None:
     (t,) = find_page_tables(1, _rules(0, 30, 95), WORDS)
     assert _rows(t) == [*HEADER, *BODY]
     assert [(c.c0, c.c1) for c in t.cells if c.r0 == 0] == [(0, 2), (2, 4)]
+
+
+def test_three_rules_header_label_over_both_rows() -> None:
+    """A 三线表 header whose amount columns are headed by labels centred over both header rows (上年结转, 基本支出
+    at y 10.5-19.5): the cut under 项目 (y 15) runs under 科目编码 | 科目名称 only; the labels stay one cell each,
+    over both rows."""
+    labels = [_w("上年结转", 230, 10.5, 270, 19.5), _w("基本支出", 330, 10.5, 370, 19.5)]
+    words = [WORDS[0], WORDS[2], WORDS[3], *labels, *WORDS[6:]]
+    (t,) = find_page_tables(1, _rules(0, 30, 95), words)
+    assert [(c.r0, c.c0, c.r1, c.c1, c.text) for c in t.cells if c.r0 < 2 and c.text] == [
+        (0, 0, 1, 2, "项目"),
+        (0, 2, 2, 3, "上年结转"),
+        (0, 3, 2, 4, "基本支出"),
+        (1, 0, 2, 1, "科目编码"),
+        (1, 1, 2, 2, "科目名称"),
+    ]
+    assert _rows(t)[2:] == BODY

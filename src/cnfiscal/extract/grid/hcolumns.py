@@ -146,27 +146,27 @@ def virtual_verticals(xs: list[float], row_ys: list[float], words: list[Word], b
     out = []
     for y0, y1 in pairwise(row_ys):
         row = [w for w in words if y0 < (w.bbox[1] + w.bbox[3]) / 2 < y1]
-        spanned = _spanned(xs, row, [w for w in words if w.bbox[1] < y1 - 1 and w.bbox[3] > y0 + 1])
+        spans = spanned(xs, row, [w for w in words if w.bbox[1] < y1 - 1 and w.bbox[3] > y0 + 1])
         for k, x in enumerate(xs[1:-1], 1):
-            if (y1 > body_top + CROSS or k not in spanned) and not any(
+            if (y1 > body_top + CROSS or k not in spans) and not any(
                 w.bbox[0] + CROSS < x < w.bbox[2] - CROSS for w in row
             ):
                 out.append(Segment(x, y0, y1))
     return out
 
 
-def _col(xs: list[float], x: float) -> int:
+def column_at(xs: list[float], x: float) -> int:
     return max(0, min(len(xs) - 2, bisect_right(xs, x) - 1))
 
 
-def _spanned(xs: list[float], row: list[Word], near: list[Word]) -> set[int]:
+def spanned(xs: list[float], row: list[Word], near: list[Word]) -> set[int]:
     """Inner borders a header cell spans: its text is centred over its own and empty neighbouring columns
     (a cell over 合计 | 基本支出 | 项目支出 stands in the middle one, centred over all three). ``near``:
     the words reaching into the row (a label merged over two rows keeps its column taken)."""
-    used = {_col(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in near}
+    used = {column_at(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in near}
     out: set[int] = set()
-    for c in sorted({_col(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in row}):
-        mine = [w for w in row if _col(xs, (w.bbox[0] + w.bbox[2]) / 2) == c]
+    for c in sorted({column_at(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in row}):
+        mine = [w for w in row if column_at(xs, (w.bbox[0] + w.bbox[2]) / 2) == c]
         cx = (min(w.bbox[0] for w in mine) + max(w.bbox[2] for w in mine)) / 2
         a = c
         while a > 0 and a - 1 not in used:

@@ -21,7 +21,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from cnfiscal.extract.grid.hcolumns import CROSS, borders, column_ranges, is_amount, virtual_verticals
+from cnfiscal.extract.grid.hcolumns import (
+    CROSS,
+    borders,
+    column_at,
+    column_ranges,
+    is_amount,
+    spanned,
+    virtual_verticals,
+)
 from cnfiscal.extract.grid.lines import Segment
 from cnfiscal.extract.layout import Word
 
@@ -105,7 +113,7 @@ def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
         return None
     left, right = min(lo, ranges[0].lo - 1), max(hi, ranges[-1].hi + 1)
     xs = [left, *borders(ranges, right), right]
-    head_cuts = [y for b in bands[:first] for y in _header_cuts(b, xs)]
+    head_cuts = _header_cuts(bands[0], xs) if first == 1 else []  # a header of one band: rows not ruled
     hs = [*stack, *(Segment(y, left, right) for y in cuts)]
     hs += [Segment(ys[0], left, right), Segment(ys[-1], left, right)]
     hs += [seg for y in head_cuts for seg in _cut_segments(y, xs, head)]
@@ -127,11 +135,18 @@ def _lines(band: list[Word]) -> list[list[Word]]:
 
 
 def _header_cuts(band: list[Word], xs: list[float]) -> list[float]:
-    """Header rows with no rule between them (a 三线表's): cut under a line with a cell over several columns."""
+    """Header rows with no rule between them (a 三线表's): cut under a line with a cell centred over several
+    columns (项目 over 科目编码 | 科目名称; a label wrapped in its own column is not cut), above the next line
+    with a word under that cell (a label centred over both rows, in a column of its own, runs across the cut)."""
     out = []
-    for upper, lower in pairwise(_lines(band)):
-        if any(w.bbox[0] + CROSS < x < w.bbox[2] - CROSS for w in upper for x in xs[1:-1]):
-            out.append((max(w.bbox[3] for w in upper) + min(w.bbox[1] for w in lower)) / 2)
+    lines = _lines(band)
+    for k, upper in enumerate(lines[:-1]):
+        top, bottom = min(w.bbox[1] for w in upper), max(w.bbox[3] for w in upper)
+        near = [w for w in band if w.bbox[1] < bottom - CROSS and w.bbox[3] > top + CROSS]
+        under = {c for b in spanned(xs, upper, near) for c in (b - 1, b)}
+        below = next((ln for ln in lines[k + 1 :] if any(column_at(xs, _cx(w)) in under for w in ln)), None)
+        if below is not None:
+            out.append((bottom + min(w.bbox[1] for w in below)) / 2)
     return out
 
 
