@@ -133,3 +133,12 @@ def test_three_rules_header_label_over_both_rows() -> None:
         (1, 1, 2, 2, "科目名称"),
     ]
     assert _rows(t)[2:] == BODY
+
+
+def test_three_rules_row_without_amounts() -> None:
+    """A 三线表 body row with no amount (四、其他收入, y 98-107, between two rows with amounts) is a row of its own;
+    it does not fill its cell, so it does not continue the row above."""
+    row = [_w("四、其他收入", 62, 98, 120, 107)]
+    last = [_w("总计", 62, 113, 80, 122), _w("1,234.56", 258, 113, 298, 122)]
+    (t,) = find_page_tables(1, _rules(0, 15, 30, 125), [*WORDS, *row, *last])
+    assert _rows(t)[2:] == [*BODY, ["", "四、其他收入", "", ""], ["", "总计", "1,234.56", ""]]

@@ -104,7 +104,6 @@ def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
     mine = [w for w in words if lo <= _cx(w) <= hi and ys[0] < _cy(w) < ys[-1]]
     bands = [[w for w in mine if y0 < _cy(w) < y1] for y0, y1 in pairwise(ys)]
     first = next((i for i, b in enumerate(bands) if any(is_amount(w.text) for w in b)), len(bands))
-    cuts = [y for i in range(first, len(bands)) for y in _cuts(bands[i])]
     body = [w for b in bands[first:] for w in b]
     head = [w for b in reversed(bands[:first]) for w in sorted(b, key=_cy, reverse=True)]
     leaf = _lines(bands[first - 1])[-1] if first and bands[first - 1] else []
@@ -113,6 +112,7 @@ def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
         return None
     left, right = min(lo, ranges[0].lo - 1), max(hi, ranges[-1].hi + 1)
     xs = [left, *borders(ranges, right), right]
+    cuts = [y for b in bands[first:] for y in _row_cuts(b, xs)]
     head_cuts = _header_cuts(bands[0], xs) if first == 1 else []  # a header of one band: rows not ruled
     hs = [*stack, *(Segment(y, left, right) for y in cuts)]
     hs += [Segment(ys[0], left, right), Segment(ys[-1], left, right)]
@@ -164,9 +164,9 @@ def _cy(w: Word) -> float:
     return (w.bbox[1] + w.bbox[3]) / 2
 
 
-def _cuts(band: list[Word]) -> list[float]:
-    """Where a band holding several rows (lines with amounts) is cut: midway between those lines."""
-    lines: list[list[Word]] = []  # words overlapping vertically, in a chain: one row (a wrapped cell included)
+def _chains(band: list[Word]) -> list[list[Word]]:
+    """Words overlapping vertically, in a chain: one row (a wrapped cell with its neighbours centred on it)."""
+    lines: list[list[Word]] = []
     bottom = -1.0
     for w in sorted(band, key=lambda w: w.bbox[1]):
         if lines and w.bbox[1] < bottom - OVERLAP:
@@ -174,5 +174,35 @@ def _cuts(band: list[Word]) -> list[float]:
         else:
             lines.append([w])
         bottom = max(bottom, w.bbox[3]) if len(lines[-1]) > 1 else w.bbox[3]
-    cores = [sum(_cy(w) for w in ln) / len(ln) for ln in lines if any(is_amount(w.text) for w in ln)]
+    return lines
+
+
+def _cuts(band: list[Word]) -> list[float]:
+    """Where a band holding several rows (lines with amounts) is cut: midway between those lines."""
+    cores = [sum(_cy(w) for w in ln) / len(ln) for ln in _chains(band) if _has_amount(ln)]
     return [(a + b) / 2 for a, b in pairwise(cores)]
+
+
+def _row_cuts(band: list[Word], xs: list[float]) -> list[float]:
+    """Where a band holding several rows (a 三线表's body) is cut: above each line that starts a row; a line
+    continues the one above when its labels go on where that one's filled their cells (wrapped), or when one
+    of the two holds the other's amounts (printed above or below their label)."""
+    lines = _chains(band)
+    if sum(map(_has_amount, lines)) < 2:
+        return []
+    out = []
+    for prev, line in pairwise(lines):
+        if not _continues(line, prev, xs):
+            out.append((max(w.bbox[3] for w in prev) + min(w.bbox[1] for w in line)) / 2)
+    return out
+
+
+def _continues(line: list[Word], prev: list[Word], xs: list[float]) -> bool:
+    if _has_amount(line) and _has_amount(prev):
+        return False
+    full = {column_at(xs, _cx(w)) for w in prev if w.bbox[2] >= xs[column_at(xs, _cx(w)) + 1] - 1.5 * _h(w)}
+    return all(column_at(xs, _cx(w)) in full for w in line if not is_amount(w.text))
+
+
+def _h(w: Word) -> float:
+    return w.bbox[3] - w.bbox[1]
