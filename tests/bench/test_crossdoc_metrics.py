@@ -6,8 +6,8 @@ from __future__ import annotations
 from bench._crossdoc_metrics import compare, report_lines, summarise
 
 from cnfiscal.corpus.crossdoc.api import CrossResult
+from cnfiscal.corpus.crossdoc.identity.offices import OfficeLink
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.corpus.crossdoc.offices import OfficeLink
 from cnfiscal.models import Severity
 
 NAMES = {"a" * 64: "b2018.pdf", "b" * 64: "b2017.pdf", "c" * 64: "other.pdf"}

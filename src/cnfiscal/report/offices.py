@@ -14,8 +14,8 @@ from typing import Any
 
 import duckdb
 
-from cnfiscal.corpus.crossdoc.figures import figures
-from cnfiscal.corpus.crossdoc.items import Figure, label_of
+from cnfiscal.corpus.crossdoc.figures.items import Figure, label_of
+from cnfiscal.corpus.crossdoc.figures.statements import figures
 from cnfiscal.corpus.reviews import decisions
 from cnfiscal.models import DocumentRecord
 from cnfiscal.report.crossfindings import message_in

@@ -14,7 +14,7 @@ from cnfiscal.corpus import (
     store,
 )
 from cnfiscal.corpus.crossdoc import store as crossdoc
-from cnfiscal.corpus.crossdoc.offices import link
+from cnfiscal.corpus.crossdoc.identity.offices import link
 from cnfiscal.corpus.crossdoc.tables import CROSSDOC_TABLES
 from cnfiscal.models import DocumentRecord, Status
 from tests.corpus.crossdoc.conftest import SAMPLES, WANLI

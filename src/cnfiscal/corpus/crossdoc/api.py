@@ -20,9 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cnfiscal.corpus.crossdoc.members import join, listed
+from cnfiscal.corpus.crossdoc.identity.members import join, listed
+from cnfiscal.corpus.crossdoc.identity.offices import OfficeLink, link
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.corpus.crossdoc.offices import OfficeLink, link
 from cnfiscal.corpus.crossdoc.rules import Member, check_office
 from cnfiscal.models import DocumentRecord, Status
 

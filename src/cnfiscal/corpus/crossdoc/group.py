@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cnfiscal.corpus.crossdoc.figures import figures
-from cnfiscal.corpus.crossdoc.items import Figure
+from cnfiscal.corpus.crossdoc.figures.items import Figure
+from cnfiscal.corpus.crossdoc.figures.statements import figures
 from cnfiscal.models import DocType, DocumentRecord
 
 

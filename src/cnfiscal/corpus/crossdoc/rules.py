@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cnfiscal.corpus.crossdoc import pairs, selfeval, sums, yoy
+from cnfiscal.corpus.crossdoc.checks import pairs, selfeval, sums, yoy
 from cnfiscal.corpus.crossdoc.group import Doc, Member, group_docs
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 

@@ -26,8 +26,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from cnfiscal.corpus.crossdoc import members, rules
-from cnfiscal.corpus.crossdoc.offices import OfficeLink, link
+from cnfiscal.corpus.crossdoc import rules
+from cnfiscal.corpus.crossdoc.identity import members
+from cnfiscal.corpus.crossdoc.identity.offices import OfficeLink, link
 from cnfiscal.corpus.crossdoc.tables import CORPUS_CHECKS, CORPUS_FINDINGS, OFFICE_LINKS, OFFICES
 from cnfiscal.corpus.tablespec import TableSpec
 from cnfiscal.errors import CorpusError

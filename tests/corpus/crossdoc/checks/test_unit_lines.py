@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records
-from cnfiscal.corpus.crossdoc.absent import complete
-from cnfiscal.corpus.crossdoc.pairs import RULE_UNIT
+from cnfiscal.corpus.crossdoc.checks.absent import complete
+from cnfiscal.corpus.crossdoc.checks.pairs import RULE_UNIT
 from cnfiscal.models import DocumentRecord, Severity, TableRow
 from cnfiscal.pipeline import process
 
-MADE = Path(__file__).resolve().parents[2] / "data" / "made" / "unit_budget"
+MADE = Path(__file__).resolve().parents[3] / "data" / "made" / "unit_budget"
 DEPARTMENT = "budget_justice_dept_2026.pdf"
 EXTRA = "功能:司法社区矫正"
 

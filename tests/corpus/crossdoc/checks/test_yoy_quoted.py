@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records
-from cnfiscal.corpus.crossdoc.figures import quoted
-from cnfiscal.corpus.crossdoc.items import func_key
-from cnfiscal.corpus.crossdoc.table_figures import table_figures
-from cnfiscal.corpus.crossdoc.yoy import RULE_QUOTED, RULE_RATE
+from cnfiscal.corpus.crossdoc.checks.yoy import RULE_QUOTED, RULE_RATE
+from cnfiscal.corpus.crossdoc.figures.items import func_key
+from cnfiscal.corpus.crossdoc.figures.statements import quoted
+from cnfiscal.corpus.crossdoc.figures.table_figures import table_figures
 from cnfiscal.models import Claim, DocType, DocumentRecord, Money, Severity, Source
 from cnfiscal.pipeline import process
 from tests.corpus.crossdoc.conftest import WANLI
 
-MADE = Path(__file__).resolve().parents[2] / "data" / "made" / "final_account"
+MADE = Path(__file__).resolve().parents[3] / "data" / "made" / "final_account"
 LINES = json.loads((MADE / "wanli_2024_quoted.json").read_text(encoding="utf-8"))["lines"]
 CHANGED = "功能:群众团体事务一般行政管理事务"  # 2012902, quoted 45.41 on p6; 50.00 in the _changed / _columns 决算
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc.items import Figure, func_key
+from cnfiscal.corpus.crossdoc.figures.items import Figure, func_key
 from cnfiscal.models import DocumentRecord, Money, Table, TableRow
 from cnfiscal.vocab import crossdoc as cv
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import regex
 
+from cnfiscal.corpus.crossdoc.figures.items import Figure, is_function
+from cnfiscal.corpus.crossdoc.figures.table_figures import function_rows, table_figures
 from cnfiscal.corpus.crossdoc.group import Doc
-from cnfiscal.corpus.crossdoc.items import Figure, is_function
-from cnfiscal.corpus.crossdoc.table_figures import function_rows, table_figures
 from cnfiscal.models import DocumentRecord, Money, Table, TableRow
 from cnfiscal.validate.tables_sums import level_sum, rows_sum, unreadable, value_columns
 from cnfiscal.vocab import member_units as mu

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records
-from cnfiscal.corpus.crossdoc.selfeval import RULE
-from cnfiscal.corpus.crossdoc.selfeval_projects import name_key
+from cnfiscal.corpus.crossdoc.checks.projects import name_key
+from cnfiscal.corpus.crossdoc.checks.selfeval import RULE
 from cnfiscal.models import DocumentRecord
 from cnfiscal.pipeline import process
 from cnfiscal.vocab.messages import render
 from tests.corpus.crossdoc.conftest import expected
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 MADE = ROOT / "tests" / "data" / "made" / "selfeval_budget"
 CASES = expected("selfeval_budget.json")["cases"]
 

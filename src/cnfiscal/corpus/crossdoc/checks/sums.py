@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from cnfiscal.corpus.crossdoc.figures.items import label_of
+from cnfiscal.corpus.crossdoc.figures.table_figures import table_figures
 from cnfiscal.corpus.crossdoc.group import Doc
-from cnfiscal.corpus.crossdoc.items import label_of
-from cnfiscal.corpus.crossdoc.members import entry_key
+from cnfiscal.corpus.crossdoc.identity.members import entry_key
+from cnfiscal.corpus.crossdoc.identity.offices import link
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.corpus.crossdoc.offices import link
-from cnfiscal.corpus.crossdoc.table_figures import table_figures
 from cnfiscal.models import MemberUnit, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision
 from cnfiscal.vocab import member_units as mu

@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cnfiscal.corpus.crossdoc.figures import Comparison, comparisons, quoted
+from cnfiscal.corpus.crossdoc.figures.items import Figure, is_function, label_of
+from cnfiscal.corpus.crossdoc.figures.statements import Comparison, comparisons, quoted
 from cnfiscal.corpus.crossdoc.group import Doc
-from cnfiscal.corpus.crossdoc.items import Figure, is_function, label_of
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.models import DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision, rate_ulp

@@ -88,7 +88,7 @@ def test_without_the_budget_the_initial_budget_is_unchecked_with_the_reason(fina
 
 
 def test_a_final_accounts_quoted_budget_is_not_one_of_its_outturn_figures(final):
-    from cnfiscal.corpus.crossdoc.figures import figures
+    from cnfiscal.corpus.crossdoc.figures.statements import figures
 
     quoted = [f for f in figures(final) if f.money.raw in ("2993.92万元", "0.95万元")]
     assert not quoted  # p21 and p23 quote the 年初预算: an outturn base must never be compared with them

@@ -18,9 +18,9 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc import absent
+from cnfiscal.corpus.crossdoc.checks import absent
+from cnfiscal.corpus.crossdoc.figures.items import Figure, item_of, label_of
 from cnfiscal.corpus.crossdoc.group import Doc
-from cnfiscal.corpus.crossdoc.items import Figure, item_of, label_of
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
 from cnfiscal.models import Claim, DocType, Money, Severity
 from cnfiscal.validate.tolerance import Tolerance, judge, money_precision

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cnfiscal.corpus.crossdoc.offices import OfficeLink, fold, is_strong
+from cnfiscal.corpus.crossdoc.identity.offices import OfficeLink, fold, is_strong
 from cnfiscal.models import DocumentRecord
 from cnfiscal.vocab import office_names as on
 

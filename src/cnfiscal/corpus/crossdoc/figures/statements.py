@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc.items import CARRYOVER, FUNC_NOISE, YEAR, Figure, item_of
-from cnfiscal.corpus.crossdoc.table_figures import table_figures
+from cnfiscal.corpus.crossdoc.figures.items import CARRYOVER, FUNC_NOISE, YEAR, Figure, item_of
+from cnfiscal.corpus.crossdoc.figures.table_figures import table_figures
 from cnfiscal.models import Claim, DocumentRecord, Money
 from cnfiscal.vocab import crossdoc as cv
 

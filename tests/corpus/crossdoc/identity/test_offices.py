@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cnfiscal.corpus.crossdoc.offices import fold, is_strong, link
+from cnfiscal.corpus.crossdoc.identity.offices import fold, is_strong, link
 from cnfiscal.models import DocumentRecord, Source, Table
 from tests.corpus.crossdoc.conftest import expected
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records
-from cnfiscal.corpus.crossdoc.members import CONFIDENCE_QUALIFIED, entry_key
-from cnfiscal.corpus.crossdoc.sums import RULE_SUM
+from cnfiscal.corpus.crossdoc.checks.sums import RULE_SUM
+from cnfiscal.corpus.crossdoc.identity.members import CONFIDENCE_QUALIFIED, entry_key
 from cnfiscal.models import DocumentRecord
 from cnfiscal.pipeline import process
 from tests.corpus.crossdoc.conftest import expected
 
-MADE = Path(__file__).resolve().parents[2] / "data" / "made" / "unit_budget"
+MADE = Path(__file__).resolve().parents[3] / "data" / "made" / "unit_budget"
 TRUTH = expected("units.json")
 WELFARE = "sh_putuo_welfare_home_2024_unit_budget.pdf"
 
@@ -87,7 +87,7 @@ def test_a_total_warning_says_internal_transfers_may_explain_it(records, made):
 
 
 def test_items_that_may_hold_transfers_inside_the_department_are_not_errors():
-    from cnfiscal.corpus.crossdoc.sums import _plain
+    from cnfiscal.corpus.crossdoc.checks.sums import _plain
 
     assert _plain(("budget.fiscal_total", "财政拨款.收入")) and _plain(("budget.general", "功能:司法行政运行"))
     assert _plain(("budget.sangong", "三公.公务接待"))

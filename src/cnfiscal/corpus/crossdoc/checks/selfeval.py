@@ -24,10 +24,10 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc import selfeval_projects as projects
+from cnfiscal.corpus.crossdoc.checks import projects
 from cnfiscal.corpus.crossdoc.group import Doc
+from cnfiscal.corpus.crossdoc.identity.offices import CONFIDENCE_FORMS, fold, link
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
-from cnfiscal.corpus.crossdoc.offices import CONFIDENCE_FORMS, fold, link
 from cnfiscal.models import DocType, FundingRow, Money, SelfEval, Severity
 from cnfiscal.validate.tolerance import LOW_CONFIDENCE, Tolerance, judge, money_precision
 from cnfiscal.vocab import crossdoc as cv

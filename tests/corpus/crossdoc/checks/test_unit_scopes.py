@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 
 from cnfiscal.corpus.crossdoc import check_records, rules
-from cnfiscal.corpus.crossdoc.pairs import RULE_FINAL
+from cnfiscal.corpus.crossdoc.checks.pairs import RULE_FINAL
+from cnfiscal.corpus.crossdoc.checks.selfeval import RULE as RULE_SELFEVAL
+from cnfiscal.corpus.crossdoc.checks.yoy import RULE_CHANGE
 from cnfiscal.corpus.crossdoc.rules import Member, check_office
-from cnfiscal.corpus.crossdoc.selfeval import RULE as RULE_SELFEVAL
-from cnfiscal.corpus.crossdoc.yoy import RULE_CHANGE
 from cnfiscal.models import DocumentRecord
 from cnfiscal.pipeline import process
+from tests.corpus.crossdoc.checks.test_pairs import _budget_stating
 from tests.corpus.crossdoc.conftest import SAMPLES
-from tests.corpus.crossdoc.test_pairs import _budget_stating
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 MADE = ROOT / "tests" / "data" / "made"
 DEPARTMENT = "budget_justice_dept_2026.pdf"
 A, B = "上海市普陀区法律援助中心", "上海市普陀区司法局"  # two unit keys of one office (B: its own unit)
