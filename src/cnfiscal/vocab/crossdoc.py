@@ -78,7 +78,7 @@ MOVEMENT = r"^(?:增加|减少|压减|新增|调增|调减|比上年|与上年|�
 # figure a final account quotes (``一般公共预算财政拨款支出年初预算``): never a figure of the document's own kind.
 OTHER_PERIOD = r"上年|上一年|以前年度|执行数|决算数|结转|年初预算|全年预算|调整预算"
 # 功能科目 level marks and what surrounds a 功能科目 name in a sentence.
-LEVEL_MARK = r"[（(](?:类|款|项)[)）]"
+LEVEL_MARK = r"[（(](?:\d{1,3})?(?:类|款|项)[)）]"  # （类） or with its code: （204类）（06款）
 FUNC_NOISE = r"^[\d一二三四五六七八九十]+[．.、]|[“”\"]|─\d+─|(?:预算)?支出$|支出(?=[（(](?:类|款|项)[)）])"
 MIN_FUNC_KEY = 4  # a 功能科目 key shorter than this is a fragment (``休``, ``缴费``): not matched
 
