@@ -1,4 +1,4 @@
-"""Item keys: a sentence and a table row naming the same 功能科目 line meet, whatever level marks the sentence prints."""
+"""Item keys: a sentence and a table row naming the same 功能科目 line meet, whatever level marks it prints."""
 
 from __future__ import annotations
 
