@@ -20,6 +20,7 @@ def render(rep: Report, path: Path) -> None:
     cv = Canvas(rng, *((595, 842) if portrait else (842, 595)))
     size = rng.choice((7.0, 8.0, 9.0, 10.0))
     cv.verticals = rep.verticals
+    cv.rows_ruled = rep.rows_ruled
     word = "决算" if rep.kind == "final" else "预算"
     page = cv.new_page()
     cv.center(0, page.rect.width, page.rect.height / 3, f"{rep.unit_name}{rep.year}年度部门{word}", 20)
@@ -55,14 +56,24 @@ def _table(cv: Canvas, t: SynTable, rep: Report, rng: random.Random, size: float
     stop = len(t.body) // 2 if cut else None
     for i, cells in enumerate(t.body):
         if i == stop or y + row_height(xs, cells, size, pad) > h - 50:
+            _close(cv, xs, y)
             cv.new_page(landscape=True if t.landscape else None)
             exp.page_end = len(cv.doc)
             y = 50.0
             if repeat:
                 y = draw_header(cv, xs, y, t.header, size, pad)
+            elif not cv.rows_ruled:  # a 三线表 continued without its header: a rule opens the part
+                cv.line((xs[0], y), (xs[-1], y))
         y = draw_row(cv, xs, y, cells, t.numeric, size, pad)
+    _close(cv, xs, y)
     if t.note:
         cv.text(40, y + size * 2, t.note, size)
+
+
+def _close(cv: Canvas, xs: list[float], y: float) -> None:
+    """The rule under the last row of a 三线表 (or of its part on a page)."""
+    if not cv.rows_ruled:
+        cv.line((xs[0], y), (xs[-1], y))
 
 
 def _narrative(cv: Canvas, paragraphs: list[str], size: float) -> None:

@@ -28,6 +28,7 @@ class Canvas:
         self.page: pymupdf.Page | None = None
         self.order = rng.choice(("rows", "columns", "shuffle", "reverse"))
         self.verticals = True  # False: tables ruled with horizontal lines only (set per report)
+        self.rows_ruled = True  # False: body rows drawn without rules (三线表; the layout closes each part)
 
     def new_page(self, landscape: bool | None = None) -> pymupdf.Page:
         self.flush()
@@ -135,7 +136,8 @@ def draw_row(cv: Canvas, xs: list[float], y: float, cells: list[str], numeric: l
     h = row_height(xs, cells, size, pad)
     for i, text in enumerate(cells):
         x0, x1 = xs[i], xs[i + 1]
-        _box(cv, x0, y, x1, y + h)
+        if cv.rows_ruled:
+            _box(cv, x0, y, x1, y + h)
         lines = wrap(text, x1 - x0 - 4, size)
         start = y + h / 2 - len(lines) * size * 1.25 / 2 + size
         for k, part in enumerate(lines):

@@ -101,6 +101,7 @@ class Report:
     narrative: list[str] = field(default_factory=list)
     claims: list[tuple[str, Decimal]] = field(default_factory=list)  # (kind, value) as Claim.value
     verticals: bool = True  # False: the tables are ruled with horizontal lines only
+    rows_ruled: bool = True  # False (with verticals False): 三线表 — header rules, body rows unruled, a closing rule
 
 
 STEP = {"元": CENT, "万元": Decimal(100)}  # a figure printed in 万元 with 2 decimals is a multiple of 100 元
@@ -533,7 +534,7 @@ def narrative(fig: Figures, year: int, kind: str, rep: Report) -> list[str]:
     return out
 
 
-def make_report(seed: int, kind: str, verticals: bool = True) -> Report:
+def make_report(seed: int, kind: str, verticals: bool = True, rows_ruled: bool = True) -> Report:
     rng = random.Random(seed * 31 + (kind == "budget"))
     unit = rng.choice(("元", "万元"))
     rep = Report(seed, kind, rng.choice(UNITS), rng.randint(2019, 2026), unit, rng.random() < 0.6)
@@ -545,6 +546,7 @@ def make_report(seed: int, kind: str, verticals: bool = True) -> Report:
         rep.tables = budget_tables(fig, pr, rep.year, rng.random() < 0.6)
     rep.narrative = narrative(fig, rep.year, kind, rep)
     rep.verticals = verticals
+    rep.rows_ruled = rows_ruled
     return rep
 
 

@@ -79,9 +79,16 @@ def test_empty_column_named_by_its_header() -> None:
 
 
 def test_no_table_from_loose_rules() -> None:
-    """Two rules (an underline and a separator), or rules with no words between them, are no table."""
-    assert find_page_tables(1, _rules(0, 95), WORDS) == []
+    """Two rules around words without amounts (here the header), or rules with no words between them, are no
+    table."""
+    assert find_page_tables(1, _rules(0, 30), WORDS) == []
     assert find_page_tables(1, _rules(200, 210, 220), WORDS) == []
+
+
+def test_two_rules_around_rows_of_amounts() -> None:
+    """Two rules around several rows with amounts (a 三线表 continued on a page without its header) are a table."""
+    (t,) = find_page_tables(1, _rules(30, 95), WORDS)
+    assert _rows(t) == BODY
 
 
 def test_ruled_table_untouched() -> None:

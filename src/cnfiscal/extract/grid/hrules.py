@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+import regex
+
 from cnfiscal.extract.grid.hcolumns import (
     CROSS,
     borders,
@@ -34,9 +36,10 @@ from cnfiscal.extract.grid.lines import Segment
 from cnfiscal.extract.layout import Word
 
 ALIGN = 4.0  # rule ends this close line up (one table)
-MIN_RULES = 3  # fewer horizontal rules do not make a table
+MIN_RULES = 3  # fewer horizontal rules make a table only around rows with amounts (a 三线表 continued)
 MIN_WIDTH = 120.0  # a rule seeding a table is at least this long (not an underline)
 GAP_ROWS = 2.5  # a band without amounts this many rows tall, after the rows, ends the table
+_WHOLE = regex.compile(r"^\d{3,}$")
 OVERLAP = 0.5  # words overlapping vertically by more than this are on one row
 
 Rules = tuple[list[Segment], list[Segment]]
@@ -45,7 +48,7 @@ Rules = tuple[list[Segment], list[Segment]]
 def infer_tables(rules: Sequence[Segment], words: Sequence[Word]) -> list[Rules]:
     """Horizontal rules (touched by no vertical rule) and the page's words → rules of inferred tables."""
     out = []
-    for stack in (part for st in _stacks(rules) for part in _split(st, words)):
+    for stack in (part for st in _stacks(rules) for part in _split(st, words) if _enough(part, words)):
         inferred = _infer(stack, words)
         if inferred is not None:
             out.append(inferred)
@@ -61,7 +64,7 @@ def _stacks(rules: Sequence[Segment]) -> list[list[Segment]]:
             host.append(s)
         elif s.hi - s.lo >= MIN_WIDTH:
             stacks.append([s])
-    return [st for st in stacks if len({round(s.pos) for s in st}) >= MIN_RULES]
+    return [st for st in stacks if len({round(s.pos) for s in st}) >= 2]
 
 
 def _split(stack: list[Segment], words: Sequence[Word]) -> list[list[Segment]]:
@@ -87,7 +90,17 @@ def _split(stack: list[Segment], words: Sequence[Word]) -> list[list[Segment]]:
         return [stack]
     head, rest = [s for s in stack if s.pos <= ys[k]], [s for s in stack if s.pos >= ys[k + 1]]
     parts = [head] + (_split(rest, words) if rest else [])
-    return [p for p in parts if len({round(s.pos) for s in p}) >= MIN_RULES]
+    return [p for p in parts if len({round(s.pos) for s in p}) >= 2]
+
+
+def _enough(stack: list[Segment], words: Sequence[Word]) -> bool:
+    """At least three rules, or two around several rows with amounts (a 三线表's part on a later page)."""
+    ys = sorted({round(s.pos) for s in stack})
+    if len(ys) >= MIN_RULES:
+        return True
+    lo, hi = min(s.lo for s in stack), max(s.hi for s in stack)
+    band = [w for w in words if ys[0] < _cy(w) < ys[-1] and lo <= _cx(w) <= hi]
+    return sum(map(_has_amount, _chains(band))) >= 2
 
 
 def _has_amount(words: Sequence[Word]) -> bool:
@@ -104,6 +117,8 @@ def _infer(stack: list[Segment], words: Sequence[Word]) -> Rules | None:
     mine = [w for w in words if lo <= _cx(w) <= hi and ys[0] < _cy(w) < ys[-1]]
     bands = [[w for w in mine if y0 < _cy(w) < y1] for y0, y1 in pairwise(ys)]
     first = next((i for i, b in enumerate(bands) if any(is_amount(w.text) for w in b)), len(bands))
+    if first == len(bands) and any(_WHOLE.match(w.text) for w in mine):
+        return None  # whole numbers and no amount: not an empty table's header; left to the positioned reading
     body = [w for b in bands[first:] for w in b]
     head = [w for b in reversed(bands[:first]) for w in sorted(b, key=_cy, reverse=True)]
     leaf = _lines(bands[first - 1])[-1] if first and bands[first - 1] else []
@@ -198,9 +213,9 @@ def _row_cuts(band: list[Word], xs: list[float]) -> list[float]:
 
 
 def _continues(line: list[Word], prev: list[Word], xs: list[float]) -> bool:
+    full = {column_at(xs, _cx(w)) for w in prev if w.bbox[2] >= xs[column_at(xs, _cx(w)) + 1] - 1.5 * _h(w)}
     if _has_amount(line) and _has_amount(prev):
         return False
-    full = {column_at(xs, _cx(w)) for w in prev if w.bbox[2] >= xs[column_at(xs, _cx(w)) + 1] - 1.5 * _h(w)}
     return all(column_at(xs, _cx(w)) in full for w in line if not is_amount(w.text))
 
 
