@@ -4,9 +4,9 @@ An office's documents name it in several forms: the full and the short form of a
 (``中国共产党某省委员会办公厅`` = ``中共某省委办公厅`` = ``某省委办公厅``;
 ``人民代表大会常务委员会`` = ``人大常委会``),
 an autonomous prefecture with or without its peoples (``某布依族苗族自治州`` = ``某州``), a department's own unit
-(``X本级`` is the unit of department ``X``). ``corpus.crossdoc.identity.offices`` folds every form to one key with these rules;
-the key of two different offices never becomes equal, because each rule only replaces a word by its standard short
-form or drops a qualifier that names no other organ.
+(``X本级`` is the unit of department ``X``). ``corpus.crossdoc.identity.offices`` folds every form to one key with
+these rules; the key of two different offices never becomes equal, because each rule only replaces a word by its
+standard short form or drops a qualifier that names no other organ.
 """
 
 from __future__ import annotations
