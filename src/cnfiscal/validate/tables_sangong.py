@@ -1,15 +1,22 @@
-"""三公 table: 合计 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费, and 小计 = 购置费 + 运行费."""
+"""三公 table: 合计 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费, and 小计 = 购置费 + 运行费 — across
+the columns (the parts as columns), or down each column (the parts as rows: ``项目 | 预算数`` pages)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+
+import regex
 
 from cnfiscal.models import DocumentRecord, Finding, Money, Table, TableRow
 from cnfiscal.validate.base import Check, finding_of
 from cnfiscal.validate.tolerance import Tolerance, money_precision
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import msg
+from cnfiscal.vocab.tables import SANGONG_ROW_PREFIX, SANGONG_ROWS
+
+_ROWS = {k: regex.compile(p) for k, p in SANGONG_ROWS.items()}
+_PREFIX = regex.compile(SANGONG_ROW_PREFIX)
 
 
 def sangong_sum(record: DocumentRecord) -> Iterator[Finding]:
@@ -21,7 +28,34 @@ def sangong_sum(record: DocumentRecord) -> Iterator[Finding]:
         for suffix in _suffixes(cols):
             group = {k: _col(cols, suffix, alts) for k, alts in _SANGONG_COLS.items()}
             for r in t.rows:
-                yield from _sangong_row(t, r, group)
+                yield from _sangong_checks(t, _in_row(r, group))
+        rows = _part_rows(t)
+        if "total" in rows or "car" in rows:  # the parts printed as rows: the same sums down each column
+            for col in cols:
+                yield from _sangong_checks(t, _in_column(rows, col))
+
+
+def _part_rows(t: Table) -> dict[str, TableRow]:
+    """The rows naming the 三公 parts (the first row of each part; ``vocab.tables.SANGONG_ROWS``)."""
+    found: dict[str, TableRow] = {}
+    for r in t.rows:
+        name = _PREFIX.sub("", regex.sub(r"\s+", "", r.name or ""))
+        key = next((k for k, p in _ROWS.items() if p.search(name)), None)
+        if key is not None:
+            found.setdefault(key, r)
+    return found
+
+
+def _in_column(rows: dict[str, TableRow], col: str) -> Callable[[str], Money | None] | None:
+    if any(col in r.values and r.values[col] is None for r in rows.values()):
+        return None  # an unreadable amount in this column: nothing to recompute
+    return lambda key: rows[key].values.get(col) if key in rows else None
+
+
+def _in_row(r: TableRow, g: dict[str, str | None]) -> Callable[[str], Money | None] | None:
+    if any(col in r.values and r.values[col] is None for col in g.values() if col):
+        return None  # an unreadable amount in this row: nothing to recompute
+    return lambda key: r.values.get(col) if (col := g.get(key)) else None
 
 
 # key -> alternatives (words all in the header, words none in it), the first that names a column wins. A table that
@@ -49,13 +83,9 @@ def _col(cols: list[str], suffix: str, alternatives: tuple[tuple[tuple[str, ...]
     return None
 
 
-def _sangong_row(t: Table, r: TableRow, g: dict[str, str | None]) -> Iterator[Finding]:
-    def val(key: str) -> Money | None:
-        col = g.get(key)
-        return r.values.get(col) if col else None
-
-    if any(col in r.values and r.values[col] is None for col in g.values() if col):
-        return  # an unreadable amount in this row: nothing to recompute
+def _sangong_checks(t: Table, val: Callable[[str], Money | None] | None) -> Iterator[Finding]:
+    if val is None:
+        return
     car_parts = [m for m in (val("buy"), val("run")) if m is not None]
     car = val("car")
     checks: list[tuple[str, Money | None, list[Money]]] = [

@@ -55,9 +55,11 @@ class TableSpec:
 
 _P = r"(?:部门|单位|预算单位)?"  # a title's owner prefix
 _FISCAL = r"(?:财政拨款)?"
+# A title's owner written out (a web page's table: ``某市某局部门“三公”经费…表``, ``区本级“三公”经费…表``).
+_OWNER = r"(?:\p{Han}{0,24}?(?:本级|部门|单位))?"
 
 TABLE_SPECS: tuple[TableSpec, ...] = (
-    TableSpec(TableKind.FINAL_TOTAL, "收入支出决算总表", _P + r"收入支出决算总表", 1),
+    TableSpec(TableKind.FINAL_TOTAL, "收入支出决算总表", _P + r"收入支出决算(?:总|批复)表", 1),  # 批复表: as approved
     TableSpec(TableKind.FINAL_INCOME, "收入决算表", _P + r"收入决算表", 2),
     TableSpec(TableKind.FINAL_EXPENSE, "支出决算表", _P + r"支出决算表", 3),
     TableSpec(TableKind.FINAL_FISCAL_TOTAL, "财政拨款收入支出决算总表", _P + r"财政拨款收入支出决算总表", 4),
@@ -115,7 +117,10 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         TableKind.BUDGET_SANGONG,
         "部门“三公”经费和机关运行经费预算表",
-        _P + r"(?:一般公共预算)?" + _FISCAL + r"三公经费(?:和机关运行经费|、?会议费、?培训费)?(?:支出)?预算表",
+        _OWNER
+        + r"(?:一般公共预算)?"
+        + _FISCAL
+        + r"三公经费(?:和机关运行经费|、?会议费、?培训费)?(?:(?:支出)?预算(?:支出)?|情况统计)表",
     ),
     TableSpec(
         TableKind.BUDGET_OFFICE_COST,

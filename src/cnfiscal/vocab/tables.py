@@ -28,7 +28,9 @@ TITLE_STRIP = r"[\s“”\"'‘’「」『』]"
 TITLE_YEAR_PREFIX = r"^(?:(?:19|20)\d{2}年度?)"
 PUBLIC_CODE = r"公开\s*(\d{1,2})\s*表|公开\s*表\s*([一二三四五六七八九十]+)"
 UNIT_LINE = r"单\s*位\s*[:：]\s*(万元|亿元|元)"
-DEPT_LINE = r"^(?:编制部门|编制单位|部\s*门(?:名称)?|单位名称|预算单位|预算主管部门)\s*[:：]\s*(\S+?)(?:\s|$)"
+DEPT_LINE = (
+    r"^(?:编制部门|编制单位|部\s*门(?:名称|[（(]单位[)）])?|单位名称|预算单位|预算主管部门)\s*[:：]\s*(\S+?)(?:\s|$)"
+)
 # A 目录 line or a narrative heading starts with a list number.
 LIST_NUMBER = (
     r"^(?:[-•·]\s*)?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*(?:[．、]|\.(?!\d)))"
@@ -106,3 +108,16 @@ __all__ = [
     "TableSpec",
     "TemplateFamily",
 ]
+
+# A 三公 table printed with its parts as rows (项目 | 预算数 …): the row of each part, by its words (spaces, a
+# list number and 其中 removed), the first pattern that matches: 购置 alone or 运行 alone is a part, else 公务用车
+# is the total.
+SANGONG_ROWS: dict[str, str] = {
+    "total": r"^(?:合计|总计)$",
+    "abroad": r"因公出国",
+    "reception": r"公务接待",
+    "buy": r"公务用车购置(?:费)?$",
+    "run": r"公务用车运行(?:维护)?费$",
+    "car": r"公务用车",
+}
+SANGONG_ROW_PREFIX = r"^(?:其中)?[:：]?(?:\d+[.．、]|[（(]\d+[)）])?"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cnfiscal.extract.backends.longline import split_long_line
 from cnfiscal.extract.backends.runtogether import run_together_lines
+from cnfiscal.extract.backends.webpage import table_lines, without_page_header
 from cnfiscal.extract.backends.webtext import web_grid
 from cnfiscal.extract.inputs import InputFile, decode_text
 from cnfiscal.extract.layout import ExtractedDocument, Line, Page
@@ -18,11 +19,17 @@ from cnfiscal.models import InputKind
 def read_text(inp: InputFile) -> ExtractedDocument:
     """A text file is one page of numbered lines (OCR text carries no page geometry)."""
     text, encoding = decode_text(inp.data, inp.path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(without_page_header(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     warnings: list[str] = []
     rows = run_together_lines(text, warnings)
     if rows is not None:  # OCR whose cells ran together: rows cut back, lines no longer the file's (no numbers)
         page = Page(number=1, lines=[Line(t, 1) for t in rows])
+        return ExtractedDocument(
+            str(inp.path), inp.sha256, InputKind.TEXT, [page], encoding=encoding, warnings=warnings
+        )
+    tabbed = table_lines(text.split("\n")) if "\f" not in text else None
+    if tabbed is not None:  # a 决算/预算 table copied from a page: its rows as tab-separated lines
+        page = Page(number=1, lines=[Line(t, 1, None, n) for n, t in tabbed])
         return ExtractedDocument(
             str(inp.path), inp.sha256, InputKind.TEXT, [page], encoding=encoding, warnings=warnings
         )

@@ -16,6 +16,8 @@ _LABEL = regex.compile(ov.OFFICE_LABEL)
 _SUFFIX = regex.compile(ov.OFFICE_SUFFIX)
 _NOT_OFFICE = [regex.compile(p) for p in ov.NOT_OFFICE]
 _REPORT_YEAR = regex.compile(ov.REPORT_YEAR)
+_AFTER_YEAR = regex.compile(ov.OFFICE_AFTER_YEAR)
+_LINK = regex.compile(ov.OFFICE_TITLE_LINK)
 _YEAR_AT = regex.compile(r"(?:19|20)\d{2}\s*年")
 _SPACE = regex.compile(r"[\s\u3000]+")
 _AMOUNT = regex.compile(r"\d[\d,.]*$")
@@ -69,11 +71,14 @@ def _cover_title(lines: list[Line]) -> Evidence | None:
         m = _YEAR_AT.search(text)
         if not m:
             continue
-        before = text[: m.start()]
+        before = _LINK.sub("", text[: m.start()])
         above = "".join(_SPACE.sub("", h.text) for h in head[max(0, k - 2) : k] if not _YEAR_AT.search(h.text))
         for name in (above + before, before, above):
             if name and _SUFFIX.search(name) and is_office(name):
                 return Evidence(name, ln.page, ln.text.strip())
+        after = _AFTER_YEAR.match(text[m.end() :])
+        if after and _SUFFIX.search(after[1]) and is_office(after[1]):
+            return Evidence(after[1], ln.page, ln.text.strip())
         return None
     return None
 

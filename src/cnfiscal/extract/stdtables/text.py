@@ -191,7 +191,10 @@ def _row(  # noqa: PLR0917
 ) -> RawRow | None:
     labels = [c for c in cells[b.start : min(end, len(cells))] if c and not _is_value(c)]
     labels = [c for c in labels if not _LABEL_ONLY.match(c) and not CODE_WORD.match(c) and _CJK.search(c)]
-    code = next((c for c in cells[b.start : b.start + 2] if CODE_WORD.match(c)), None)
+    code = next(  # an amount in a value column (三公 ``323``) is no code
+        (c for i, c in enumerate(cells[b.start : b.start + 2], b.start) if CODE_WORD.match(c) and i not in b.value_idx),
+        None,
+    )
     if name_idx and name_idx - 1 < len(cells) and CODE_WORD.match(cells[name_idx - 1]):
         code = cells[name_idx - 1]  # the code column (right before 科目名称) wins over debris on its left
     name = "".join(labels)  # a label the OCR split over two cells (公用经 | 费合计) is one name
