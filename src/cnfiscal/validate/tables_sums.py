@@ -229,11 +229,11 @@ def _side_balance(t: Table, side: str, total: Money | None) -> Iterable[Finding]
     year_total = next((r for r in rows if rx(r"本年(?:收入|支出)合计").search(r.name or "")), None)
     if year_total is None:
         return []
-    start = rows.index(year_total)
-    extra = [
+    extra = [  # after the year's total as a 总表 prints them; before it in a one-column table (年初结转和结余 first)
         r
-        for r in rows[start + 1 :]
-        if not rx(r"总计").search(r.name or "")
+        for r in rows
+        if r is not year_total
+        and not rx(r"总计").search(r.name or "")
         and rx(r"^(?:使用|结余分配|年初|年末|用事业基金|上年结转)").match(r.name or "")
     ]
     named = [

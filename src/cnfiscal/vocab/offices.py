@@ -20,7 +20,10 @@ NOT_OFFICE = (
 )
 # The year of the report in a title: ``2019年度部门预算``, ``2018年度 省级部门预算公开报表``, ``2024年预算单位…表``
 # (never a year compared with: ``与2020年预算基本持平``).
-REPORT_YEAR = r"(?<![与比较])((?:19|20)\d{2})\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)?\s*(?:收入支出|收支)?\s*(?:决算|预算)"
+REPORT_YEAR = (
+    r"(?<![与比较])((?:19|20)\d{2})\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)?"
+    r"\s*(?:收入支出|收支)?\s*(?:决算|预算)"
+)
 # A title naming the office after the year: ``2014年度某乡人民政府部门决算说明``, ``2015年某局部门“三公”经费…表``.
 OFFICE_AFTER_YEAR = r"^度?(\p{Han}{2,40}?)(?:部门|单位)"
 # Words joining the office to the rest of a title: ``某局关于2014年度部门决算的说明``.

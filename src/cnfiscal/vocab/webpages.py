@@ -15,3 +15,12 @@ META_LINE = (
 TITLE_FIELD = "标题"  # the field whose value is the page's title (kept as the document's first line)
 BODY_MARK = r"^\s*={3,}\s*正\s*文\s*={3,}\s*$"  # the line closing the header block
 HEADER_MAX_LINES = 15  # a header block is at the top: its closing line within the first lines
+
+# A table a page shows as one long line (an HTML table flattened): the title is ``<year>年…表`` (a catalogue title);
+# the words that start a line of their own after it; the page's trailer that ends the table.
+FLAT_MIN_CHARS = 200
+FLAT_TITLE = r"(?:19|20)\d{2}\s*年度?[^\s，。：:]{2,40}?表"
+FLAT_LINE_STARTS = (r"附件\s*\d", r"部\s*门\s*(?:[（(]单位[)）])?\s*[:：]", r"单\s*位\s*[:：]\s*(?:万元|亿元|元)")
+FLAT_TRAILER = r"来源\s*[:：]"
+# The header of a key-value table (项目 | 金额 | 备注): its words, spaces allowed inside.
+FLAT_HEADER_WORDS = (r"项\s*目", r"金\s*额", r"备\s*注", r"行\s*次", r"栏\s*次")

@@ -25,6 +25,7 @@ _FUSED_CODE = regex.compile(r"[\s(（](\d{3}(?:\d{2}){0,2})$")
 _CJK = regex.compile(r"\p{Han}")
 _CJK_SPACE = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
 _LEAD_DEBRIS = regex.compile(r"^[\s—\-_－]+")  # an OCR'd rule line before a label
+_INCOME_END = regex.compile(tv.INCOME_PART_END)
 _LABEL_ONLY = regex.compile(r"^(?:类\s*款\s*项|类款项)$")
 
 
@@ -99,7 +100,20 @@ def read_text_table(seg: TableSegment) -> RawTable:
             if row is not None:
                 table.rows.append(row)
     _repeated_codes(table)
+    _one_column_sides(table)
     return table
+
+
+def _one_column_sides(table: RawTable) -> None:
+    """A 收入支出 table in one column (项目 | 金额) has no 收入/支出 blocks: its rows up to the 收入总计 row are the
+    收入 side, the rows after it the 支出 side."""
+    if any(r.side for r in table.rows):
+        return
+    end = next((k for k, r in enumerate(table.rows) if _INCOME_END.match(_flat(r.name))), None)
+    if end is None or end + 1 >= len(table.rows):
+        return
+    for k, r in enumerate(table.rows):
+        r.side = tv.SIDE_WORDS[0] if k <= end else tv.SIDE_WORDS[1]
 
 
 def _column_names(lines: list[Line], h: int, header: list[str]) -> list[str]:
