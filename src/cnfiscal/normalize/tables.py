@@ -10,7 +10,7 @@ from cnfiscal.extract.stdtables.raw import RawRow, RawTable
 from cnfiscal.extract.stdtables.segments import TableSegment
 from cnfiscal.models import Money, MoneyUnit, Table, TableRow, TableRowLevel
 from cnfiscal.numbers.parse import parse_money
-from cnfiscal.vocab.tables import CODE_LEVELS
+from cnfiscal.vocab.tables import CODE_LEVELS, UNPLACED_CELL
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,9 @@ def _row(raw: RawRow, unit: MoneyUnit, warnings: list[str]) -> TableRow:
     values: dict[str, Money | None] = {}
     for col, cell in raw.cells.items():
         text = cell.text
+        if text == UNPLACED_CELL:  # an amount whose column is not certain (the reader said so): unreadable here
+            values[col] = None
+            continue
         if m := _OCR_DECIMAL_COMMA.match(text):  # OCR read the decimal point as a comma: 19, 704, 57
             text = f"{m[1]}.{m[2]}"
             warnings.append(f"p.{cell.page}: {cell.text!r} read as {text!r} (decimal comma) in {raw.name} / {col}")

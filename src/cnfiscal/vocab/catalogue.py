@@ -64,7 +64,12 @@ TABLE_SPECS: tuple[TableSpec, ...] = (
     TableSpec(TableKind.FINAL_EXPENSE, "支出决算表", _P + r"支出决算表", 3),
     TableSpec(TableKind.FINAL_FISCAL_TOTAL, "财政拨款收入支出决算总表", _P + r"财政拨款收入支出决算总表", 4),
     TableSpec(TableKind.FINAL_NONFISCAL_TOTAL, "非财政拨款收入支出决算总表", _P + r"非财政拨款收入支出决算总表", 5),
-    TableSpec(TableKind.FINAL_GENERAL, "一般公共预算财政拨款支出决算表", _P + r"一般公共预算财政拨款支出决算表", 6),
+    TableSpec(  # 公共预算: its name before 2015; 收入支出…批复表: the 2014 template's, as approved
+        TableKind.FINAL_GENERAL,
+        "一般公共预算财政拨款支出决算表",
+        _P + r"(?:一般)?公共预算财政拨款(?:收入)?支出决算(?:批复)?表",
+        6,
+    ),
     TableSpec(
         TableKind.FINAL_GENERAL_BASIC,
         "一般公共预算财政拨款基本支出决算表",

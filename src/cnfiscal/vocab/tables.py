@@ -123,3 +123,5 @@ SANGONG_ROWS: dict[str, str] = {
 SANGONG_ROW_PREFIX = r"^(?:其中)?[:：]?(?:\d+[.．、]|[（(]\d+[)）])?"
 # A 收入支出 table printed in one column (项目 | 金额, a 批复表): the 收入 rows end with the row named so.
 INCOME_PART_END = r"^收入总计$"
+# A cell whose column is not certain (a flattened row with fewer amounts than columns): read as unreadable.
+UNPLACED_CELL = "？"

@@ -13,7 +13,7 @@ LINE = (
 
 
 def test_label_amount_rows() -> None:
-    out = flat_table_lines(LINE) or []
+    out = flat_table_lines(LINE, []) or []
     assert out[0] == CRUMB.strip()
     assert out[1:5] == ["2014年收入支出决算批复表", "部门（单位）：某局", "单位：万元", "项目\t金额\t备注"]
     assert out[5:8] == ["年初结转和结余\t161.90", "其中：基本支出结转\t45.03", "本年收入合计\t3,804.70"]
@@ -24,5 +24,5 @@ def test_label_amount_rows() -> None:
 
 
 def test_other_lines_are_not_cut() -> None:
-    assert flat_table_lines("2014年收入支出决算批复表") is None  # short
-    assert flat_table_lines("某县" * 150) is None  # no table title
+    assert flat_table_lines("2014年收入支出决算批复表", []) is None  # short
+    assert flat_table_lines("某县" * 150, []) is None  # no table title

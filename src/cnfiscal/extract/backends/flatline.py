@@ -1,6 +1,7 @@
 """A 决算/预算 table a web page shows as one long line (an HTML table flattened): cut back into lines.
 
-The line is cut before the table's title (``<year>年…表`` naming a catalogue table), before the 附件 number, the
+The line is cut before the table's title (``<year>年…表`` naming a catalogue table; a 附件 number after it is put
+above it, so that the table's lines are its own), before the
 ``部门（单位）：`` and ``单位：万元`` labels and before the page's trailer (``来源：``). The table's text then becomes
 tab-separated rows as the text table reader reads them:
 
@@ -20,6 +21,7 @@ from cnfiscal.vocab import webpages as W
 
 _TITLE = regex.compile(W.FLAT_TITLE)
 _STARTS = regex.compile("|".join(f"(?:{p})" for p in W.FLAT_LINE_STARTS))
+_ATTACHMENT = regex.compile(W.FLAT_LINE_STARTS[0])
 _UNIT_END = regex.compile(r"单\s*位\s*[:：]\s*(?:万元|亿元|元)")
 _TRAILER = regex.compile(W.FLAT_TRAILER)
 _HEADER = regex.compile(rf"^\s*(?:(?:{'|'.join(W.FLAT_HEADER_WORDS)})\s*)+")
@@ -30,7 +32,7 @@ _HAN = regex.compile(r"\p{Han}")
 _SPACE = regex.compile(r"[\s\u3000]+")
 
 
-def flat_table_lines(line: str) -> list[str] | None:
+def flat_table_lines(line: str, warnings: list[str]) -> list[str] | None:
     """The lines of a long line holding a flattened table (see the module docstring); None for any other line."""
     if len(line) < W.FLAT_MIN_CHARS:
         return None
@@ -47,9 +49,10 @@ def flat_table_lines(line: str) -> list[str] | None:
     if unit is None and cuts:  # the last label runs to the first space
         space = _SPACE.search(body, end)
         end = space.start() if space else len(body)
-    labels = [body[a:b].strip() for a, b in zip([0, *cuts], [*cuts, end], strict=True)]
-    out.extend(t for t in labels if t)
-    out.extend(code_rows(body[end:]) or _label_rows(body[end:]))
+    labels = [t for a, b in zip([0, *cuts], [*cuts, end], strict=True) if (t := body[a:b].strip())]
+    out[1:1] = [t for t in labels if _ATTACHMENT.match(t)]  # an attachment number: above the title, not in it
+    out.extend(t for t in labels if not _ATTACHMENT.match(t))
+    out.extend(code_rows(body[end:], warnings) or _label_rows(body[end:]))
     out.append(tail.strip())
     return [t for t in out if t]
 

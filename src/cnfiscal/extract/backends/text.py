@@ -47,7 +47,7 @@ def read_text(inp: InputFile) -> ExtractedDocument:
         lines = [
             Line(row, number, None, base + i + 1)  # rows cut from one long line keep that line's number
             for i, t in enumerate(chunk.split("\n"))
-            for row in flat_table_lines(t) or split_long_line(t)
+            for row in flat_table_lines(t, warnings) or split_long_line(t)
         ]
         pages.append(Page(number=number, lines=lines))
     return ExtractedDocument(str(inp.path), inp.sha256, InputKind.TEXT, pages, encoding=encoding, warnings=warnings)

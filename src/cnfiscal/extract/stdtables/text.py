@@ -222,7 +222,11 @@ def _row(  # noqa: PLR0917
         name_idx is not None and name_idx < len(cells) and not cells[name_idx] and _is_total_code_cell(cells, name_idx)
     ):
         name = "合计"  # the 合计 row sits on the 类/款/项 label row of the standard layout
-    values = {names[i]: RawCell(cells[i], ln.page) for i in b.value_idx if i < len(cells) and _is_value(cells[i])}
+    values = {
+        names[i]: RawCell(cells[i], ln.page)
+        for i in b.value_idx
+        if i < len(cells) and (_is_value(cells[i]) or cells[i] == tv.UNPLACED_CELL)
+    }
     if not name and not values:
         return None
     if not name and not code and all(v.text.isdigit() and len(v.text) <= 2 for v in values.values()):
