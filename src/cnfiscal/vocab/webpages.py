@@ -61,3 +61,8 @@ FLAT_CODE_HEADERS: tuple[FlatHeader, ...] = (
         ((0, (1, 2)), (4, (5, 8)), (5, (6, 7)), (9, (10, 11))),
     ),
 )
+
+# A page rendering a spreadsheet's table with its amounts apart from their labels: the 行次 column is printed and the
+# amounts come in runs (``8 11,122,315.04 13,628,965.89 9 10 …``); the rows cannot be matched to their amounts.
+APART_HEADER_WORD = r"^行\s*次$"
+APART_RUN = 2  # amounts one after the other, no label between

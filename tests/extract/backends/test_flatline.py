@@ -26,3 +26,17 @@ def test_label_amount_rows() -> None:
 def test_other_lines_are_not_cut() -> None:
     assert flat_table_lines("2014年收入支出决算批复表", []) is None  # short
     assert flat_table_lines("某县" * 150, []) is None  # no table title
+
+
+def test_amounts_apart_from_their_rows_are_not_read_but_said() -> None:
+    line = (
+        "某院2021年部门决算公开表.xls 收入支出决算总表 部门:某院 收入 项目 行次 栏次 金额 1 "
+        "一、一般公共预算财政拨款收入 1 "
+        "二、政府性基金预算财政拨款收入 2 三、上级补助收入 3 八、其他收入 8 11,122,315.04 13,628,965.89 9 10 11 "
+        "本年收入合计 27 总计 30 25,754,899.39 25,754,899.39 注:本表反映部门本年度的总收支和年初、年末结转结余情况。"
+    )
+    warnings: list[str] = []
+    assert flat_table_lines(line, warnings) is None
+    assert warnings == [
+        "收入支出决算总表: amounts printed apart from their rows (行次 numbers among them); table not read"
+    ]

@@ -28,7 +28,9 @@ _HEADER = regex.compile(rf"^\s*(?:(?:{'|'.join(W.FLAT_HEADER_WORDS)})\s*)+")
 _HEADER_WORD = regex.compile("|".join(W.FLAT_HEADER_WORDS))
 _ROW = regex.compile(r"^(.*?)(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?$")
 _AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_MONEY = regex.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$")  # not a row number
 _HAN = regex.compile(r"\p{Han}")
+_ROW_NUMBER_HEAD = regex.compile(W.APART_HEADER_WORD)
 _SPACE = regex.compile(r"[\s\u3000]+")
 
 
@@ -38,6 +40,7 @@ def flat_table_lines(line: str, warnings: list[str]) -> list[str] | None:
         return None
     title = next((m for m in _TITLE.finditer(line) if match_title(m[0]) is not None), None)
     if title is None:
+        warnings.extend(_apart(line))
         return None
     out = [line[: title.start()].strip(), title[0]]
     rest = line[title.end() :]
@@ -74,3 +77,15 @@ def _label_rows(text: str) -> list[str]:
             continue
         cells.append([label, amount])
     return rows + [f"{label}\t{amount}" for label, amount in cells]
+
+
+def _apart(line: str) -> list[str]:
+    """A warning for each table title of a line whose amounts are printed apart from their labels (a 行次 header,
+    amounts in runs): the table is not read — which amount is which row's cannot be told."""
+    tokens = [t for t in _SPACE.split(line) if t]
+    titles = [t for t in tokens if "表" in t and match_title(t) is not None]
+    if not titles or not any(_ROW_NUMBER_HEAD.match(t) for t in tokens):
+        return []
+    if not any(all(_MONEY.match(t) for t in tokens[k : k + W.APART_RUN]) for k in range(len(tokens))):
+        return []
+    return [f"{t}: amounts printed apart from their rows (行次 numbers among them); table not read" for t in titles]
