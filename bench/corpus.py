@@ -34,7 +34,7 @@ class CorpusRun:
 
 
 def sample_path(name: str) -> Path:
-    for folder in ("pdf", "text"):
+    for folder in ("pdf", "text", "web"):
         if (p := ROOT / "samples" / folder / name).exists():
             return p
     raise FileNotFoundError(name)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bench._corpus_metrics import DocScore, load_truth, score
-from bench.corpus import TRUTH, CorpusRun, report, run_corpus
+from bench.corpus import TRUTH, CorpusRun, report, run_corpus, sample_path
 
 from cnfiscal.models import DocType, DocumentRecord, Finding, InputKind, Money, Severity, Source, Table, TableRow
 
@@ -32,7 +32,9 @@ def by_name(run: CorpusRun, name: str) -> DocScore:
 def test_every_sample_budget_and_final_account_has_a_truth_file() -> None:
     root = TRUTH.parents[3]
     reports = [p.name for p in (root / "samples" / "pdf").glob("*.pdf") if not p.name.startswith("self_eval")]
-    assert sorted(reports) == sorted(load_truth(t)["file"] for t in TRUTH_FILES)
+    files = [load_truth(t)["file"] for t in TRUTH_FILES]
+    assert sorted(reports) == sorted(f for f in files if f.endswith(".pdf"))
+    assert all(sample_path(f).exists() for f in files)  # the copied web pages too (samples/web)
 
 
 @pytest.mark.parametrize("truth", TRUTH_FILES, ids=lambda p: p.stem)
