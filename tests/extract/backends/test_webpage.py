@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cnfiscal.extract.backends.webpage import table_lines, without_page_header
 from cnfiscal.extract.layout import Line
 from cnfiscal.extract.stdtables.office import office_of, year_of
+from cnfiscal.pipeline import process
 
 HEADER = [
     "标题: 某县某局2014年收入支出决算批复",
@@ -53,3 +56,14 @@ def test_pipe_rows_and_one_cell_lines_become_tab_rows() -> None:
 
 def test_page_without_a_standard_table_title_is_left_to_other_readers() -> None:
     assert table_lines(["项目名称 | 某项目 |", "年度资金总额 | 90 |"]) is None
+
+
+def test_a_copied_table_without_any_unit_is_warned_not_scaled(tmp_path: Path) -> None:
+    rows = ["项目 |", "预算数 |", "合计 |", "4432 |", "1.因公出国(境)费用 |", "39 |", "2.公务接待费 |", "323 |"]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(["2021年区本级“三公”经费预算支出表", *rows, "3.公务用车购置及运行维护费 |", "4070 |"]))
+    record = process(page)
+    [table] = record.tables
+    assert all(v is None for r in table.rows for v in r.values.values())  # no scale guessed
+    assert any("no 单位 printed" in w for w in record.warnings)
+    assert [f for f in record.findings if f.severity.value == "error"] == []

@@ -12,7 +12,7 @@ from cnfiscal.extract.layout import ExtractedDocument
 from cnfiscal.extract.stdtables.grid import grid_for, read_grid
 from cnfiscal.extract.stdtables.office import office_of, year_of
 from cnfiscal.extract.stdtables.pos import read_positioned
-from cnfiscal.extract.stdtables.raw import RawTable
+from cnfiscal.extract.stdtables.raw import RawCell, RawTable
 from cnfiscal.extract.stdtables.segments import (
     ReportSegments,
     TableSegment,
@@ -23,7 +23,7 @@ from cnfiscal.extract.stdtables.segments import (
 )
 from cnfiscal.extract.stdtables.text import read_text_table
 from cnfiscal.models import Claim, DocType, InputKind, MoneyUnit, Table
-from cnfiscal.vocab.tables import SPEC_BY_KIND, TABLES_ELSEWHERE_NOTE
+from cnfiscal.vocab.tables import SPEC_BY_KIND, TABLES_ELSEWHERE_NOTE, UNPLACED_CELL
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +57,13 @@ def parse(doc: ExtractedDocument, doc_type: DocType) -> ReportFound:
         from cnfiscal.normalize.table_content import content_warning
         from cnfiscal.normalize.tables import to_table
 
-        unit: MoneyUnit = seg.unit or default_unit  # type: ignore[assignment]
-        if seg.unit is None:
-            parts.warnings.append(f"{seg.spec.title}: no 单位 line read; amounts taken in {unit}")
+        unit: MoneyUnit = seg.unit or default_unit or "元"  # type: ignore[assignment]
         raw = read_table(doc, seg)
+        if seg.unit is None and default_unit is None and doc.input_kind is InputKind.TEXT:
+            parts.warnings.append(f"{seg.spec.title}: no 单位 printed on the page; amounts not read (scale unknown)")
+            _unscaled(raw)
+        elif seg.unit is None:
+            parts.warnings.append(f"{seg.spec.title}: no 单位 line read; amounts taken in {unit}")
         table, warnings = to_table(seg, raw, unit, year)
         parts.tables.append(table)
         parts.warnings.extend(warnings)
@@ -97,12 +100,18 @@ def read_table(doc: ExtractedDocument, seg: TableSegment) -> RawTable:
     return read_positioned(doc, seg)
 
 
-def _default_unit(segs: ReportSegments) -> str:
-    """The unit most tables print; else the first unit word of the narrative (元 if none)."""
+def _default_unit(segs: ReportSegments) -> str | None:
+    """The unit most tables print; else the first unit word of the narrative (None if none: 元 in a PDF)."""
     units = Counter(t.unit for t in segs.tables if t.unit)
     if units:
         return units.most_common(1)[0][0]
     for ln in segs.narrative:
         if m := _UNIT_WORD.search(ln.text):
             return m[0]
-    return "元"
+    return None
+
+
+def _unscaled(raw: RawTable) -> None:
+    """A copied page's table without any unit on the page: its amounts are kept as unreadable (no scale guessed)."""
+    for row in raw.rows:
+        row.cells = {col: RawCell(UNPLACED_CELL, cell.page) for col, cell in row.cells.items()}
