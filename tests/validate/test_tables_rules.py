@@ -185,6 +185,33 @@ def test_sangong_total_and_car_subtotal() -> None:
     assert [(f.stated, f.recomputed) for f in sangong_sum(rec)] == [("99800", "98800")]  # 小计 ≠ 购置 + 运行
 
 
+def test_sangong_parts_as_rows_are_summed_down_each_column() -> None:
+    """A page's 三公 table with the parts as rows (项目 | 预算数): 合计 = 出国 + 接待 + 公务用车; 公务用车 = 购置 + 运行
+    (a 公务用车购置及运行维护费 line is the car total, 其中:公务用车运行维护费 / 公务用车购置 its parts)."""
+    from cnfiscal.validate.tables_sangong import sangong_sum
+
+    def row(name: str, amount: str) -> TableRow:
+        return TableRow(name=name, values={"预算数": _m(amount)})
+
+    rows = [
+        row("合计", "4432"),
+        row("1.因公出国(境)费用", "39"),
+        row("2.公务接待费", "323"),
+        row("3.公务用车购置及运行维护费", "4070"),
+        row("其中:公务用车运行维护费", "2648"),
+        row("公务用车购置", "1422"),
+    ]
+    t = Table(name="三公", kind="budget.sangong", unit="万元", columns=["预算数"], rows=rows)
+    rec = DocumentRecord(
+        doc_type=DocType.BUDGET, source=Source(path="x", sha256="0", input_kind=InputKind.TEXT), tables=[t]
+    )
+    assert list(sangong_sum(rec)) == []
+    rows[3] = row("3.公务用车费", "0")  # the car line contradicting its parts and the 合计
+    t = t.model_copy(update={"rows": rows})
+    found = [(f.stated, f.recomputed) for f in sangong_sum(rec.model_copy(update={"tables": [t]}))]
+    assert found == [("44320000", "3620000"), ("0", "40700000")]
+
+
 def test_table_of_another_unit_is_flagged() -> None:
     from cnfiscal.validate.tables_doc import unit_name
 
