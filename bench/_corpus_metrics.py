@@ -42,6 +42,7 @@ class DocScore:
     name: str
     tables_present: int = 0
     tables_found: int = 0
+    tables_unread: int = 0  # present but not read, as the truth file says (the record warns): a known limit
     tables_placed: int = 0
     amounts_checked: int = 0
     amounts_exact: int = 0
@@ -75,6 +76,11 @@ def score(record: DocumentRecord, truth: dict[str, Any]) -> DocScore:
     out.self_evals_read = len(record.self_evals)
     for want in truth.get("tables", []):
         _score_table(record.tables, want, out)
+    for missed in truth.get("tables_not_read", []):  # present on the page, not read on purpose: present, not found
+        out.tables_present += 1
+        out.tables_unread += 1
+        if not any(missed.get("title", "") in w for w in record.warnings):
+            out.misses.append(f"{missed['kind']}: not read and the record does not warn about {missed.get('title')}")
     for f in record.findings:
         if f.severity.value in ("error", "warning"):
             _label(f, truth.get("labels", []), out)
