@@ -191,8 +191,9 @@ SELFEVAL_NOTES: dict[str, str] = {
     "ocr": "；金额识别置信度低",
     "tables": "；单位仅由表格的编制部门识别",
 }
-# How a quoted statement's basis and the previous year's document are named in its message.
+# How a stated figure's basis and the previous year's document are named in a message.
 QUOTED_BASE_WORDS: dict[str, str] = {"executed": "执行数", "budget": "预算数"}
+ANY_BASE_WORD = "数"  # a figure whose basis the statement does not say
 QUOTED_DOC_WORDS: dict[str, str] = {"final_account": "决算", "budget": "预算"}
 CROSSDOC_WORDS: dict[str, str] = {
     QUOTED_DOC_WORDS["final_account"]: "final account",

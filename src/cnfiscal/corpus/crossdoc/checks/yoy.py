@@ -178,7 +178,7 @@ def _against_blank(
         key, year=doc.year, item=c.label or label_of(c.item), current=sh.amount(c.current),
         word="增加" if delta >= 0 else "减少",
         delta=sh.amount(c.delta_money) if c.delta_money else sh.like(abs(delta), c.current),
-        base_word={"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数"),
+        base_word=_base_word(c),
         implied=sh.like(implied, c.current, *_also(c.delta_money)), prev_year=d.year, prev_page=f.page,
         prev_what=_what(f),
     )  # fmt: skip
@@ -227,7 +227,7 @@ def _quoted_message(key: str, doc: Doc, c: Comparison, d: Doc, f: Figure, **more
     """The message of a level statement about year N−1 against that year's document."""
     return msg(
         key, year=doc.year, base_year=c.base_year, item=c.label or label_of(c.item),
-        base_word=cv.QUOTED_BASE_WORDS.get(c.basis or "", "数"), stated=sh.amount(c.current), prev_year=d.year,
+        base_word=_base_word(c), stated=sh.amount(c.current), prev_year=d.year,
         prev_kind=cv.QUOTED_DOC_WORDS.get(d.doc_type.value, d.doc_type.value), prev_page=f.page,
         prev=sh.amount(f.money), **more,
     )  # fmt: skip
@@ -235,7 +235,7 @@ def _quoted_message(key: str, doc: Doc, c: Comparison, d: Doc, f: Figure, **more
 
 def _finding(office_id: str, doc: Doc, c: Comparison, m: _Mismatch) -> CrossFinding:
     d, f, implied = m.doc, m.figure, m.implied
-    base_word = {"budget": "预算数", "executed": "执行数"}.get(c.basis or "", "数")
+    base_word = _base_word(c)
     delta = c.delta or Decimal(0)
     message = _quoted_message(RULE_QUOTED, doc, c, d, f) if c.kind == "quoted" else msg(
         RULE_FLAT if c.kind == "flat" else RULE_CHANGE,
@@ -257,3 +257,8 @@ def _finding(office_id: str, doc: Doc, c: Comparison, m: _Mismatch) -> CrossFind
 def _also(money: Money | None) -> Iterator[Money]:
     if money is not None:
         yield money
+
+
+def _base_word(c: Comparison) -> str:
+    """How the message names the basis of the stated figure (执行数, 预算数, or just 数)."""
+    return cv.QUOTED_BASE_WORDS.get(c.basis or "", cv.ANY_BASE_WORD)
