@@ -18,11 +18,12 @@ import regex
 from cnfiscal.extract.backends.flatcodes import code_rows
 from cnfiscal.extract.stdtables.segments import match_title
 from cnfiscal.vocab import webpages as W
+from cnfiscal.vocab.tables import UNIT_LINE
 
 _TITLE = regex.compile(W.FLAT_TITLE)
 _STARTS = regex.compile("|".join(f"(?:{p})" for p in W.FLAT_LINE_STARTS))
 _ATTACHMENT = regex.compile(W.FLAT_LINE_STARTS[0])
-_UNIT_END = regex.compile(r"单\s*位\s*[:：]\s*(?:万元|亿元|元)")
+_UNIT_END = regex.compile(UNIT_LINE)
 _TRAILER = regex.compile(W.FLAT_TRAILER)
 _HEADER = regex.compile(rf"^\s*(?:(?:{'|'.join(W.FLAT_HEADER_WORDS)})\s*)+")
 _HEADER_WORD = regex.compile("|".join(W.FLAT_HEADER_WORDS))
