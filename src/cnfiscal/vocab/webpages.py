@@ -27,6 +27,12 @@ FLAT_TRAILER = r"来源\s*[:：]"
 # The header of a key-value table (项目 | 金额 | 备注): its words, spaces allowed inside.
 FLAT_HEADER_WORDS = (r"项\s*目", r"金\s*额", r"备\s*注", r"行\s*次", r"栏\s*次")
 
+# Code rows (``204 公共安全支出 161.90 …``): the total row's label (no code), the leading columns written out, and
+# the name of a value column when the header is no known template's (``列1``, ``列2`` …).
+FLAT_CODE_TOTAL = "合计"
+FLAT_CODE_LEADING = ("科目编码", "科目名称")
+FLAT_CODE_COLUMN = "列{}"
+
 
 @dataclass(frozen=True, slots=True)
 class FlatHeader:

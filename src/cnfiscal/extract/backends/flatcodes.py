@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import regex
 
+from cnfiscal.numbers.parse import parse_decimal
 from cnfiscal.vocab import webpages as W
 from cnfiscal.vocab.tables import UNPLACED_CELL
 
@@ -24,7 +25,6 @@ _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
 _HAN = regex.compile(r"\p{Han}")
 _SPACE = regex.compile(r"[\s\u3000]+")
-_TOTAL = "合计"
 _MAX_PLACEMENTS = 5000
 Row = tuple[str, str, list[str]]  # code, name, amounts as printed
 
@@ -39,9 +39,9 @@ def code_rows(text: str, warnings: list[str]) -> list[str] | None:
     words = "".join(tokens[:start])
     header = next((h for h in W.FLAT_CODE_HEADERS if h.words == words), None)
     width = len(header.columns) if header else max(len(a) for _, _, a in rows)
-    columns = list(header.columns) if header else [f"列{k + 1}" for k in range(width)]
+    columns = list(header.columns) if header else [W.FLAT_CODE_COLUMN.format(k + 1) for k in range(width)]
     sums = header.sums if header else ()
-    out = ["\t".join(["科目编码", "科目名称", *columns])]
+    out = ["\t".join([*W.FLAT_CODE_LEADING, *columns])]
     for code, name, amounts in rows:
         cells = _cells(amounts, width, sums)
         unplaced = [columns[k] for k, c in enumerate(cells) if c == UNPLACED_CELL]
@@ -57,7 +57,7 @@ def code_rows(text: str, warnings: list[str]) -> list[str] | None:
 
 def _starts_row(tokens: list[str], k: int) -> bool:
     nxt = tokens[k + 1]
-    return (tokens[k] == _TOTAL and _AMOUNT.match(nxt) is not None) or (
+    return (tokens[k] == W.FLAT_CODE_TOTAL and _AMOUNT.match(nxt) is not None) or (
         _CODE.match(tokens[k]) is not None and _HAN.search(nxt) is not None
     )
 
@@ -81,7 +81,7 @@ def _cells(amounts: list[str], width: int, sums: tuple[tuple[int, tuple[int, ...
         return list(amounts)
     if len(amounts) > width or not amounts:
         return [UNPLACED_CELL if amounts else "" for _ in range(width)]
-    values = [Decimal(a.replace(",", "")) for a in amounts]
+    values = [parse_decimal(a) or Decimal(0) for a in amounts]
     standing: list[tuple[int, ...]] = []
     for n, places in enumerate(itertools.combinations(range(width), len(amounts))):
         if n > _MAX_PLACEMENTS:
