@@ -153,6 +153,24 @@ EXPENSE_COLUMNS: dict[str, str] = {
     "项目支出": "项目支出",
     "单位预留机动经费": "预留机动经费",
 }
+# The columns of a 三公 table (whitespace removed) → item.
+SANGONG_COLUMNS: dict[str, str] = {
+    "“三公”经费预算数合计": "三公",
+    "因公出国(境)费": "三公.因公出国",
+    "公务接待费": "三公.公务接待",
+    "公务用车购置及运行费小计": "三公.公务用车购置及运行",
+    "购置费": "三公.公务用车购置",
+    "运行费": "三公.公务用车运行",
+    "机关运行经费预算数": "机关运行经费",
+    # the form with 会议费 and 培训费 beside the 三公 (“三公”经费、会议费、培训费支出预算表)
+    "“三公”经费小计": "三公",
+    "因公出国（境）费": "三公.因公出国",
+    "公务用车购置及运行维护费小计": "三公.公务用车购置及运行",
+    "公务用车购置费": "三公.公务用车购置",
+    "公务用车运行维护费": "三公.公务用车运行",
+    "会议费": "会议费",
+    "培训费": "培训费",
+}
 # A final account's (决算) table column holding a budget figure beside the outturn (``年初预算数``, ``调整预算数``,
 # ``全年预算数``): never the figure of the year's outturn.
 FINAL_BUDGET_COLUMN = r"年初预算|调整预算|调整后预算|全年预算|预算数"

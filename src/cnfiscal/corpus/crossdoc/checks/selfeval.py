@@ -25,6 +25,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.corpus.crossdoc.checks import projects
+from cnfiscal.corpus.crossdoc.figures.table_figures import row_label
 from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.corpus.crossdoc.identity.offices import CONFIDENCE_FORMS, fold, link
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
@@ -43,7 +44,6 @@ DEPT_ITEMS: dict[str, tuple[str, ...]] = {
     "project": ("项目支出",),
 }
 _CARRYOVER = regex.compile(cv.CARRYOVER_ROW)
-_LIST_NUMBER = regex.compile(cv.LIST_NUMBER)
 
 Result = tuple[list[CrossFinding], list[Check]]
 
@@ -196,7 +196,7 @@ def carryover(budget: Doc) -> Money | None:
         if table.kind != "budget.total":
             continue
         for row in table.rows:
-            label = _LIST_NUMBER.sub("", regex.sub(r"\s", "", row.name or ""))
+            label = row_label(row)
             if row.side != "支出" and _CARRYOVER.search(label):
                 return next((m for m in row.values.values() if m is not None), None)
     return None

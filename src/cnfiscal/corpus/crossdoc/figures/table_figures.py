@@ -19,29 +19,12 @@ _PARTS = tuple((kind, side, regex.compile(p), item) for kind, side, p, item in c
 _INCOME_TOTAL = regex.compile(cv.INCOME_TOTAL_ROW)
 _FUNCTION_KINDS = frozenset({"budget.general", "budget.expense", "final.general", "final.expense"})
 _BUDGET_COLUMN = regex.compile(cv.FINAL_BUDGET_COLUMN)
-_SANGONG_COLUMNS: dict[str, str] = {
-    "“三公”经费预算数合计": "三公",
-    "因公出国(境)费": "三公.因公出国",
-    "公务接待费": "三公.公务接待",
-    "公务用车购置及运行费小计": "三公.公务用车购置及运行",
-    "购置费": "三公.公务用车购置",
-    "运行费": "三公.公务用车运行",
-    "机关运行经费预算数": "机关运行经费",
-    # the form with 会议费 and 培训费 beside the 三公 (“三公”经费、会议费、培训费支出预算表)
-    "“三公”经费小计": "三公",
-    "因公出国（境）费": "三公.因公出国",
-    "公务用车购置及运行维护费小计": "三公.公务用车购置及运行",
-    "公务用车购置费": "三公.公务用车购置",
-    "公务用车运行维护费": "三公.公务用车运行",
-    "会议费": "会议费",
-    "培训费": "培训费",
-}
 
 
 def table_figures(record: DocumentRecord) -> Iterator[Figure]:
     for table in record.tables:
         if table.kind == "budget.sangong":
-            yield from _columns(table, _SANGONG_COLUMNS, lambda row: True)
+            yield from _columns(table, cv.SANGONG_COLUMNS, lambda row: True)
             continue
         yield from _summary(table)
         yield from _income_parts(table)
@@ -52,10 +35,11 @@ def table_figures(record: DocumentRecord) -> Iterator[Figure]:
 
 
 def _is_total_row(row: TableRow) -> bool:
-    return not row.code and bool(_EXPENSE_TOTAL.search(_label(row)))
+    return not row.code and bool(_EXPENSE_TOTAL.search(row_label(row)))
 
 
-def _label(row: TableRow) -> str:
+def row_label(row: TableRow) -> str:
+    """A row's label without whitespace and list number (``一、本年收入`` → ``本年收入``)."""
     return _LIST_NUMBER.sub("", regex.sub(r"\s", "", row.name or ""))
 
 
@@ -66,7 +50,7 @@ def _figure(item: str, money: Money, table: Table, row: TableRow, what: str) -> 
 
 def _summary(table: Table) -> Iterator[Figure]:
     for row in table.rows:
-        label = _label(row)
+        label = row_label(row)
         for kind, side, pattern, item in _SUMMARY:
             if table.kind == kind and (side is None or row.side == side) and pattern.search(label):
                 money = _first(row)
@@ -81,23 +65,23 @@ def _income_parts(table: Table) -> Iterator[Figure]:
     the sources printing an amount add up to the side's total — the table was read whole, so the blank holds
     nothing. An unreadable cell is no blank."""
     parts = [(row, item) for row in table.rows for kind, side, p, item in _PARTS
-             if kind == table.kind and (side is None or row.side == side) and p.search(_label(row))]  # fmt: skip
+             if kind == table.kind and (side is None or row.side == side) and p.search(row_label(row))]  # fmt: skip
     summary = {item for kind, _, _, item in _SUMMARY if kind == table.kind}
     for row, item in parts:
         money = _first(row)
         if money is not None and item not in summary:
-            yield _figure(item, money, table, row, _label(row))
+            yield _figure(item, money, table, row, row_label(row))
     blanks = [(row, item) for row, item in parts if not row.values]
     if blanks and _parts_make_total(table, [row for row, _ in parts]):
         for row, item in blanks:
             page = row.page or table.page_start
             zero = Money(yuan=Decimal(0), raw="0", unit="元", page=page)  # exactly nothing
-            yield Figure(item, zero, page, "table", f"{table.name}：{_label(row)} {cv.BLANK_WORD}", "blank")
+            yield Figure(item, zero, page, "table", f"{table.name}：{row_label(row)} {cv.BLANK_WORD}", "blank")
 
 
 def _parts_make_total(table: Table, parts: list[TableRow]) -> bool:
     side = parts[0].side
-    totals = [_first(r) for r in table.rows if r.side == side and _INCOME_TOTAL.search(_label(r))]
+    totals = [_first(r) for r in table.rows if r.side == side and _INCOME_TOTAL.search(row_label(r))]
     if len(totals) != 1 or totals[0] is None or any(None in r.values.values() for r in parts):
         return False
     items = [_first(r) for r in parts]
