@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cnfiscal.corpus.review_import import SHEETS as REVIEW_SHEETS  # the sheets decisions are read back from
 from cnfiscal.report.crossfindings import COLUMNS as CROSS
 from cnfiscal.report.crossfindings import LABELS as CROSS_LABELS
 from cnfiscal.report.data import ReportData, decision_label
@@ -80,7 +81,6 @@ FINDING_LABELS = {
     "decision_when": "审核时间（UTC）",
 }
 REVIEW_COLUMNS = ["finding_id", "decision", "note"]
-REVIEW_SHEETS = ("findings", "corpus_findings")  # the sheets ``cnfiscal review --import`` reads decisions from
 REVIEW_TRAIL = ["decision_who", "decision_when"]
 FUNDING_COLUMNS = [
     "se_idx",
