@@ -4,7 +4,7 @@ They carry no amount; across documents they state the item as 0 (``corpus.crossd
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 import regex
@@ -25,12 +25,12 @@ class _Para(Protocol):
     line: int | None
 
 
-def none_claims(paras: Sequence[_Para], is_heading: object) -> Iterator[Claim]:
+def none_claims(paras: Sequence[_Para], is_heading: Callable[[str], bool]) -> Iterator[Claim]:
     """A ``none`` claim for each paragraph saying its item does not exist (``is_heading``: whether a paragraph is a
     numbered heading, the one a bare ``无`` belongs to)."""
     for i, p in enumerate(paras):
         named = _NAMED.match(p.text)
-        heading = paras[i - 1].text if i and callable(is_heading) and is_heading(paras[i - 1].text) else ""
+        heading = paras[i - 1].text if i and is_heading(paras[i - 1].text) else ""
         under = _HEADING.search(_LIST.sub("", heading)) if heading and _ALONE.match(p.text) else None
         if named:
             subject, text = named["subject"], p.text
