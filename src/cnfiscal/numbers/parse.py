@@ -20,6 +20,10 @@ NUMBER_SRC = r"[-−﹣]?\s*\d{1,3}(?:\s*,\s*\d{3})+(?:\s*\.\s*\d+)?|[-−﹣]?\
 NUMBER = regex.compile(NUMBER_SRC)
 # The same without a sign, for text where a dash is a range or a separator (``2021年1月-12月底``, ``≥95%``).
 UNSIGNED_NUMBER_SRC = r"\d{1,3}(?:\s*,\s*\d{3})+(?:\s*\.\s*\d+)?|\d+(?:\s*\.\s*\d+)?"
+# A token that is a whole amount as printed, nothing around it and no space inside (``1,234.50``, ``-12``, ``204``).
+AMOUNT_TOKEN = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# The same with a thousands separator or decimals (``1,234``, ``161.90``): never a row number or a code (``204``).
+MONEY_TOKEN = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _FULL_NUMBER = regex.compile(rf"^\(?\s*(?:{NUMBER_SRC})\s*\)?$")
 _SPACES = regex.compile(r"\s+")
 _MONEY = regex.compile(rf"^(?P<num>{NUMBER_SRC})\s*(?P<unit>亿元|万元|元|万|亿)?$")

@@ -17,12 +17,12 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.numbers.parse import parse_decimal
+from cnfiscal.numbers.parse import MONEY_TOKEN, parse_decimal
 from cnfiscal.vocab import webpages as W
 from cnfiscal.vocab.tables import UNPLACED_CELL
 
 _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+_AMOUNT = MONEY_TOKEN
 _HAN = regex.compile(r"\p{Han}")
 _SPACE = regex.compile(r"[\s\u3000]+")
 _MAX_PLACEMENTS = 5000

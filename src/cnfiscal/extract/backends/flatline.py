@@ -17,6 +17,7 @@ import regex
 
 from cnfiscal.extract.backends.flatcodes import code_rows
 from cnfiscal.extract.stdtables.segments import match_title
+from cnfiscal.numbers.parse import AMOUNT_TOKEN, MONEY_TOKEN
 from cnfiscal.vocab import webpages as W
 from cnfiscal.vocab.tables import UNIT_LINE
 
@@ -28,8 +29,8 @@ _TRAILER = regex.compile(W.FLAT_TRAILER)
 _HEADER = regex.compile(rf"^\s*(?:(?:{'|'.join(W.FLAT_HEADER_WORDS)})\s*)+")
 _HEADER_WORD = regex.compile("|".join(W.FLAT_HEADER_WORDS))
 _ROW = regex.compile(r"^(.*?)(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?$")
-_AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_MONEY = regex.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$")  # not a row number
+_AMOUNT = AMOUNT_TOKEN
+_MONEY = MONEY_TOKEN  # not a row number
 _HAN = regex.compile(r"\p{Han}")
 _ROW_NUMBER_HEAD = regex.compile(W.APART_HEADER_WORD)
 _SPACE = regex.compile(r"[\s\u3000]+")

@@ -20,7 +20,6 @@ import regex
 from cnfiscal.extract.grid.lines import Segment
 from cnfiscal.extract.layout import Word
 
-AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _DIGITS = regex.compile(r"^[-−]?\d[\d,.]*$")
 
 

@@ -18,13 +18,14 @@ from cnfiscal.extract.grid.join import cell_rows
 from cnfiscal.extract.layout import Cell, ExtractedDocument, Grid
 from cnfiscal.extract.stdtables.raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
 from cnfiscal.extract.stdtables.segments import TableSegment
+from cnfiscal.numbers.parse import AMOUNT_TOKEN
 from cnfiscal.vocab import tables as tv
 from cnfiscal.vocab.units import EMPTY_MARKS
 
 log = logging.getLogger(__name__)
 
 _WS = regex.compile(r"\s+")
-_AMOUNT = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_AMOUNT = AMOUNT_TOKEN
 _YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")  # 2024年“三公”经费预算数 → a name stable across years
 _GROUP_HEADERS = frozenset({"收入", "支出", "收入预算", "支出预算"})  # span label and value columns alike
 _ROW_START = regex.compile(tv.ROW_START_PATTERN)

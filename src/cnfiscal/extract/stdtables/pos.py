@@ -16,11 +16,12 @@ from cnfiscal.extract.layout import ExtractedDocument, Word
 from cnfiscal.extract.stdtables.header import Block, blocks, column_of
 from cnfiscal.extract.stdtables.raw import CODE_PART, CODE_WORD, RawCell, RawRow, RawTable, union
 from cnfiscal.extract.stdtables.segments import TableSegment
+from cnfiscal.numbers.parse import AMOUNT_TOKEN
 from cnfiscal.vocab import tables as tv
 
 log = logging.getLogger(__name__)
 
-_MONEY_WORD = regex.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_MONEY_WORD = AMOUNT_TOKEN
 _META = regex.compile(rf"{tv.UNIT_LINE}|^(?:编制部门|编制单位|部门)\s*[:：]|{tv.PUBLIC_CODE}|^(?:19|20)\d\d年度?$")
 _ANCHOR_LABEL = regex.compile(rf"{tv.ROW_START_PATTERN}|{tv.TOTAL_ROW_PATTERN}")
 _ROW_START = regex.compile(tv.ROW_START_PATTERN)
