@@ -39,7 +39,4 @@ class Doc:
 
 
 def group_docs(members: Iterable[Member]) -> list[Doc]:
-    return [
-        Doc(m.record, m.year, m.scope == "unit", tuple(figures(m.record)), m.unit_key if m.scope == "unit" else None)
-        for m in members
-    ]
+    return [Doc(m.record, m.year, m.scope == "unit", tuple(figures(m.record)), m.unit_key) for m in members]
