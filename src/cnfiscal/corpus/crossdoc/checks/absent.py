@@ -24,9 +24,9 @@ from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.models import DocumentRecord, Money, Table, TableRow
 from cnfiscal.validate.tables_sums import level_sum, rows_sum, unreadable, value_columns
 from cnfiscal.vocab import member_units as mu
+from cnfiscal.vocab.tables import CODE_LEVELS
 
 _TOTAL_ROW = regex.compile(mu.TABLE_TOTAL_ROW)
-_LEVELS = {7: "项", 5: "款", 3: "类"}
 
 CERTAIN = "absent"  # message variants of corpus.unit.le_department
 INCOMPLETE = "absent_incomplete"
@@ -106,7 +106,7 @@ def _certainty(record: DocumentRecord, table: Table, code: str) -> str:
     if not complete(record, table):
         return INCOMPLETE
     parent = code[:-2] if len(code) in (5, 7) else ""
-    level = _LEVELS.get(len(code))
+    level = CODE_LEVELS.get(len(code))
     if parent and any(r.code == parent for r in table.rows):
         below = [r for r in table.rows if r.code and r.code.startswith(parent) and r.level == level]
         if not below:
