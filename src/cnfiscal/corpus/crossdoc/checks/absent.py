@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from cnfiscal.corpus.crossdoc.figures.items import Figure, is_function
-from cnfiscal.corpus.crossdoc.figures.table_figures import function_rows, table_figures
+from cnfiscal.corpus.crossdoc.figures.table_figures import first_amount, function_rows, table_figures
 from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.models import DocumentRecord, Money, Table, TableRow
 from cnfiscal.validate.tables_sums import level_sum, rows_sum, unreadable, value_columns
@@ -76,7 +76,7 @@ def _in_tables(figure: Figure, row: TableRow | None, found: list[tuple[Doc, Tabl
 
 
 def _same_code(figure: Figure, dept: Doc, table: Table, row: TableRow) -> Lack:
-    money = next((m for m in row.values.values() if m is not None), None)
+    money = first_amount(row)
     if money is None:
         return Lack(reason=f"the department's row {row.code} prints no readable amount")
     page = money.page or row.page or table.page_start

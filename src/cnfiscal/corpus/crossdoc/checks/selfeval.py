@@ -25,7 +25,7 @@ from decimal import Decimal
 import regex
 
 from cnfiscal.corpus.crossdoc.checks import projects
-from cnfiscal.corpus.crossdoc.figures.table_figures import row_label
+from cnfiscal.corpus.crossdoc.figures.table_figures import first_amount, row_label
 from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.corpus.crossdoc.identity.offices import CONFIDENCE_FORMS, fold, link
 from cnfiscal.corpus.crossdoc.models import Check, CrossFinding
@@ -198,7 +198,7 @@ def carryover(budget: Doc) -> Money | None:
         for row in table.rows:
             label = row_label(row)
             if row.side != "支出" and _CARRYOVER.search(label):
-                return next((m for m in row.values.values() if m is not None), None)
+                return first_amount(row)
     return None
 
 

@@ -53,7 +53,7 @@ def _summary(table: Table) -> Iterator[Figure]:
         label = row_label(row)
         for kind, side, pattern, item in _SUMMARY:
             if table.kind == kind and (side is None or row.side == side) and pattern.search(label):
-                money = _first(row)
+                money = first_amount(row)
                 if money is not None:
                     yield _figure(item, money, table, row, label)
                 break
@@ -68,7 +68,7 @@ def _income_parts(table: Table) -> Iterator[Figure]:
              if kind == table.kind and (side is None or row.side == side) and p.search(row_label(row))]  # fmt: skip
     summary = {item for kind, _, _, item in _SUMMARY if kind == table.kind}
     for row, item in parts:
-        money = _first(row)
+        money = first_amount(row)
         if money is not None and item not in summary:
             yield _figure(item, money, table, row, row_label(row))
     blanks = [(row, item) for row, item in parts if not row.values]
@@ -81,10 +81,10 @@ def _income_parts(table: Table) -> Iterator[Figure]:
 
 def _parts_make_total(table: Table, parts: list[TableRow]) -> bool:
     side = parts[0].side
-    totals = [_first(r) for r in table.rows if r.side == side and _INCOME_TOTAL.search(row_label(r))]
+    totals = [first_amount(r) for r in table.rows if r.side == side and _INCOME_TOTAL.search(row_label(r))]
     if len(totals) != 1 or totals[0] is None or any(None in r.values.values() for r in parts):
         return False
-    items = [_first(r) for r in parts]
+    items = [first_amount(r) for r in parts]
     return sum((m.yuan for m in items if m is not None), Decimal(0)) == totals[0].yuan
 
 
@@ -109,7 +109,7 @@ def function_rows(table: Table) -> Iterator[tuple[str, TableRow, Money]]:
     names = {row.code: row.name for row in table.rows if row.code and row.name}
     final = (table.kind or "").startswith("final.")
     for row in table.rows:
-        money = _outturn(row) if final else _first(row)
+        money = _outturn(row) if final else first_amount(row)
         if money is None or not row.code or not row.name:
             continue
         parent = names.get(row.code[:-2], "") if len(row.code) == 7 else ""
@@ -124,5 +124,6 @@ def _outturn(row: TableRow) -> Money | None:
     return next((m for col, m in row.values.items() if m is not None and not _BUDGET_COLUMN.search(col)), None)
 
 
-def _first(row: TableRow) -> Money | None:
+def first_amount(row: TableRow) -> Money | None:
+    """The row's first amount read, left to right (None when it has none)."""
     return next((m for m in row.values.values() if m is not None), None)
