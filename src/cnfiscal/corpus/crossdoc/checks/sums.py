@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from cnfiscal.corpus.crossdoc.figures.items import label_of
+from cnfiscal.corpus.crossdoc.figures.items import is_function, label_of, nothing
 from cnfiscal.corpus.crossdoc.figures.table_figures import table_figures
 from cnfiscal.corpus.crossdoc.group import Doc
 from cnfiscal.corpus.crossdoc.identity.members import entry_key
@@ -135,9 +135,8 @@ def _parts(key: Key, units: list[_Unit]) -> Iterator[_Cell | None]:
     """Each unit's figure for the item; a 功能科目 line absent from a table the unit prints is 0 there."""
     for unit in units:
         cell = unit.cells.get(key)
-        if cell is None and key[1].startswith("功能:") and key[0] in unit.kinds:
-            zero = Money(yuan=Decimal(0), raw="0", unit="元")
-            cell = _Cell(zero, None, f"{key[1]}: not printed")
+        if cell is None and is_function(key[1]) and key[0] in unit.kinds:
+            cell = _Cell(nothing(), None, f"{key[1]}: not printed")
         yield cell
 
 

@@ -5,6 +5,7 @@ line meet; and the ``Figure``, an amount a document gives for one of its own ite
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -30,6 +31,11 @@ class Figure:
     source: str  # "text" | "table"
     evidence: str
     read_as: str = ""  # 0 read from "blank" (a row printed with every amount cell blank) or "none" (words: 无…)
+
+
+def nothing(page: int | None = None) -> Money:
+    """Exactly 0 元: the figure of an item a document prints blank, says it lacks, or does not print."""
+    return Money(yuan=Decimal(0), raw="0", unit="元", page=page)
 
 
 def item_of(subject: str | None, text: str = "") -> str | None:

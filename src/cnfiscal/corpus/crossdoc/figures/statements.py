@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc.figures.items import CARRYOVER, FUNC_NOISE, YEAR, Figure, item_of
+from cnfiscal.corpus.crossdoc.figures.items import CARRYOVER, FUNC_NOISE, YEAR, Figure, item_of, nothing
 from cnfiscal.corpus.crossdoc.figures.table_figures import table_figures
 from cnfiscal.models import Claim, DocumentRecord, Money
 from cnfiscal.vocab import crossdoc as cv
@@ -66,16 +66,12 @@ def none_figures(record: DocumentRecord) -> Iterator[Figure]:
     for c in record.claims:
         items = next((items for p, items in _NONE_ITEMS if c.kind == "none" and p.match(c.subject or "")), ())
         for item in items:
-            yield Figure(item, _zero(c.page), c.page, "text", c.text, "none")
+            yield Figure(item, nothing(c.page), c.page, "text", c.text, "none")
     for t in record.tables:
         fund = cv.NONE_TABLES.get(t.kind or "")
         note = next((n for n in t.notes if _NONE_NOTE.search(n)), None)
         if fund and note and not any(row.values for row in t.rows):  # no cell read at all, not even an unreadable one
-            yield Figure(fund, _zero(t.page_start), t.page_start, "table", f"{t.name}：{note}", "none")
-
-
-def _zero(page: int | None) -> Money:
-    return Money(yuan=Decimal(0), raw="0", unit="元", page=page)  # exactly nothing
+            yield Figure(fund, nothing(t.page_start), t.page_start, "table", f"{t.name}：{note}", "none")
 
 
 def _text_figures(record: DocumentRecord) -> Iterator[Figure]:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import regex
 
-from cnfiscal.corpus.crossdoc.figures.items import Figure, func_key
+from cnfiscal.corpus.crossdoc.figures.items import Figure, func_key, nothing
 from cnfiscal.models import DocumentRecord, Money, Table, TableRow
 from cnfiscal.vocab import crossdoc as cv
 
@@ -75,8 +75,7 @@ def _income_parts(table: Table) -> Iterator[Figure]:
     if blanks and _parts_make_total(table, [row for row, _ in parts]):
         for row, item in blanks:
             page = row.page or table.page_start
-            zero = Money(yuan=Decimal(0), raw="0", unit="元", page=page)  # exactly nothing
-            yield Figure(item, zero, page, "table", f"{table.name}：{row_label(row)} {cv.BLANK_WORD}", "blank")
+            yield Figure(item, nothing(page), page, "table", f"{table.name}：{row_label(row)} {cv.BLANK_WORD}", "blank")
 
 
 def _parts_make_total(table: Table, parts: list[TableRow]) -> bool:
