@@ -34,6 +34,7 @@ from cnfiscal.validate.tolerance import LOW_CONFIDENCE, Tolerance, judge, money_
 from cnfiscal.vocab import crossdoc as cv
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import msg
+from cnfiscal.vocab.tables import SIDE_WORDS
 
 RULE = "corpus.selfeval.initial_budget"
 # A 部门整体支出 form's funding rows → the budget items they are the budget of (any of them may answer).
@@ -197,7 +198,7 @@ def carryover(budget: Doc) -> Money | None:
             continue
         for row in table.rows:
             label = row_label(row)
-            if row.side != "支出" and _CARRYOVER.search(label):
+            if row.side != SIDE_WORDS[1] and _CARRYOVER.search(label):
                 return first_amount(row)
     return None
 

@@ -142,7 +142,7 @@ def _parts(key: Key, units: list[_Unit]) -> Iterator[_Cell | None]:
 
 def _plain(key: Key) -> bool:
     kind, item = key
-    if item.startswith("功能:"):
+    if is_function(item):
         return kind in mu.SUM_PLAIN_FUNCTION_TABLES
     return item in mu.SUM_PLAIN_ITEMS
 
