@@ -79,7 +79,7 @@ def test_a_total_warning_says_internal_transfers_may_explain_it(records, made):
     result, _ = _run(records, made, "full_total_changed")
     income = next(f for f in result.findings if f.item == "总计.收入")
     assert income.message == (
-        "部门上海市普陀区司法局的收入总计96,282,213.44元（第10页）不等于所列2家单位之和96382213.44元："
+        "部门上海市普陀区司法局的收入总计96,282,213.44元（第10页）不等于所列2家单位之和96,382,213.44元："
         "普陀区司法局本部86,022,213.44元（第4页）；普陀区法律援助中心10,360,000.00元（第4页）"
         "（部门内部往来如上级补助收入、对附属单位补助支出在汇总时抵消，差额可能由此而来）"
     )

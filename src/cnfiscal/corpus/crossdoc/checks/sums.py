@@ -26,7 +26,6 @@ from cnfiscal.validate.tolerance import Tolerance, judge, money_precision
 from cnfiscal.vocab import member_units as mu
 from cnfiscal.vocab import show as sh
 from cnfiscal.vocab.messages import msg
-from cnfiscal.vocab.units import MONEY_UNITS
 
 RULE_SUM = "corpus.department.sum_units"
 Result = tuple[list[CrossFinding], list[Check]]
@@ -119,7 +118,7 @@ def _sum_check(
     message = msg(
         RULE_SUM if plain else f"{RULE_SUM}:transfers", dept=dept.record.unit_name or "", item=label_of(key[1]),
         dept_value=sh.amount(cell.money), page=cell.page, n=len(units), units=shown,
-        sum=_shown(total, cell.money),
+        sum=sh.like(total, cell.money),
     )  # fmt: skip
     finding = CrossFinding(
         office_id=office_id, rule=RULE_SUM, severity=verdict.severity, message=message.render(), item=key[1],
@@ -159,10 +158,3 @@ def _part(unit: _Unit, cell: _Cell) -> str:
     if cell.page is None:  # a 功能科目 line the unit's table does not print
         return f"{unit.listed.name}未列（0）"
     return f"{unit.listed.name}{sh.amount(cell.money)}（第{cell.page}页）"
-
-
-def _shown(yuan: Decimal, like: Money) -> str:
-    """The sum in the unit and with the decimals of the department's figure (``16626725.44元``)."""
-    printed = like.raw.replace(",", "").removesuffix(like.unit)
-    decimals = len(printed.split(".")[1]) if "." in printed else 0
-    return f"{yuan / MONEY_UNITS[like.unit]:.{decimals}f}{like.unit}"
