@@ -25,11 +25,11 @@ import regex
 
 from cnfiscal.extract.narrative.paragraphs import Paragraph
 from cnfiscal.models import Claim, ClaimKind, Money
-from cnfiscal.numbers.parse import parse_money, parse_rate
+from cnfiscal.numbers.parse import UNSIGNED_NUMBER_SRC, parse_money, parse_rate
 
 log = logging.getLogger(__name__)
 
-NUM = r"\d{1,3}(?:\s*,\s*\d{3})+(?:\s*\.\s*\d+)?|\d+(?:\s*\.\s*\d+)?"
+NUM = UNSIGNED_NUMBER_SRC
 AMOUNT = regex.compile(rf"(?<![\d.])(?P<num>{NUM})\s*(?P<unit>亿元|万元|元|万(?![人户个家条次])|亿(?![人条次]))")
 RATE = regex.compile(rf"执行率\s*[:]?\s*(?:为|达|达到)?\s*(?P<num>{NUM})\s*%")
 PARTS = regex.compile(r"\s*\(\s*其中\s*[:]?(?P<inner>[^()]*)\)|\s*[,;]?\s*其中\s*[:](?P<inner2>[^。;]*)")
